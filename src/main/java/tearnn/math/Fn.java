@@ -1,0 +1,100 @@
+package tearnn.math;
+
+/**
+ * Elementary functions written with IEEE arithmetic only, so they give the same bits on the JVM, in
+ * TeaVM's JavaScript and in its WebAssembly (TeaVM's own {@code Math.tanh} is NaN past |x| ~ 710 and
+ * inexact near 0; {@code Math.exp} may differ in the last bit between platforms).
+ *
+ * <p>{@code exp} reduces x = k ln2 + r with |r| <= ln2/2 and sums the Taylor series of e^r to degree
+ * 13 (truncation error below 1e-17 relative), then scales by 2^k from an exact table.
+ */
+public final class Fn {
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double INV_LN2 = 1.44269504088896338700e+00;
+    private static final int POW2_MIN = -1074;
+    private static final int POW2_MAX = 1023;
+    private static final double[] POW2 = powersOfTwo();
+
+    private Fn() {
+    }
+
+    private static double[] powersOfTwo() {
+        double[] table = new double[POW2_MAX - POW2_MIN + 1];
+        double v = 1;
+        for (int k = 0; k <= POW2_MAX; k++) {
+            table[k - POW2_MIN] = v;
+            v *= 2;
+        }
+        v = 1;
+        for (int k = 0; k >= POW2_MIN; k--) {
+            table[k - POW2_MIN] = v;
+            v *= 0.5;
+        }
+        return table;
+    }
+
+    /** e^r - 1 for |r| <= ln2/2, Horner form of the Taylor series to degree 13. */
+    private static double expm1Reduced(double r) {
+        double p = 1.0 / 6227020800.0;
+        p = p * r + 1.0 / 479001600.0;
+        p = p * r + 1.0 / 39916800.0;
+        p = p * r + 1.0 / 3628800.0;
+        p = p * r + 1.0 / 362880.0;
+        p = p * r + 1.0 / 40320.0;
+        p = p * r + 1.0 / 5040.0;
+        p = p * r + 1.0 / 720.0;
+        p = p * r + 1.0 / 120.0;
+        p = p * r + 1.0 / 24.0;
+        p = p * r + 1.0 / 6.0;
+        p = p * r + 0.5;
+        p = p * r + 1.0;
+        return p * r;
+    }
+
+    /** e^x; 0 below -745.2, +Infinity above 709.79, NaN for NaN. */
+    public static double exp(double x) {
+        if (!(x > -745.2)) {
+            return x != x ? x : 0.0;
+        }
+        if (x > 709.78) {
+            return x > 709.7827128933840 ? Double.POSITIVE_INFINITY : Math.exp(x);
+        }
+        int k = (int) Math.floor(x * INV_LN2 + 0.5);
+        double r = (x - k * LN2_HI) - k * LN2_LO;
+        double e = 1.0 + expm1Reduced(r);
+        if (k < -1021) {
+            // keep the intermediate normal, then scale into the subnormal range
+            return e * POW2[k + 64 - POW2_MIN] * POW2[-64 - POW2_MIN];
+        }
+        return e * POW2[k - POW2_MIN];
+    }
+
+    /** Hyperbolic tangent, accurate to a few ulp over the whole line, exactly +-1 past |x| = 20. */
+    public static double tanh(double x) {
+        double a = Math.abs(x);
+        double t;
+        if (a > 20) {
+            t = 1.0;
+        } else if (a < 0.17) {
+            double em = expm1Reduced(-2 * a); // e^{-2a} - 1, no cancellation
+            t = -em / (2 + em);
+        } else {
+            double e = exp(-2 * a);
+            t = (1 - e) / (1 + e);
+        }
+        if (x != x) {
+            return x;
+        }
+        return x < 0 ? -t : t;
+    }
+
+    /** Logistic sigmoid 1 / (1 + e^-x), evaluated without overflow on either side. */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + exp(-x));
+        }
+        double e = exp(x);
+        return e / (1.0 + e);
+    }
+}

@@ -1,0 +1,72 @@
+package tearnn.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every parameter of a model in one flat buffer, with named slices ({@link Tensor}s). Gradients
+ * share the layout, so an optimizer or a clipper is one loop over {@code value} and {@code grad}.
+ *
+ * <p>Layers {@link #add} their tensors while the model is built; {@link #allocate} then creates the
+ * buffers once.
+ */
+public final class Params {
+    private final List<Tensor> tensors = new ArrayList<>();
+    private int size;
+    public double[] value;
+    public double[] grad;
+
+    /** Declares a {@code rows x cols} matrix. */
+    public Tensor add(String name, int rows, int cols) {
+        return add(name, rows, cols, false);
+    }
+
+    /** Declares a vector of {@code n} values. */
+    public Tensor addVector(String name, int n) {
+        return add(name, 1, n, true);
+    }
+
+    private Tensor add(String name, int rows, int cols, boolean vector) {
+        if (value != null) {
+            throw new IllegalStateException("parameters already allocated; cannot add " + name);
+        }
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException(name + ": sizes must be positive, got " + rows + "x" + cols);
+        }
+        if (find(name) != null) {
+            throw new IllegalArgumentException("duplicate parameter name " + name);
+        }
+        Tensor t = new Tensor(name, size, rows, cols, vector);
+        tensors.add(t);
+        size += rows * cols;
+        return t;
+    }
+
+    public void allocate() {
+        value = new double[size];
+        grad = new double[size];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public List<Tensor> tensors() {
+        return Collections.unmodifiableList(tensors);
+    }
+
+    /** The tensor of that name, or null. */
+    public Tensor find(String name) {
+        for (Tensor t : tensors) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    public void zeroGrad() {
+        java.util.Arrays.fill(grad, 0.0);
+    }
+}
