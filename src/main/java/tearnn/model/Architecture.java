@@ -1,0 +1,83 @@
+package tearnn.model;
+
+import tearnn.loss.Loss;
+import tearnn.nn.CellType;
+
+/**
+ * The shape of a model: input -> recurrent stack -> dense head -> loss.
+ *
+ * @param input       how tokens or vectors enter
+ * @param inputSize   vocabulary size V (token inputs) or feature count I (dense)
+ * @param embedding   embedding width E (EMBEDDING input only; 0 otherwise)
+ * @param cell        the recurrent cell
+ * @param hidden      hidden size H
+ * @param layers      number of stacked layers L
+ * @param bias        whether the recurrent layers have biases
+ * @param peephole    LSTM peephole connections
+ * @param outputs     head outputs O (V for a language model)
+ * @param loss        {@code softmax_ce}, {@code sigmoid_bce} or {@code mse}
+ * @param lastStepOnly loss only at each sequence's last step (many-to-one), else at every step
+ * @param dropout     dropout probability on every layer's output while training
+ */
+public record Architecture(InputKind input, int inputSize, int embedding, CellType cell, int hidden,
+        int layers, boolean bias, boolean peephole, int outputs, String loss, boolean lastStepOnly,
+        double dropout) {
+
+    public static final int MAX_SIZE = 1 << 20;
+
+    public Architecture {
+        if (input == null || cell == null || loss == null) {
+            throw new IllegalArgumentException("input kind, cell and loss must be given");
+        }
+        positive("input size", inputSize);
+        positive("hidden size", hidden);
+        positive("number of layers", layers);
+        positive("output size", outputs);
+        if (input == InputKind.EMBEDDING) {
+            positive("embedding size", embedding);
+        } else if (embedding != 0) {
+            throw new IllegalArgumentException("embedding size is only for embedding input, got " + embedding);
+        }
+        if (layers > 64) {
+            throw new IllegalArgumentException("number of layers must be at most 64, got " + layers);
+        }
+        if (peephole && cell != CellType.LSTM) {
+            throw new IllegalArgumentException("peephole connections exist only for lstm, not " + cell.id);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        Loss.parse(loss);
+        long weights = (long) cell.gates * hidden * ((long) (input == InputKind.EMBEDDING ? embedding : inputSize) + hidden);
+        if (weights > 50_000_000L) {
+            throw new IllegalArgumentException("model too large: " + weights + " weights in the first layer alone");
+        }
+    }
+
+    private static void positive(String what, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(what + " must be positive, got " + v);
+        }
+        if (v > MAX_SIZE) {
+            throw new IllegalArgumentException(what + " must be at most " + MAX_SIZE + ", got " + v);
+        }
+    }
+
+    /** Width of the vectors entering the first recurrent layer. */
+    public int stackInputSize() {
+        return input == InputKind.EMBEDDING ? embedding : inputSize;
+    }
+
+    /** A next-token language model: tokens in, softmax over the same vocabulary out, at every step. */
+    public static Architecture languageModel(CellType cell, int vocab, int embedding, int hidden, int layers,
+            double dropout) {
+        InputKind kind = embedding > 0 ? InputKind.EMBEDDING : InputKind.ONE_HOT;
+        return new Architecture(kind, vocab, embedding, cell, hidden, layers, true, false, vocab, "softmax_ce",
+                false, dropout);
+    }
+
+    public Architecture withDropout(double p) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss,
+                lastStepOnly, p);
+    }
+}

@@ -1,0 +1,271 @@
+package tearnn.model;
+
+import java.util.Arrays;
+import tearnn.loss.Loss;
+import tearnn.math.Rng;
+import tearnn.nn.Dense;
+import tearnn.nn.Embedding;
+import tearnn.nn.Params;
+import tearnn.nn.RecurrentStack;
+
+/**
+ * A complete model: input (embedding, one-hot or dense) -> recurrent stack -> dense head -> loss.
+ * Parameters are named as PyTorch names them ({@code embedding.weight}, {@code rnn.weight_ih_l0},
+ * ..., {@code fc.weight}, {@code fc.bias}) and live in one {@link Params} buffer.
+ *
+ * <p>Workspaces are kept between calls and grow only when a batch is larger than any before, so a
+ * training step allocates nothing.
+ */
+public final class Model {
+    private final Architecture arch;
+    private final Params params = new Params();
+    private final Embedding embedding;
+    private final RecurrentStack stack;
+    private final Dense head;
+    private final Loss loss;
+    private Rng dropoutRng;
+
+    private double[] embedded = new double[0];
+    private double[] dEmbedded = new double[0];
+    private double[] logits = new double[0];
+    private double[] dLogits = new double[0];
+    private double[] dOut = new double[0];
+    private double[] dHead = new double[0];
+    private int logitRows;
+    private int lastCount;
+    private double lastSum;
+
+    /** A model with PyTorch's default initialization from {@code seed}. */
+    public Model(Architecture arch, int seed) {
+        this(arch);
+        Init.pytorchDefault(this, new Rng(seed));
+        dropoutRng = new Rng(seed ^ 0x5bd1e995);
+    }
+
+    /** A model with all parameters zero (to be loaded). */
+    public Model(Architecture arch) {
+        this.arch = arch;
+        this.embedding = arch.input() == InputKind.EMBEDDING
+                ? new Embedding(params, "embedding.weight", arch.inputSize(), arch.embedding()) : null;
+        this.stack = new RecurrentStack(params, "rnn.", arch.cell(), arch.stackInputSize(), arch.hidden(),
+                arch.layers(), arch.bias(), arch.peephole());
+        this.head = new Dense(params, "fc.", arch.hidden(), arch.outputs(), true);
+        this.loss = Loss.parse(arch.loss());
+        params.allocate();
+        dropoutRng = new Rng(0x5bd1e995);
+    }
+
+    public Architecture architecture() {
+        return arch;
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    public RecurrentStack stack() {
+        return stack;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The generator behind dropout masks (saved with the model so a resumed run continues exactly). */
+    public Rng dropoutRng() {
+        return dropoutRng;
+    }
+
+    public void setDropoutRng(Rng rng) {
+        dropoutRng = rng;
+    }
+
+    /** A zero state for B sequences. */
+    public State newState(int batch) {
+        return new State(arch.layers(), batch, arch.hidden(), arch.cell().hasCellState());
+    }
+
+    /**
+     * Training pass: forward with dropout, loss, and backward. Gradients are zeroed first, then hold
+     * d(mean loss)/d(parameter). {@code state} (may be null: zeros) gives the initial state and receives
+     * the final one. {@code truncate} &gt; 0 cuts backpropagation every that many steps. Returns the mean loss.
+     */
+    public double forwardBackward(Batch batch, State state, int truncate) {
+        check(batch, state, true);
+        params.zeroGrad();
+        forward(batch, state, true);
+        double mean = lossOf(batch, true);
+        backward(batch, truncate);
+        saveState(state);
+        return mean;
+    }
+
+    /** Evaluation pass (no dropout, no gradient): returns the mean loss; {@code state} as above. */
+    public double evaluate(Batch batch, State state) {
+        check(batch, state, true);
+        forward(batch, state, false);
+        double mean = lossOf(batch, false);
+        saveState(state);
+        return mean;
+    }
+
+    /**
+     * Evaluation forward without targets; returns the logits buffer: rows t*B+b (every-step models)
+     * or b (many-to-one), O values each. Valid until the next call.
+     */
+    public double[] predict(Batch batch, State state) {
+        check(batch, state, false);
+        forward(batch, state, false);
+        saveState(state);
+        return logits;
+    }
+
+    /** Sum of the loss over counted elements in the last loss computed. */
+    public double lastLossSum() {
+        return lastSum;
+    }
+
+    /** Number of elements the last loss was averaged over. */
+    public int lastCount() {
+        return lastCount;
+    }
+
+    private void check(Batch b, State s, boolean targets) {
+        int n = b.steps * b.size;
+        if (arch.input().tokens()) {
+            if (b.tokens == null || b.tokens.length < n) {
+                throw new IllegalArgumentException("this model reads tokens: the batch needs T*B = " + n + " token indices");
+            }
+            for (int i = 0; i < n; i++) {
+                int v = b.tokens[i];
+                if (v < 0 || v >= arch.inputSize()) {
+                    throw new IllegalArgumentException("token " + v + " at position " + i + " is outside the vocabulary [0, "
+                            + arch.inputSize() + ")");
+                }
+            }
+        } else {
+            int need = n * arch.inputSize();
+            if (b.inputs == null || b.inputs.length < need) {
+                throw new IllegalArgumentException("this model reads vectors: the batch needs T*B*I = " + need + " inputs");
+            }
+            for (int i = 0; i < need; i++) {
+                double v = b.inputs[i];
+                if (v != v || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException("input " + i + " is not finite: " + v);
+                }
+            }
+        }
+        if (b.mask != null) {
+            if (b.mask.length < n) {
+                throw new IllegalArgumentException("mask needs T*B = " + n + " values, got " + b.mask.length);
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.mask[i] != 0 && b.mask[i] != 1) {
+                    throw new IllegalArgumentException("mask values must be 0 or 1, got " + b.mask[i] + " at " + i);
+                }
+            }
+        }
+        if (s != null && (s.batch != b.size || s.layers != arch.layers() || s.hidden != arch.hidden())) {
+            throw new IllegalArgumentException("state is for " + s.layers + " layers x " + s.batch + " sequences x "
+                    + s.hidden + " hidden, the batch needs " + arch.layers() + " x " + b.size + " x " + arch.hidden());
+        }
+        if (!targets) {
+            return;
+        }
+        int rows = arch.lastStepOnly() ? b.size : n;
+        if (loss.classTargets()) {
+            if (b.classes == null || b.classes.length < rows) {
+                throw new IllegalArgumentException("the batch needs " + rows + " target classes");
+            }
+        } else {
+            int need = rows * arch.outputs();
+            if (b.values == null || b.values.length < need) {
+                throw new IllegalArgumentException("the batch needs " + need + " target values");
+            }
+            for (int i = 0; i < need; i++) {
+                if (b.values[i] != b.values[i] || Double.isInfinite(b.values[i])) {
+                    throw new IllegalArgumentException("target " + i + " is not finite: " + b.values[i]);
+                }
+            }
+        }
+    }
+
+    private void forward(Batch b, State s, boolean train) {
+        int T = b.steps;
+        int B = b.size;
+        int n = T * B;
+        double p = train ? arch.dropout() : 0;
+        double[] h0 = s == null ? null : s.h;
+        double[] c0 = s == null ? null : s.c;
+        switch (arch.input()) {
+            case EMBEDDING -> {
+                embedded = grow(embedded, n * arch.embedding());
+                embedding.forward(embedded, b.tokens, n);
+                stack.forward(embedded, T, B, h0, c0, b.mask, p, dropoutRng);
+            }
+            case ONE_HOT -> stack.forwardOneHot(b.tokens, T, B, h0, c0, b.mask, p, dropoutRng);
+            case DENSE -> stack.forward(b.inputs, T, B, h0, c0, b.mask, p, dropoutRng);
+        }
+        logitRows = arch.lastStepOnly() ? B : n;
+        logits = grow(logits, logitRows * arch.outputs());
+        head.forward(logits, stack.output(), headOffset(b), logitRows);
+    }
+
+    private int headOffset(Batch b) {
+        int off = stack.outputOffset();
+        return arch.lastStepOnly() ? off + (b.steps - 1) * b.size * arch.hidden() : off;
+    }
+
+    private double lossOf(Batch b, boolean grad) {
+        int o = arch.outputs();
+        double[] rowMask = arch.lastStepOnly() ? null : b.mask;
+        int rows = 0;
+        for (int r = 0; r < logitRows; r++) {
+            if (rowMask == null || rowMask[r] != 0) {
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            throw new IllegalArgumentException("the batch has no real (unmasked) step to learn from");
+        }
+        lastCount = rows * loss.elementsPerRow(o);
+        if (grad) {
+            dLogits = grow(dLogits, logitRows * o);
+        }
+        lastSum = loss.sum(logits, logitRows, o, b.classes, b.values, rowMask, grad ? dLogits : null, 1.0 / lastCount);
+        return lastSum / lastCount;
+    }
+
+    private void backward(Batch b, int truncate) {
+        int T = b.steps;
+        int B = b.size;
+        int H = arch.hidden();
+        int n = T * B;
+        dOut = grow(dOut, n * H);
+        if (arch.lastStepOnly()) {
+            dHead = grow(dHead, B * H);
+            head.backward(dHead, dLogits, stack.output(), headOffset(b), B);
+            Arrays.fill(dOut, 0, (T - 1) * B * H, 0.0);
+            System.arraycopy(dHead, 0, dOut, (T - 1) * B * H, B * H);
+        } else {
+            head.backward(dOut, dLogits, stack.output(), headOffset(b), n);
+        }
+        if (arch.input() == InputKind.EMBEDDING) {
+            dEmbedded = grow(dEmbedded, n * arch.embedding());
+            stack.backward(dOut, null, null, truncate, dEmbedded, null, null);
+            embedding.backward(dEmbedded, b.tokens, n);
+        } else {
+            stack.backward(dOut, null, null, truncate, null, null, null);
+        }
+    }
+
+    private void saveState(State s) {
+        if (s != null) {
+            stack.finalState(s.h, s.c);
+        }
+    }
+
+    private static double[] grow(double[] a, int n) {
+        return a.length >= n ? a : new double[n];
+    }
+}

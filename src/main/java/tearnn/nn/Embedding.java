@@ -1,0 +1,50 @@
+package tearnn.nn;
+
+
+/** Token index to vector: {@code x[r] = E[token[r]]}, E = {@code embedding.weight} [V][D]. */
+public final class Embedding {
+    private final Params params;
+    private final Tensor weight;
+    private final int vocab;
+    private final int dim;
+
+    public Embedding(Params params, String name, int vocab, int dim) {
+        this.params = params;
+        this.vocab = vocab;
+        this.dim = dim;
+        this.weight = params.add(name, vocab, dim);
+    }
+
+    public Tensor weight() {
+        return weight;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    /** x[r][D] = E[tokens[r]] for r < n. Overwrites x. Tokens must be in [0, V). */
+    public void forward(double[] x, int[] tokens, int n) {
+        double[] w = params.value;
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(w, weight.offset() + tokens[r] * dim, x, r * dim, dim);
+        }
+    }
+
+    /** dE[tokens[r]] += dx[r] for r < n. */
+    public void backward(double[] dx, int[] tokens, int n) {
+        double[] g = params.grad;
+        for (int r = 0; r < n; r++) {
+            int w = weight.offset() + tokens[r] * dim;
+            int d = r * dim;
+            for (int j = 0; j < dim; j++) {
+                g[w + j] += dx[d + j];
+            }
+        }
+    }
+
+    public int vocab() {
+        return vocab;
+    }
+
+}
