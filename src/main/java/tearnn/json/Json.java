@@ -81,6 +81,9 @@ public final class Json {
             case 'n':
                 return literal("null", null);
             default:
+                if (text.startsWith("NaN", pos) || text.startsWith("Infinity", pos) || text.startsWith("-Infinity", pos)) {
+                    throw error("non-finite number (JSON cannot hold NaN or Infinity)");
+                }
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }

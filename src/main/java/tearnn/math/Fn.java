@@ -97,4 +97,28 @@ public final class Fn {
         double e = exp(x);
         return e / (1.0 + e);
     }
+
+    /**
+     * cos(pi u) for u in [0, 1], by symmetry about u = 1/2 and the Taylor series of cos on
+     * [0, pi/2] to degree 24 (error below 1e-20): arithmetic only, identical on every platform.
+     */
+    public static double cosPi(double u) {
+        if (!(u >= 0 && u <= 1)) {
+            throw new IllegalArgumentException("cosPi takes u in [0, 1], got " + u);
+        }
+        double sign = 1;
+        if (u > 0.5) {
+            u = 1 - u;
+            sign = -1;
+        }
+        double x = Math.PI * u;
+        double x2 = x * x;
+        double term = 1;
+        double sum = 1;
+        for (int k = 1; k <= 12; k++) {
+            term *= -x2 / ((2 * k - 1) * (2 * k));
+            sum += term;
+        }
+        return sign * sum;
+    }
 }

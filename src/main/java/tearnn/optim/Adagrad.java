@@ -1,0 +1,36 @@
+package tearnn.optim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Adagrad, PyTorch's: {@code sum += g^2; w -= lr g / (sqrt(sum) + eps)}. */
+public final class Adagrad extends Optimizer {
+    private final double eps;
+    private final double[] sum;
+
+    public Adagrad(int n, double eps) {
+        checkRange("eps", eps, 0, 1);
+        this.eps = eps;
+        this.sum = stateArray("sum", n);
+    }
+
+    @Override
+    public String id() {
+        return "adagrad";
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double lr) {
+        for (int i = 0; i < w.length; i++) {
+            sum[i] += g[i] * g[i];
+            w[i] -= lr * g[i] / (Math.sqrt(sum[i]) + eps);
+        }
+    }
+
+    @Override
+    public Map<String, Double> hyperparameters() {
+        Map<String, Double> h = new LinkedHashMap<>();
+        h.put("eps", eps);
+        return h;
+    }
+}

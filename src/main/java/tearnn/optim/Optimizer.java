@@ -1,0 +1,111 @@
+package tearnn.optim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tearnn.nn.Params;
+
+/**
+ * Updates a {@link Params} buffer from its gradients, one loop over the flat buffer. State arrays
+ * (momentum, running averages) share the parameters' layout and are saved with the model, so a
+ * resumed run continues exactly. The formulas are PyTorch's ({@code torch.optim}).
+ */
+public abstract class Optimizer {
+    protected final Map<String, double[]> state = new LinkedHashMap<>();
+    protected int steps;
+
+    /** The name used in model files: sgd, adagrad, rmsprop, adam or adamw. */
+    public abstract String id();
+
+    /** Applies one update with learning rate {@code lr} to {@code p.value} from {@code p.grad}. */
+    public final void step(Params p, double lr) {
+        if (!(lr >= 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
+        }
+        for (double[] s : state.values()) {
+            if (s.length != p.size()) {
+                throw new IllegalStateException("optimizer state has " + s.length + " values, parameters " + p.size());
+            }
+        }
+        steps++;
+        update(p.value, p.grad, lr);
+    }
+
+    protected abstract void update(double[] w, double[] g, double lr);
+
+    /** Number of updates applied. */
+    public int steps() {
+        return steps;
+    }
+
+    /** Named state arrays, each as long as the parameter buffer (the live arrays). */
+    public Map<String, double[]> state() {
+        return state;
+    }
+
+    /** Hyperparameters by name, for saving. */
+    public abstract Map<String, Double> hyperparameters();
+
+    /** Restores the step count and state arrays saved from an optimizer of the same kind. */
+    public void restore(int savedSteps, Map<String, double[]> saved) {
+        if (savedSteps < 0) {
+            throw new IllegalArgumentException("optimizer step count must be >= 0, got " + savedSteps);
+        }
+        for (Map.Entry<String, double[]> e : state.entrySet()) {
+            double[] v = saved.get(e.getKey());
+            if (v == null) {
+                throw new IllegalArgumentException(id() + " optimizer state is missing \"" + e.getKey() + "\"");
+            }
+            if (v.length != e.getValue().length) {
+                throw new IllegalArgumentException(id() + " optimizer state \"" + e.getKey() + "\" has " + v.length
+                        + " values, expected " + e.getValue().length);
+            }
+            System.arraycopy(v, 0, e.getValue(), 0, v.length);
+        }
+        for (String k : saved.keySet()) {
+            if (!state.containsKey(k)) {
+                throw new IllegalArgumentException(id() + " optimizer has no state \"" + k + "\"");
+            }
+        }
+        steps = savedSteps;
+        restored();
+    }
+
+    /** Recomputes anything derived from the step count after {@link #restore}. */
+    protected void restored() {
+    }
+
+    protected double[] stateArray(String name, int n) {
+        double[] a = new double[n];
+        state.put(name, a);
+        return a;
+    }
+
+    static void checkRange(String what, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            throw new IllegalArgumentException(what + " must be in [" + lo + ", " + hi + "], got " + v);
+        }
+    }
+
+    /**
+     * Builds an optimizer by name with hyperparameters (missing ones take PyTorch's defaults) for a
+     * buffer of n parameters.
+     */
+    public static Optimizer create(String id, Map<String, Double> h, int n) {
+        return switch (id) {
+            case "sgd" -> new Sgd(n, get(h, "momentum", 0), get(h, "nesterov", 0) != 0, get(h, "weight_decay", 0));
+            case "adagrad" -> new Adagrad(n, get(h, "eps", 1e-10));
+            case "rmsprop" -> new RmsProp(n, get(h, "alpha", 0.99), get(h, "eps", 1e-8));
+            case "adam" -> new Adam(n, get(h, "beta1", 0.9), get(h, "beta2", 0.999), get(h, "eps", 1e-8),
+                    get(h, "weight_decay", 0), false);
+            case "adamw" -> new Adam(n, get(h, "beta1", 0.9), get(h, "beta2", 0.999), get(h, "eps", 1e-8),
+                    get(h, "weight_decay", 0.01), true);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + id
+                    + "' (expected sgd, adagrad, rmsprop, adam or adamw)");
+        };
+    }
+
+    private static double get(Map<String, Double> h, String k, double fallback) {
+        Double v = h == null ? null : h.get(k);
+        return v == null ? fallback : v;
+    }
+}

@@ -1,0 +1,40 @@
+package tearnn.optim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** RMSProp, PyTorch's: {@code v = alpha v + (1 - alpha) g^2; w -= lr g / (sqrt(v) + eps)}. */
+public final class RmsProp extends Optimizer {
+    private final double alpha;
+    private final double eps;
+    private final double[] square;
+
+    public RmsProp(int n, double alpha, double eps) {
+        checkRange("alpha", alpha, 0, 1);
+        checkRange("eps", eps, 0, 1);
+        this.alpha = alpha;
+        this.eps = eps;
+        this.square = stateArray("square_avg", n);
+    }
+
+    @Override
+    public String id() {
+        return "rmsprop";
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double lr) {
+        for (int i = 0; i < w.length; i++) {
+            square[i] = alpha * square[i] + (1 - alpha) * g[i] * g[i];
+            w[i] -= lr * g[i] / (Math.sqrt(square[i]) + eps);
+        }
+    }
+
+    @Override
+    public Map<String, Double> hyperparameters() {
+        Map<String, Double> h = new LinkedHashMap<>();
+        h.put("alpha", alpha);
+        h.put("eps", eps);
+        return h;
+    }
+}
