@@ -1,0 +1,153 @@
+package tearnn.task;
+
+import tearnn.math.Fn;
+import tearnn.math.Rng;
+import tearnn.model.Architecture;
+import tearnn.model.Batch;
+import tearnn.model.InputKind;
+import tearnn.model.Model;
+import tearnn.model.State;
+import tearnn.nn.CellType;
+
+/**
+ * Binary addition learned bit by bit. Encoding: for n-bit addition the operands a, b are below
+ * 2^(n-1), so a + b fits in n bits; step t (t = 0 is the least significant bit) reads the input
+ * vector {@code [bit t of a, bit t of b]} and must output bit t of a + b, so the carry has to be
+ * kept in the recurrent state. Every step carries loss (sigmoid binary cross-entropy, one output).
+ * A model trained on n bits can be run on more bits: the same cell, more steps.
+ */
+public final class Adder {
+    private final int bits;
+
+    public Adder(int bits) {
+        if (bits < 2 || bits > 30) {
+            throw new IllegalArgumentException("adder bits must be in [2, 30], got " + bits);
+        }
+        this.bits = bits;
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    /** Operands are in [0, limit): limit = 2^(bits-1). */
+    public int operandLimit() {
+        return 1 << (bits - 1);
+    }
+
+    /** The model shape for the adder: 2 inputs, 1 output per step, sigmoid loss at every step. */
+    public static Architecture architecture(CellType cell, int hidden) {
+        return new Architecture(InputKind.DENSE, 2, 0, cell, hidden, 1, true, false, 1, "sigmoid_bce", false, 0);
+    }
+
+    /** A reusable batch of B random pairs. */
+    public Batch newBatch(int size) {
+        return new Batch(bits, size, null, new double[bits * size * 2], null, new double[bits * size], null);
+    }
+
+    /** Fills the batch with random pairs a, b in [0, limit). */
+    public void fillRandom(Batch batch, Rng rng) {
+        int limit = operandLimit();
+        for (int b = 0; b < batch.size; b++) {
+            encode(batch, b, rng.nextInt(limit), rng.nextInt(limit));
+        }
+    }
+
+    /** Writes the pair (a, b) as sequence column {@code col} of the batch. */
+    public void encode(Batch batch, int col, int a, int b) {
+        int sum = a + b;
+        int size = batch.size;
+        for (int t = 0; t < bits; t++) {
+            int i = t * size + col;
+            batch.inputs[2 * i] = (a >> t) & 1;
+            batch.inputs[2 * i + 1] = (b >> t) & 1;
+            batch.values[i] = (sum >> t) & 1;
+        }
+    }
+
+    /**
+     * Fraction of all pairs a, b in [0, limit) whose every sum bit the model gets right (output
+     * probability on the right side of 1/2).
+     */
+    public double accuracyAllPairs(Model model) {
+        int limit = operandLimit();
+        long total = (long) limit * limit;
+        int chunk = (int) Math.min(total, 4096);
+        Batch batch = newBatch(chunk);
+        long correct = 0;
+        long done = 0;
+        int a = 0;
+        int b = 0;
+        while (done < total) {
+            int n = (int) Math.min(chunk, total - done);
+            Batch use = n == chunk ? batch : newBatch(n);
+            for (int col = 0; col < n; col++) {
+                encode(use, col, a, b);
+                if (++b == limit) {
+                    b = 0;
+                    a++;
+                }
+            }
+            correct += countCorrect(model, use);
+            done += n;
+        }
+        return correct / (double) total;
+    }
+
+    /** Fraction of {@code count} random pairs (for many bits, where all pairs are too many) added right. */
+    public double accuracySampled(Model model, int count, Rng rng) {
+        Batch batch = newBatch(count);
+        fillRandom(batch, rng);
+        return countCorrect(model, batch) / (double) count;
+    }
+
+    private int countCorrect(Model model, Batch batch) {
+        double[] logits = model.predict(batch, null);
+        int ok = 0;
+        for (int col = 0; col < batch.size; col++) {
+            boolean all = true;
+            for (int t = 0; t < bits && all; t++) {
+                int i = t * batch.size + col;
+                all = (logits[i] > 0 ? 1 : 0) == batch.values[i];
+            }
+            if (all) {
+                ok++;
+            }
+        }
+        return ok;
+    }
+
+    /** One addition worked by the model, with what happened at every step. */
+    public record Trace(int a, int b, int predicted, double[] probabilities, double[][] hidden) {
+        /** Whether the model's sum is right. */
+        public boolean correct() {
+            return predicted == a + b;
+        }
+    }
+
+    /** Runs one addition: the predicted sum, each bit's probability of 1, and h_t (top layer) at every step. */
+    public Trace trace(Model model, int a, int b) {
+        int limit = operandLimit();
+        if (a < 0 || b < 0 || a >= limit || b >= limit) {
+            throw new IllegalArgumentException("operands must be in [0, " + (limit - 1) + "] for " + bits
+                    + "-bit addition, got " + a + " and " + b);
+        }
+        Batch batch = newBatch(1);
+        encode(batch, 0, a, b);
+        State s = model.newState(1);
+        double[] logits = model.predict(batch, s);
+        int h = model.architecture().hidden();
+        double[] prob = new double[bits];
+        double[][] hidden = new double[bits][h];
+        int sum = 0;
+        double[] states = model.stack().layer(model.stack().numLayers() - 1).cell().hiddenStates();
+        for (int t = 0; t < bits; t++) {
+            prob[t] = Fn.sigmoid(logits[t]);
+            if (logits[t] > 0) {
+                sum |= 1 << t;
+            }
+            System.arraycopy(states, (t + 1) * h, hidden[t], 0, h);
+        }
+        return new Trace(a, b, sum, prob, hidden);
+    }
+}

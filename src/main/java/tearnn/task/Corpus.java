@@ -1,0 +1,89 @@
+package tearnn.task;
+
+import java.util.List;
+import tearnn.text.Tokenizer;
+import tearnn.text.Vocabulary;
+
+/**
+ * A text prepared for language modelling: tokenized, a vocabulary built from the training part
+ * (capped, rarer tokens become {@code <unk>}), and split in two: the first part for training, the
+ * last {@code validationFraction} for validation.
+ */
+public final class Corpus {
+    public final Tokenizer tokenizer;
+    public final Vocabulary vocabulary;
+    public final int[] train;
+    public final int[] validation;
+
+    public Corpus(Tokenizer tokenizer, Vocabulary vocabulary, int[] train, int[] validation) {
+        this.tokenizer = tokenizer;
+        this.vocabulary = vocabulary;
+        this.train = train;
+        this.validation = validation;
+    }
+
+    /**
+     * Tokenizes {@code text} and splits it. Errors name the problem: no text, text with no token,
+     * too few tokens to hold out a validation part, binary content.
+     */
+    public static Corpus fromText(String text, Tokenizer tokenizer, int vocabularyCap, double validationFraction) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("the corpus is empty");
+        }
+        if (!(validationFraction > 0 && validationFraction < 0.5)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 0.5), got " + validationFraction);
+        }
+        checkText(text);
+        List<String> tokens = tokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("the corpus has no " + (tokenizer.characterLevel() ? "character" : "word")
+                    + " in it (only white space)");
+        }
+        int nValid = (int) Math.round(tokens.size() * validationFraction);
+        if (nValid < 2 || tokens.size() - nValid < 2) {
+            throw new IllegalArgumentException("the corpus has only " + tokens.size() + " tokens: too short to hold out "
+                    + "a validation part; give at least " + (int) Math.ceil(2 / validationFraction) + " tokens");
+        }
+        int nTrain = tokens.size() - nValid;
+        Vocabulary vocab = Vocabulary.build(tokens.subList(0, nTrain), vocabularyCap);
+        int[] all = vocab.encode(tokens);
+        int[] train = new int[nTrain];
+        int[] valid = new int[nValid];
+        System.arraycopy(all, 0, train, 0, nTrain);
+        System.arraycopy(all, nTrain, valid, 0, nValid);
+        return new Corpus(tokenizer, vocab, train, valid);
+    }
+
+    /**
+     * Rejects text that looks binary: NUL characters, or more than 1% of characters that are neither
+     * printable nor white space (the replacement character U+FFFD counts as such).
+     */
+    public static void checkText(String text) {
+        int bad = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                throw new IllegalArgumentException("the corpus looks binary (it contains NUL characters), not text");
+            }
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0xFFFD || (c >= 0x7F && c < 0xA0)) {
+                bad++;
+            }
+        }
+        if (bad > n / 100 + 1) {
+            throw new IllegalArgumentException("the corpus looks binary (" + bad + " of " + n
+                    + " characters are control or invalid characters), not text");
+        }
+    }
+
+    /** Fraction of training tokens that are {@code <unk>}. */
+    public double unknownRate() {
+        int u = 0;
+        for (int t : train) {
+            if (t == 0) {
+                u++;
+            }
+        }
+        return u / (double) train.length;
+    }
+}

@@ -1,0 +1,134 @@
+package tearnn.task;
+
+import tearnn.model.Architecture;
+import tearnn.model.Model;
+import tearnn.model.SavedModel;
+import tearnn.model.State;
+import tearnn.optim.Optimizer;
+import tearnn.optim.Schedule;
+import tearnn.train.Trainer;
+
+/**
+ * Trains a next-token model on a {@link Corpus}: stateful truncated backpropagation over B
+ * parallel streams of the training tokens, validation perplexity over the held-out tokens.
+ * Training runs in bounded slices ({@link #train(int)}), so a caller can show progress or pause.
+ */
+public final class LanguageModelTask {
+    private final Corpus corpus;
+    private final Model model;
+    private final Trainer trainer;
+    private final TokenStreams streams;
+    private final State state;
+    private final LanguageModelSettings settings;
+    private int epoch;
+    private long tokensSeen;
+
+    public LanguageModelTask(Corpus corpus, LanguageModelSettings s) {
+        this(corpus, s, newModel(corpus, s), null);
+    }
+
+    private static Model newModel(Corpus corpus, LanguageModelSettings s) {
+        Architecture arch = Architecture.languageModel(s.cell(), corpus.vocabulary.size(), s.embedding(), s.hidden(),
+                s.layers(), s.dropout());
+        return new Model(arch, s.seed());
+    }
+
+    /** Continues with a loaded model (and trainer, if the file had one). */
+    public LanguageModelTask(Corpus corpus, LanguageModelSettings s, Model model, Trainer trainer) {
+        if (model.architecture().inputSize() != corpus.vocabulary.size()) {
+            throw new IllegalArgumentException("the model's vocabulary has " + model.architecture().inputSize()
+                    + " tokens, the corpus's " + corpus.vocabulary.size());
+        }
+        this.corpus = corpus;
+        this.settings = s;
+        this.model = model;
+        if (trainer == null) {
+            trainer = new Trainer(model, Optimizer.create(s.optimizer(), null, model.params().size()),
+                    Schedule.constant(s.learningRate()));
+            trainer.setClipNorm(s.clipNorm());
+        }
+        this.trainer = trainer;
+        this.streams = new TokenStreams(corpus.train, s.batch(), s.bptt());
+        this.state = model.newState(s.batch());
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    public int epoch() {
+        return epoch;
+    }
+
+    public long tokensSeen() {
+        return tokensSeen;
+    }
+
+    public TokenStreams streams() {
+        return streams;
+    }
+
+    /**
+     * Runs up to {@code steps} training steps; returns their mean loss (nats per token). At the end
+     * of an epoch the streams rewind and the state is reset.
+     */
+    public double train(int steps) {
+        double sum = 0;
+        for (int i = 0; i < steps; i++) {
+            if (!streams.next()) {
+                epoch++;
+                state.reset();
+                streams.next();
+            }
+            sum += trainer.step(streams.batch(), state);
+            tokensSeen += streams.tokensPerBatch();
+        }
+        return sum / steps;
+    }
+
+    /** Cross-entropy (nats per token) over the validation tokens, read as parallel stateful streams. */
+    public double validationLoss() {
+        return loss(corpus.validation);
+    }
+
+    public double validationPerplexity() {
+        return Math.exp(validationLoss());
+    }
+
+    /** Mean cross-entropy of the model on a token sequence (evaluation mode, from a zero state). */
+    public double loss(int[] tokens) {
+        int bptt = settings.bptt();
+        int b = Math.max(1, Math.min(8, (tokens.length - 1) / (bptt + 1)));
+        int t = Math.min(bptt, tokens.length - 1);
+        TokenStreams s = new TokenStreams(tokens, b, t);
+        State st = model.newState(b);
+        double sum = 0;
+        long count = 0;
+        while (s.next()) {
+            model.evaluate(s.batch(), st);
+            sum += model.lastLossSum();
+            count += model.lastCount();
+        }
+        return sum / count;
+    }
+
+    /** Saves model, vocabulary, trainer and progress. */
+    public SavedModel saved() {
+        SavedModel s = new SavedModel(model);
+        s.vocabulary = corpus.vocabulary;
+        s.tokenizer = corpus.tokenizer;
+        s.trainer = trainer;
+        s.counters.put("epoch", (double) epoch);
+        s.counters.put("tokens_seen", (double) tokensSeen);
+        return s;
+    }
+
+}
