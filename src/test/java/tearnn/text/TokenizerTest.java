@@ -1,0 +1,52 @@
+package tearnn.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+    @Test
+    void wordRules() {
+        Tokenizer t = new Tokenizer(false, true);
+        assertEquals(List.of("the", "dog's", "well-known", "trick", ":", "it", "doesn't", "stop", "!", "(", "42", "%", ")"),
+                t.tokenize("The dog's well-known trick: it doesn\u2019t stop! (42%)"));
+        assertEquals(List.of("'", "quoted", "'", "-", "dash"), t.tokenize("'quoted' - dash"));
+        assertEquals(List.of("end", ".", "\n", "new", "para"), t.tokenize("end.\n\n  New para"));
+        assertEquals(List.of("one", "line", "two"), t.tokenize("one line\ntwo"));
+        assertEquals(List.of("caf\u00e9", "na\u00efve"), t.tokenize("Caf\u00e9 na\u00efve"));
+        assertEquals(List.of("Keep", "Case"), new Tokenizer(false, false).tokenize("Keep Case"));
+        assertEquals(List.of(), t.tokenize("  \n\t "));
+    }
+
+    @Test
+    void joinPutsPunctuationBack() {
+        Tokenizer t = new Tokenizer(false, true);
+        assertEquals("the dog (big) runs, fast.\n\nnext", t.join(List.of("the", "dog", "(", "big", ")", "runs", ",", "fast", ".",
+                "\n", "next")));
+    }
+
+    @Test
+    void characterLevel() {
+        Tokenizer t = new Tokenizer(true, false);
+        assertEquals(List.of("A", " ", "b", "\n"), t.tokenize("A b\r\n"));
+        assertEquals("A b\n", t.join(t.tokenize("A b\r\n")));
+        assertEquals(List.of("a"), new Tokenizer(true, true).tokenize("A"));
+        assertThrows(IllegalArgumentException.class, () -> t.tokenize(null));
+    }
+
+    @Test
+    void vocabularyCapAndUnknown() {
+        Vocabulary v = Vocabulary.build(List.of("b", "a", "b", "c", "a", "b", "d"), 3);
+        assertEquals(List.of("<unk>", "b", "a"), v.tokens());
+        assertEquals(0, v.indexOf("c"));
+        assertEquals(1, v.indexOf("b"));
+        var e = assertThrows(IllegalArgumentException.class, () -> Vocabulary.build(List.of("a"), 1));
+        assertEquals("vocabulary size must be at least 2 (<unk> and one token), got 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> v.token(3));
+        assertEquals("token index 3 is outside the vocabulary [0, 3)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Vocabulary(List.of("<unk>", "a", "a")));
+        assertEquals("vocabulary lists the token \"a\" twice", e.getMessage());
+    }
+}
