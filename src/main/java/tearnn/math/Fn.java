@@ -5,8 +5,10 @@ package tearnn.math;
  * TeaVM's JavaScript and in its WebAssembly (TeaVM's own {@code Math.tanh} is NaN past |x| ~ 710 and
  * inexact near 0; {@code Math.exp} may differ in the last bit between platforms).
  *
- * <p>{@code exp} reduces x = k ln2 + r with |r| <= ln2/2 and sums the Taylor series of e^r to degree
- * 13 (truncation error below 1e-17 relative), then scales by 2^k from an exact table.
+ * <p>{@code exp} reduces x = (64 k + j) ln2/64 + r with |r| <= ln2/128, so e^x = 2^k 2^(j/64) e^r:
+ * e^r - 1 by its Taylor series to degree 5 (truncation error below 1e-16 relative), 2^(j/64) from a
+ * 64-entry table computed at start-up by the slower reduction to |r| <= ln2/2 with the series to
+ * degree 13, and 2^k from an exact table.
  */
 public final class Fn {
     private static final double LN2_HI = 6.93147180369123816490e-01;
@@ -15,6 +17,7 @@ public final class Fn {
     private static final int POW2_MIN = -1074;
     private static final int POW2_MAX = 1023;
     private static final double[] POW2 = powersOfTwo();
+    private static final double[] POW2_64THS = sixtyFourths();
 
     private Fn() {
     }
@@ -32,6 +35,14 @@ public final class Fn {
             v *= 0.5;
         }
         return table;
+    }
+
+    private static double[] sixtyFourths() {
+        double[] t = new double[64];
+        for (int j = 0; j < 64; j++) {
+            t[j] = expSlow(j * (LN2_HI / 64) + j * (LN2_LO / 64));
+        }
+        return t;
     }
 
     /** e^r - 1 for |r| <= ln2/2, Horner form of the Taylor series to degree 13. */
@@ -58,14 +69,31 @@ public final class Fn {
             return x != x ? x : 0.0;
         }
         if (x > 709.78) {
-            return x > 709.7827128933840 ? Double.POSITIVE_INFINITY : Math.exp(x);
+            return expSlow(x);
+        }
+        int n = (int) Math.floor(x * (64 * INV_LN2) + 0.5);
+        int k = n >> 6;
+        double r = (x - n * (LN2_HI / 64)) - n * (LN2_LO / 64);
+        double p = r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
+        double t = POW2_64THS[n & 63];
+        double e = t + t * p;
+        if (k < -1021) {
+            // keep the intermediate normal, then scale into the subnormal range
+            return e * POW2[k + 64 - POW2_MIN] * POW2[-64 - POW2_MIN];
+        }
+        return e * POW2[k - POW2_MIN];
+    }
+
+    /** e^x by reduction to |r| <= ln2/2 and the series to degree 13 (used for the table). */
+    private static double expSlow(double x) {
+        if (x > 709.7827128933840) {
+            return Double.POSITIVE_INFINITY;
         }
         int k = (int) Math.floor(x * INV_LN2 + 0.5);
         double r = (x - k * LN2_HI) - k * LN2_LO;
         double e = 1.0 + expm1Reduced(r);
-        if (k < -1021) {
-            // keep the intermediate normal, then scale into the subnormal range
-            return e * POW2[k + 64 - POW2_MIN] * POW2[-64 - POW2_MIN];
+        if (k > POW2_MAX) {
+            return e * 2 * POW2[k - 1 - POW2_MIN];
         }
         return e * POW2[k - POW2_MIN];
     }

@@ -55,53 +55,88 @@ public final class MatMul {
         }
     }
 
-    /** C[m][n] += A[m][k] * B[k][n]. Modifies C only. Axpy form over rows of B. */
+    /** Rows of C updated together, so they stay in the first-level cache while B streams past. */
+    private static final int ROW_BLOCK = 16;
+
+    /**
+     * C[m][n] += A[m][k] * B[k][n]. Modifies C only. Axpy form: a block of rows of C each gets four
+     * scaled rows of B per pass, so C is read and written once per four products and each row of B
+     * is read once per block.
+     */
     public static void multAdd(double[] c, int cOff, double[] a, int aOff, double[] b, int bOff,
             int m, int n, int k) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            int ai = aOff + i * k;
+        for (int i0 = 0; i0 < m; i0 += ROW_BLOCK) {
+            int i1 = Math.min(m, i0 + ROW_BLOCK);
             int p = 0;
-            for (; p + 1 < k; p += 2) {
-                double a0 = a[ai + p];
-                double a1 = a[ai + p + 1];
-                if (a0 == 0 && a1 == 0) {
-                    continue;
-                }
-                int b0 = bOff + p * n;
-                int b1 = b0 + n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += a0 * b[b0 + j] + a1 * b[b1 + j];
+            for (; p + 3 < k; p += 4) {
+                for (int i = i0; i < i1; i++) {
+                    int ai = aOff + i * k + p;
+                    axpy4(c, cOff + i * n, a[ai], a[ai + 1], a[ai + 2], a[ai + 3], b, bOff + p * n, n);
                 }
             }
             for (; p < k; p++) {
-                double a0 = a[ai + p];
-                if (a0 == 0) {
-                    continue;
-                }
-                int b0 = bOff + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += a0 * b[b0 + j];
+                for (int i = i0; i < i1; i++) {
+                    axpy4(c, cOff + i * n, a[aOff + i * k + p], 0, 0, 0, b, bOff + p * n, n);
                 }
             }
         }
     }
 
-    /** C[m][n] += A[k][m]^T * B[k][n]. Modifies C only. A sum of k outer products, axpy form. */
+    /**
+     * C[m][n] += A[k][m]^T * B[k][n]. Modifies C only. A sum of k outer products, four at a time,
+     * over blocks of rows of C (axpy form, as {@link #multAdd}).
+     */
     public static void multAddTransA(double[] c, int cOff, double[] a, int aOff, double[] b, int bOff,
             int m, int n, int k) {
-        for (int p = 0; p < k; p++) {
-            int ap = aOff + p * m;
-            int bp = bOff + p * n;
-            for (int i = 0; i < m; i++) {
-                double av = a[ap + i];
-                if (av == 0) {
-                    continue;
+        for (int i0 = 0; i0 < m; i0 += ROW_BLOCK) {
+            int i1 = Math.min(m, i0 + ROW_BLOCK);
+            int p = 0;
+            for (; p + 3 < k; p += 4) {
+                int ap = aOff + p * m;
+                int bp = bOff + p * n;
+                for (int i = i0; i < i1; i++) {
+                    axpy4(c, cOff + i * n, a[ap + i], a[ap + m + i], a[ap + 2 * m + i], a[ap + 3 * m + i], b, bp, n);
                 }
-                int ci = cOff + i * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
+            }
+            for (; p < k; p++) {
+                int ap = aOff + p * m;
+                int bp = bOff + p * n;
+                for (int i = i0; i < i1; i++) {
+                    axpy4(c, cOff + i * n, a[ap + i], 0, 0, 0, b, bp, n);
                 }
+            }
+        }
+    }
+
+    /**
+     * y[0..n) += a0 x0 + a1 x1 + a2 x2 + a3 x3, where x_r = b[bOff + r*n ..] (four consecutive
+     * rows; rows whose factor is 0 are not read). Modifies y only.
+     */
+    private static void axpy4(double[] y, int yOff, double a0, double a1, double a2, double a3, double[] b, int bOff,
+            int n) {
+        if (a1 == 0 && a2 == 0 && a3 == 0) {
+            if (a0 == 0) {
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                y[yOff + j] += a0 * b[bOff + j];
+            }
+            return;
+        }
+        int b1 = bOff + n;
+        int b2 = b1 + n;
+        int b3 = b2 + n;
+        for (int j = 0; j < n; j++) {
+            y[yOff + j] += a0 * b[bOff + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+        }
+    }
+
+    /** B[n][m] = A[m][n]^T. Overwrites B. */
+    public static void transpose(double[] b, int bOff, double[] a, int aOff, int m, int n) {
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * n;
+            for (int j = 0; j < n; j++) {
+                b[bOff + j * m + i] = a[ai + j];
             }
         }
     }

@@ -14,6 +14,10 @@ public final class Dense {
     private final Tensor bias;
     private final int in;
     private final int out;
+    /** Transposes for backward in dot-product form: W^T [H][O], dy^T [O][N], x^T [H][N]. */
+    private double[] wT = new double[0];
+    private double[] dyT = new double[0];
+    private double[] xT = new double[0];
 
     public Dense(Params params, String prefix, int in, int out, boolean bias) {
         this.params = params;
@@ -50,13 +54,23 @@ public final class Dense {
 
     /** Accumulates dW and db; overwrites dx[n][H] (if not null) with dy W. */
     public void backward(double[] dx, double[] dy, double[] x, int xOff, int n) {
-        MatMul.multAddTransA(params.grad, weight.offset(), dy, 0, x, xOff, out, in, n);
+        dyT = grow(dyT, out * n);
+        xT = grow(xT, in * n);
+        MatMul.transpose(dyT, 0, dy, 0, n, out);
+        MatMul.transpose(xT, 0, x, xOff, n, in);
+        MatMul.multAddTransB(params.grad, weight.offset(), dyT, 0, xT, 0, out, in, n);
         if (bias != null) {
             MatMul.addColumnSums(params.grad, bias.offset(), dy, 0, n, out);
         }
         if (dx != null) {
+            wT = grow(wT, in * out);
+            MatMul.transpose(wT, 0, params.value, weight.offset(), out, in);
             Arrays.fill(dx, 0, n * in, 0.0);
-            MatMul.multAdd(dx, 0, dy, 0, params.value, weight.offset(), n, in, out);
+            MatMul.multAddTransB(dx, 0, dy, 0, wT, 0, n, in, out);
         }
+    }
+
+    private static double[] grow(double[] a, int n) {
+        return a.length >= n ? a : new double[n];
     }
 }

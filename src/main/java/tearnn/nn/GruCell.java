@@ -77,6 +77,7 @@ public final class GruCell extends RecurrentCell {
     @Override
     public void backward(double[] dOut, double[] dhN, double[] dcN, int truncate,
             double[] dxg, double[] dh0, double[] dc0) {
+        beginBackward();
         int H = hidden;
         int B = batch;
         int G = gateRows;

@@ -33,6 +33,11 @@ public abstract class RecurrentCell {
     protected double[] dhPrev = new double[0];
     protected double[] dh = new double[0];
     protected double[] mask;
+    /** W_hh^T [H][G*H], refreshed at the start of every backward pass. */
+    private double[] wHhT = new double[0];
+    /** Transposes for the weight gradient: dHG^T [G*H][T*B] and h^T [H][T*B]. */
+    private double[] dHGT = new double[0];
+    private double[] hT = new double[0];
 
     protected RecurrentCell(Params params, String prefix, int layer, int hidden, int gates, boolean bias) {
         this.params = params;
@@ -114,16 +119,26 @@ public abstract class RecurrentCell {
         }
     }
 
+    /** Call before the backward loop: W_hh^T, so every product below runs in dot-product form. */
+    protected void beginBackward() {
+        wHhT = grow(wHhT, gateRows * hidden);
+        MatMul.transpose(wHhT, 0, params.value, wHh.offset(), gateRows, hidden);
+    }
+
     /** dh_{t-1} = dHG_t W_hh, with dHG_t the recurrent pre-activation gradient [B][G*H] at offset. */
     protected void recurrentInputGradient(double[] dHG, int off) {
         Arrays.fill(dhPrev, 0, batch * hidden, 0.0);
-        MatMul.multAdd(dhPrev, 0, dHG, off, params.value, wHh.offset(), batch, hidden, gateRows);
+        MatMul.multAddTransB(dhPrev, 0, dHG, off, wHhT, 0, batch, hidden, gateRows);
     }
 
     /** dW_hh += sum_t dHG_t^T h_{t-1}, db_hh += sum of dHG, over all T steps at once. */
     protected void recurrentWeightGradients(double[] dHG) {
         int rows = steps * batch;
-        MatMul.multAddTransA(params.grad, wHh.offset(), dHG, 0, h, 0, gateRows, hidden, rows);
+        dHGT = grow(dHGT, gateRows * rows);
+        hT = grow(hT, hidden * rows);
+        MatMul.transpose(dHGT, 0, dHG, 0, rows, gateRows);
+        MatMul.transpose(hT, 0, h, 0, rows, hidden);
+        MatMul.multAddTransB(params.grad, wHh.offset(), dHGT, 0, hT, 0, gateRows, hidden, rows);
         if (bHh != null) {
             MatMul.addColumnSums(params.grad, bHh.offset(), dHG, 0, rows, gateRows);
         }

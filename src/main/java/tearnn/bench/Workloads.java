@@ -1,0 +1,164 @@
+package tearnn.bench;
+
+import tearnn.math.MatMul;
+import tearnn.math.Rng;
+import tearnn.model.Architecture;
+import tearnn.model.Batch;
+import tearnn.model.InputKind;
+import tearnn.model.Model;
+import tearnn.nn.CellType;
+import tearnn.optim.Optimizer;
+import tearnn.optim.Schedule;
+import tearnn.task.Adder;
+import tearnn.train.Trainer;
+
+/**
+ * The benchmark workloads of shared/spec/workloads.md, run on the engine, returning printable
+ * lines. Platform-neutral (no JVM or browser API): the caller passes a clock, so the same code is
+ * measured on the JVM and in the browser builds.
+ */
+public final class Workloads {
+    public static final int WARMUP = 5;
+    public static final int TIMED = 20;
+
+    private Workloads() {
+    }
+
+    /**
+     * W-LM (batch 32) or W-LM-1 (batch 1): one-hot character LSTM, V = 65, H = 128, T = 25, Adam
+     * 2e-3, full backpropagation over the window. One-hot input is a gather of W_ih columns.
+     */
+    public static String languageModel(int batch, Timing.Clock clock) {
+        int v = 65;
+        int h = 128;
+        int t = 25;
+        Model m = new Model(new Architecture(InputKind.ONE_HOT, v, 0, CellType.LSTM, h, 1, true, false, v, "softmax_ce",
+                false, 0), 1);
+        Trainer tr = new Trainer(m, Optimizer.create("adam", null, m.params().size()), Schedule.constant(2e-3));
+        Rng rng = new Rng(7);
+        int[] tokens = new int[t * batch];
+        int[] targets = new int[t * batch];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = rng.nextInt(v);
+            targets[i] = rng.nextInt(v);
+        }
+        Batch b = Batch.ofTokens(t, batch, tokens, targets);
+        Timing timing = Timing.measure(WARMUP, TIMED, clock, () -> tr.step(b, null));
+        double flops = 2.0 * batch * t * (11.0 * h * v + 12.0 * h * h);
+        double chars = batch * t;
+        return String.format("%-7s %9.0f chars/s (min-max %.0f-%.0f)  %5.2f GFLOP/s  step %.2f ms",
+                batch == 1 ? "W-LM-1" : "W-LM", chars / timing.median(), chars / timing.max(), chars / timing.min(),
+                flops / timing.median() / 1e9, timing.median() * 1e3);
+    }
+
+    /**
+     * W-ADD throughput: 8-bit addition, one example per SGD step (lr 0.1), hidden 16, no recurrent
+     * bias, weights U(-1, 1), full backpropagation over 8 steps, example generation included. The
+     * engine's nearest network to the spec's: tanh hidden units (the spec has sigmoid) and a sigmoid
+     * output with binary cross-entropy (the spec has squared error); the work per example is the same.
+     * Timed in steps of 1,000 examples.
+     */
+    public static String adderThroughput(Timing.Clock clock) {
+        Adder adder = new Adder(8);
+        Model m = specAdder(1);
+        Trainer tr = new Trainer(m, Optimizer.create("sgd", null, m.params().size()), Schedule.constant(0.1));
+        Rng rng = new Rng(3);
+        Batch b = adder.newBatch(1);
+        int per = 1000;
+        Timing timing = Timing.measure(WARMUP, TIMED, clock, () -> {
+            for (int i = 0; i < per; i++) {
+                adder.fillRandom(b, rng);
+                tr.step(b, null);
+            }
+        });
+        return String.format("%-7s %9.0f examples/s (min-max %.0f-%.0f)", "W-ADD", per / timing.median(),
+                per / timing.max(), per / timing.min());
+    }
+
+    /** The W-ADD network (see {@link #adderThroughput}) with weights U(-1, 1). */
+    static Model specAdder(int seed) {
+        Model m = new Model(new Architecture(InputKind.DENSE, 2, 0, CellType.RNN_TANH, 16, 1, false, false, 1,
+                "sigmoid_bce", false, 0), seed);
+        Rng rng = new Rng(seed);
+        double[] w = m.params().value;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rng.uniform(-1, 1);
+        }
+        return m;
+    }
+
+    /**
+     * Examples until all 128 x 128 pairs are added right, checked every 500 examples, cap 50,000:
+     * for the W-ADD network with seeds 1-5, and for the project's default adder (GRU, hidden 16,
+     * Adam 0.03, batches of 32).
+     */
+    public static String adderExamplesToSolve() {
+        StringBuilder sb = new StringBuilder("W-ADD   examples to 100% (W-ADD network, SGD 0.1, seeds 1-5):");
+        for (int seed = 1; seed <= 5; seed++) {
+            Model m = specAdder(seed);
+            Trainer tr = new Trainer(m, Optimizer.create("sgd", null, m.params().size()), Schedule.constant(0.1));
+            sb.append(' ').append(examplesToSolve(m, tr, 1, seed));
+        }
+        sb.append("\n        examples to 100% (project default: gru, hidden 16, adam 0.03, batch 32, seeds 1-5):");
+        for (int seed = 1; seed <= 5; seed++) {
+            Model m = new Model(Adder.architecture(CellType.GRU, 16), seed);
+            Trainer tr = new Trainer(m, Optimizer.create("adam", null, m.params().size()), Schedule.constant(0.03));
+            sb.append(' ').append(examplesToSolve(m, tr, 32, seed));
+        }
+        return sb.toString();
+    }
+
+    private static String examplesToSolve(Model m, Trainer tr, int batch, int seed) {
+        Adder adder = new Adder(8);
+        Rng rng = new Rng(100 + seed);
+        Batch b = adder.newBatch(batch);
+        int examples = 0;
+        int nextCheck = 500;
+        while (examples < 50_000) {
+            adder.fillRandom(b, rng);
+            tr.step(b, null);
+            examples += batch;
+            if (examples >= nextCheck) {
+                nextCheck += 500;
+                if (adder.accuracyAllPairs(m) == 1) {
+                    return String.valueOf(examples);
+                }
+            }
+        }
+        return ">50000";
+    }
+
+    /** SOL-MM: C[128x32] = A[128x193] B[193x32], with the two product kernels the engine uses. */
+    public static String matmulCeiling(Timing.Clock clock) {
+        int m = 128;
+        int k = 193;
+        int n = 32;
+        Rng rng = new Rng(1);
+        double[] a = new double[m * k];
+        double[] b = new double[k * n];
+        double[] bt = new double[n * k];
+        double[] c = new double[m * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.uniform(-1, 1);
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rng.uniform(-1, 1);
+            bt[(i % n) * k + i / n] = b[i];
+        }
+        int reps = 200;
+        double flops = 2.0 * m * n * k * reps;
+        Timing axpy = Timing.measure(WARMUP, TIMED, clock, () -> {
+            for (int r = 0; r < reps; r++) {
+                MatMul.multAdd(c, 0, a, 0, b, 0, m, n, k);
+            }
+        });
+        Timing dot = Timing.measure(WARMUP, TIMED, clock, () -> {
+            for (int r = 0; r < reps; r++) {
+                MatMul.multAddTransB(c, 0, a, 0, bt, 0, m, n, k);
+            }
+        });
+        return String.format("SOL-MM  multAdd %5.2f GFLOP/s (min-max %.2f-%.2f), multAddTransB %5.2f GFLOP/s (min-max %.2f-%.2f)",
+                flops / axpy.median() / 1e9, flops / axpy.max() / 1e9, flops / axpy.min() / 1e9,
+                flops / dot.median() / 1e9, flops / dot.max() / 1e9, flops / dot.min() / 1e9);
+    }
+}
