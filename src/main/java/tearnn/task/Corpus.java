@@ -27,6 +27,15 @@ public final class Corpus {
      * too few tokens to hold out a validation part, binary content.
      */
     public static Corpus fromText(String text, Tokenizer tokenizer, int vocabularyCap, double validationFraction) {
+        return fromText(text, tokenizer, null, vocabularyCap, validationFraction);
+    }
+
+    /**
+     * As above, but with a given vocabulary (a loaded model's) when {@code fixed} is not null: tokens
+     * outside it become {@code <unk>}.
+     */
+    public static Corpus fromText(String text, Tokenizer tokenizer, Vocabulary fixed, int vocabularyCap,
+            double validationFraction) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("the corpus is empty");
         }
@@ -45,7 +54,7 @@ public final class Corpus {
                     + "a validation part; give at least " + (int) Math.ceil(2 / validationFraction) + " tokens");
         }
         int nTrain = tokens.size() - nValid;
-        Vocabulary vocab = Vocabulary.build(tokens.subList(0, nTrain), vocabularyCap);
+        Vocabulary vocab = fixed != null ? fixed : Vocabulary.build(tokens.subList(0, nTrain), vocabularyCap);
         int[] all = vocab.encode(tokens);
         int[] train = new int[nTrain];
         int[] valid = new int[nValid];

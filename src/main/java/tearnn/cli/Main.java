@@ -1,0 +1,97 @@
+package tearnn.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The JVM command line: {@code adder}, {@code train}, {@code sample}, {@code corpus}, {@code bench}.
+ * Run {@code java -jar target/tearnn.jar} for the usage.
+ */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: java -jar tearnn.jar COMMAND [options]",
+            "",
+            "  adder   train the binary adder",
+            "          --cell rnn_tanh|rnn_relu|lstm|gru (gru) --hidden 16 --bits 8 --optimizer adam --lr 0.03",
+            "          --batch 32 --seed 1 --max-steps 5000 --test-bits 16 --out FILE.json",
+            "  train   train a next-word (or --chars: next-character) model",
+            "          --text FILE.txt (default: the built-in grammar corpus) --grammar-words 60000",
+            "          --vocab 5000 --cell lstm --layers 1 --hidden 64 --embedding 32 --bptt 20 --batch 16",
+            "          --optimizer adam --lr 0.005 --clip 5 --dropout 0 --seed 1 --steps 2000 --eval-every 200",
+            "          --out model.json --resume model.json",
+            "  sample  generate from a saved word or character model",
+            "          --model FILE.json --prime \"the dog\" --length 40 --temperature 1 --top-k 0 --greedy",
+            "          --beam 0 --seed 1 --top 5 (also print the top next tokens after the prime)",
+            "  corpus  write the built-in grammar corpus: --words 60000 --seed 1 --out FILE.txt",
+            "  bench   run the benchmark workloads W-LM, W-LM-1, W-ADD, SOL-MM: --only W-LM");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs a command; returns the exit code (0 ok, 1 failure, 2 bad usage). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            switch (args[0]) {
+                case "adder" -> AdderCommand.run(new Args(args, 1, Set.of()), out);
+                case "train" -> TrainCommand.run(new Args(args, 1, Set.of("chars")), out);
+                case "sample" -> SampleCommand.run(new Args(args, 1, Set.of("greedy")), out);
+                case "corpus" -> CorpusCommand.run(new Args(args, 1, Set.of()), out);
+                case "bench" -> BenchCommand.run(new Args(args, 1, Set.of()), out);
+                default -> {
+                    err.println("tearnn: unknown command '" + args[0] + "'\n\n" + USAGE);
+                    return 2;
+                }
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("tearnn: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("tearnn: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("tearnn: " + e);
+            return 1;
+        }
+    }
+
+    /** Reads a UTF-8 text file; errors name the file. */
+    static String readText(String file) throws IOException {
+        Path p = Path.of(file);
+        try {
+            byte[] bytes = Files.readAllBytes(p);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + file);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + " is not UTF-8 text (binary file?)");
+        }
+    }
+
+    /** Writes a file through a temporary file, so a failed write never destroys an existing model. */
+    static void writeText(String file, String text) throws IOException {
+        Path p = Path.of(file).toAbsolutePath();
+        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

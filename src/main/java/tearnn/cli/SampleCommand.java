@@ -1,0 +1,70 @@
+package tearnn.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import tearnn.math.Rng;
+import tearnn.model.ModelFile;
+import tearnn.model.SavedModel;
+import tearnn.sample.Sampler;
+import tearnn.text.Tokenizer;
+import tearnn.text.Vocabulary;
+
+/** {@code sample}: continues a prime with a saved word or character model. */
+final class SampleCommand {
+    private SampleCommand() {
+    }
+
+    static void run(Args a, PrintStream out) throws IOException {
+        String file = a.string("model", null);
+        String prime = a.string("prime", null);
+        int length = a.integer("length", 40);
+        double temperature = a.number("temperature", 1.0);
+        int topK = a.integer("top-k", 0);
+        boolean greedy = a.flag("greedy");
+        int beam = a.integer("beam", 0);
+        int seed = a.integer("seed", 1);
+        int top = a.integer("top", 5);
+        a.done();
+        if (file == null) {
+            throw new IllegalArgumentException("sample needs --model FILE.json");
+        }
+        SavedModel saved = ModelFile.read(Main.readText(file));
+        if (saved.vocabulary == null) {
+            throw new IllegalArgumentException(file + " has no vocabulary: it is not a word or character model");
+        }
+        Vocabulary v = saved.vocabulary;
+        Tokenizer tok = saved.tokenizer;
+        List<String> primeTokens = tok.tokenize(prime == null ? (tok.characterLevel() ? "t" : "the") : prime);
+        if (primeTokens.isEmpty()) {
+            throw new IllegalArgumentException("the prime has no token in it");
+        }
+        int[] p = v.encode(primeTokens);
+        Sampler sampler = new Sampler(saved.model);
+        sampler.prime(p);
+        double[] dist = sampler.distribution(1);
+        out.print("next after the prime:");
+        for (int i : Sampler.topK(dist, Math.max(1, top))) {
+            out.printf("  %s %.1f%%", show(v.token(i)), 100 * dist[i]);
+        }
+        out.println();
+        int[] gen;
+        if (beam > 0) {
+            Sampler.Beam b = sampler.beamSearch(p, length, beam).get(0);
+            gen = b.tokens();
+            out.printf("beam search (width %d), log probability %.3f:%n", beam, b.logProb());
+        } else {
+            gen = sampler.generate(p, length, greedy, temperature, topK, new Rng(seed));
+        }
+        List<String> all = new ArrayList<>(primeTokens);
+        for (int g : gen) {
+            all.add(v.token(g));
+        }
+        out.println(tok.join(all));
+    }
+
+    private static String show(String token) {
+        return token.equals("\n") ? "\\n" : token.equals(" ") ? "' '" : token;
+    }
+}
