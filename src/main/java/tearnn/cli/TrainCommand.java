@@ -55,7 +55,7 @@ final class TrainCommand {
                 throw new IllegalArgumentException(resume + " has no vocabulary: it is not a word or character model");
             }
             Corpus c = Corpus.fromText(text, saved.tokenizer, saved.vocabulary, 0, 0.1);
-            task = new LanguageModelTask(c, s, saved.model, saved.trainer);
+            task = LanguageModelTask.resume(c, s, saved);
             out.println("resumed " + resume + " (" + saved.model.architecture().cell().id + ", "
                     + (saved.trainer == null ? "new optimizer" : saved.trainer.optimizer().steps() + " steps done") + ")");
         } else {

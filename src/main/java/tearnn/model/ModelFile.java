@@ -34,7 +34,7 @@ import tearnn.train.Trainer;
  *                              "state": {"exp_avg": {tensor name: same shape as the tensor}, ...}},
  *                "schedule": {"kind": ..., "lr": ..., "gamma": ..., "every": ..., "k": ..., "total": ..., "min": ...},
  *                "clip_norm": 0, "clip_value": 0, "truncate": 0,
- *                "generators": {"dropout": [4 ints], ...}, "counters": {...}}                       (optional)
+ *                "generators": {"dropout": [4 ints], ...}, "counters": {...}, "arrays": {...}}        (optional)
  * }
  * </pre>
  * Tensor names and shapes are PyTorch's ({@code state_dict()} of a module with submodules
@@ -116,6 +116,11 @@ public final class ModelFile {
             w.name("counters").beginObject();
             for (Map.Entry<String, Double> e : saved.counters.entrySet()) {
                 w.name(e.getKey()).value(e.getValue());
+            }
+            w.endObject();
+            w.name("arrays").beginObject();
+            for (Map.Entry<String, double[]> e : saved.arrays.entrySet()) {
+                w.name(e.getKey()).array(e.getValue(), 0, e.getValue().length);
             }
             w.endObject();
             w.endObject();
@@ -303,6 +308,17 @@ public final class ModelFile {
             JsonObject c = tr.object("counters");
             for (String k : c.map().keySet()) {
                 saved.counters.put(k, c.number(k));
+            }
+        }
+        if (tr.has("arrays")) {
+            JsonObject c = tr.object("arrays");
+            for (String k : c.map().keySet()) {
+                Object v = c.get(k);
+                int n = v instanceof List<?> l ? l.size() : -1;
+                if (n < 0) {
+                    throw new JsonException("model file: training array \"" + k + "\" must be an array of numbers");
+                }
+                saved.arrays.put(k, JsonArrays.read(v, new int[] {n}, "training array " + k));
             }
         }
     }

@@ -18,6 +18,8 @@ public final class SavedModel {
     public Trainer trainer;
     public final Map<String, int[]> generators = new LinkedHashMap<>();
     public final Map<String, Double> counters = new LinkedHashMap<>();
+    /** Other arrays of the training loop (a carried recurrent state, say), by name. */
+    public final Map<String, double[]> arrays = new LinkedHashMap<>();
 
     public SavedModel(Model model) {
         if (model == null) {

@@ -101,6 +101,11 @@ public final class Adder {
         return countCorrect(model, batch) / (double) count;
     }
 
+    /** Fraction of the batch's additions (filled by {@link #fillRandom} or {@link #encode}) the model gets right. */
+    public double accuracy(Model model, Batch batch) {
+        return countCorrect(model, batch) / (double) batch.size;
+    }
+
     private int countCorrect(Model model, Batch batch) {
         double[] logits = model.predict(batch, null);
         int ok = 0;

@@ -120,7 +120,7 @@ public final class LanguageModelTask {
         return sum / count;
     }
 
-    /** Saves model, vocabulary, trainer and progress. */
+    /** Saves model, vocabulary, trainer and progress (epoch, stream position, carried state). */
     public SavedModel saved() {
         SavedModel s = new SavedModel(model);
         s.vocabulary = corpus.vocabulary;
@@ -128,7 +128,42 @@ public final class LanguageModelTask {
         s.trainer = trainer;
         s.counters.put("epoch", (double) epoch);
         s.counters.put("tokens_seen", (double) tokensSeen);
+        s.counters.put("stream_position", (double) streams.position());
+        s.counters.put("streams", (double) state.batch);
+        s.arrays.put("state_h", state.h.clone());
+        if (state.c != null) {
+            s.arrays.put("state_c", state.c.clone());
+        }
         return s;
+    }
+
+    /**
+     * Continues a saved model on a corpus. If the file holds the progress of a run with the same
+     * batch size (and the corpus is the same length), training continues exactly where it stopped;
+     * otherwise it starts a new epoch from a zero state.
+     */
+    public static LanguageModelTask resume(Corpus corpus, LanguageModelSettings s, SavedModel saved) {
+        int streams = saved.counters.containsKey("streams") ? (int) (double) saved.counters.get("streams") : s.batch();
+        LanguageModelTask t = new LanguageModelTask(corpus, withBatch(s, streams), saved.model, saved.trainer);
+        Double pos = saved.counters.get("stream_position");
+        double[] h = saved.arrays.get("state_h");
+        double[] c = saved.arrays.get("state_c");
+        boolean sameShape = h != null && h.length == t.state.h.length && (t.state.c == null || (c != null && c.length == t.state.c.length));
+        if (pos != null && sameShape && pos >= 0 && pos % s.bptt() == 0 && pos + 1 <= corpus.train.length / streams) {
+            t.streams.seek((int) (double) pos);
+            System.arraycopy(h, 0, t.state.h, 0, h.length);
+            if (t.state.c != null) {
+                System.arraycopy(c, 0, t.state.c, 0, c.length);
+            }
+            t.epoch = saved.counters.containsKey("epoch") ? (int) (double) saved.counters.get("epoch") : 0;
+            t.tokensSeen = saved.counters.containsKey("tokens_seen") ? (long) (double) saved.counters.get("tokens_seen") : 0;
+        }
+        return t;
+    }
+
+    private static LanguageModelSettings withBatch(LanguageModelSettings s, int batch) {
+        return new LanguageModelSettings(s.characters(), s.vocabularyCap(), s.cell(), s.layers(), s.hidden(), s.embedding(),
+                s.bptt(), batch, s.optimizer(), s.learningRate(), s.clipNorm(), s.dropout(), s.seed());
     }
 
 }

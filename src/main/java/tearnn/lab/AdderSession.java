@@ -1,0 +1,104 @@
+package tearnn.lab;
+
+import tearnn.json.JsonObject;
+import tearnn.json.JsonWriter;
+import tearnn.math.Rng;
+import tearnn.model.Batch;
+import tearnn.model.Model;
+import tearnn.model.SavedModel;
+import tearnn.nn.CellType;
+import tearnn.optim.Optimizer;
+import tearnn.optim.Schedule;
+import tearnn.task.Adder;
+import tearnn.train.Trainer;
+
+/** The page's binary-adder panel: one model being trained, its settings and progress. */
+final class AdderSession {
+    static final int SAMPLE = 256;
+
+    final Adder adder;
+    final Model model;
+    final Trainer trainer;
+    final Rng data;
+    final Rng sampleRng;
+    final Batch batch;
+    final Batch sample;
+    int steps;
+    long examples;
+
+    AdderSession(JsonObject s) {
+        int bits = Fields.integer(s, "bits", 8, 2, 16);
+        CellType cell = Fields.cell(s, "cell", CellType.GRU);
+        int hidden = Fields.integer(s, "hidden", 16, 1, 256);
+        int batchSize = Fields.integer(s, "batch", 32, 1, 1024);
+        double lr = Fields.number(s, "lr", 0.03, 1e-6, 10);
+        int seed = Fields.integer(s, "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        String opt = Fields.choice(s, "optimizer", "adam", "sgd", "adagrad", "rmsprop", "adam", "adamw");
+        adder = new Adder(bits);
+        model = new Model(Adder.architecture(cell, hidden), seed);
+        trainer = new Trainer(model, Optimizer.create(opt, null, model.params().size()), Schedule.constant(lr));
+        data = new Rng(seed + 1000);
+        sampleRng = new Rng(seed + 2000);
+        batch = adder.newBatch(batchSize);
+        sample = adder.newBatch(SAMPLE);
+    }
+
+    private AdderSession(Adder adder, Model model, Trainer trainer, Rng data, int batchSize) {
+        this.adder = adder;
+        this.model = model;
+        this.trainer = trainer;
+        this.data = data;
+        this.sampleRng = new Rng(7);
+        this.batch = adder.newBatch(batchSize);
+        this.sample = adder.newBatch(SAMPLE);
+    }
+
+    /** Continues a saved adder (its file from {@code adder.save}, or any adder-shaped model). */
+    static AdderSession restore(SavedModel saved) {
+        int bits = saved.counters.containsKey("bits") ? (int) (double) saved.counters.get("bits") : 8;
+        Adder adder = new Adder(bits);
+        Trainer trainer = saved.trainer != null ? saved.trainer : new Trainer(saved.model,
+                Optimizer.create("adam", null, saved.model.params().size()), Schedule.constant(0.03));
+        int[] data = saved.generators.get("data");
+        AdderSession s = new AdderSession(adder, saved.model, trainer, data != null ? Rng.fromState(data) : new Rng(1), 32);
+        s.steps = saved.counters.containsKey("steps") ? (int) (double) saved.counters.get("steps") : 0;
+        s.examples = saved.counters.containsKey("examples") ? (long) (double) saved.counters.get("examples") : 0;
+        return s;
+    }
+
+    /** Trains {@code n} steps; reports mean loss and accuracy on a fresh random sample of pairs. */
+    void train(int n, JsonWriter out) {
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            adder.fillRandom(batch, data);
+            loss += trainer.step(batch, null);
+        }
+        steps += n;
+        examples += (long) n * batch.size;
+        adder.fillRandom(sample, sampleRng);
+        double sampled = adder.accuracy(model, sample);
+        out.name("steps").value(steps).name("examples").value((double) examples)
+                .name("loss").value(loss / n).name("sampleAccuracy").value(sampled);
+    }
+
+    void accuracy(JsonWriter out) {
+        int limit = adder.operandLimit();
+        out.name("accuracy").value(adder.accuracyAllPairs(model)).name("pairs").value((double) limit * limit);
+    }
+
+    void longer(int bits, JsonWriter out) {
+        Adder a = new Adder(bits);
+        out.name("bits").value(bits).name("accuracy").value(a.accuracySampled(model, 2000, new Rng(bits)));
+    }
+
+    void trace(int a, int b, JsonWriter out) {
+        Adder.Trace t = adder.trace(model, a, b);
+        out.name("a").value(a).name("b").value(b).name("sum").value(t.predicted()).name("correct").value(t.correct());
+        out.name("probabilities").array(t.probabilities(), 0, t.probabilities().length);
+        out.name("hidden").beginArray();
+        for (double[] h : t.hidden()) {
+            out.array(h, 0, h.length);
+        }
+        out.endArray();
+    }
+}

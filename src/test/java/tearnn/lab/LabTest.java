@@ -1,0 +1,121 @@
+package tearnn.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tearnn.json.JsonObject;
+import tearnn.json.JsonWriter;
+
+/** The page's protocol, exercised on the JVM exactly as the worker will. */
+class LabTest {
+    final Lab lab = new Lab();
+
+    JsonObject call(String json) {
+        return JsonObject.parse(lab.handle(json), "reply");
+    }
+
+    JsonObject ok(String json) {
+        JsonObject r = call(json);
+        assertTrue(r.bool("ok"), () -> json + " -> " + r.map());
+        return r;
+    }
+
+    static String quote(String s) {
+        return new JsonWriter().value(s).toString();
+    }
+
+    @Test
+    void adderTrainsToEveryPairAndTraces() {
+        ok("{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":16,\"bits\":8}}");
+        double acc = 0;
+        for (int i = 0; i < 40 && acc < 1; i++) {
+            JsonObject r = ok("{\"cmd\":\"adder.train\",\"steps\":25}");
+            if (r.number("sampleAccuracy") == 1) {
+                acc = ok("{\"cmd\":\"adder.accuracy\"}").number("accuracy");
+            }
+        }
+        assertEquals(1.0, acc);
+        JsonObject t = ok("{\"cmd\":\"adder.trace\",\"a\":100,\"b\":27}");
+        assertEquals(127, t.integer("sum"));
+        assertEquals(8, t.list("probabilities").size());
+        assertEquals(8, t.list("hidden").size());
+        assertTrue(ok("{\"cmd\":\"adder.longer\",\"bits\":12}").number("accuracy") > 0.9);
+        String model = ok("{\"cmd\":\"adder.save\"}").string("model");
+        Lab other = new Lab();
+        JsonObject r = JsonObject.parse(other.handle("{\"cmd\":\"adder.load\",\"model\":" + quote(model) + "}"), "reply");
+        assertTrue(r.bool("ok"));
+        assertEquals(lab.handle("{\"cmd\":\"adder.trace\",\"a\":5,\"b\":9}"), other.handle("{\"cmd\":\"adder.trace\",\"a\":5,\"b\":9}"));
+    }
+
+    @Test
+    void wordModelLearnsPredictsSavesAndLoads() {
+        JsonObject d = ok("{\"cmd\":\"word.new\",\"settings\":{}}");
+        assertEquals(5.856, d.number("bestPerplexity"), 1e-3);
+        double before = ok("{\"cmd\":\"word.validate\"}").number("perplexity");
+        ok("{\"cmd\":\"word.train\",\"steps\":150}");
+        double after = ok("{\"cmd\":\"word.validate\"}").number("perplexity");
+        assertTrue(after < before / 3, before + " -> " + after);
+        JsonObject p = ok("{\"cmd\":\"word.predict\",\"prompt\":\"the dogs near the cat\",\"k\":3}");
+        assertEquals(3, p.list("top").size());
+        assertTrue(ok("{\"cmd\":\"word.generate\",\"prompt\":\"a\",\"length\":12}").string("text").length() > 10);
+        String model = ok("{\"cmd\":\"word.save\"}").string("model");
+        Lab other = new Lab();
+        JsonObject r = JsonObject.parse(other.handle("{\"cmd\":\"word.load\",\"model\":" + quote(model) + "}"), "reply");
+        assertTrue(r.bool("ok"), r.map().toString());
+        String ask = "{\"cmd\":\"word.predict\",\"prompt\":\"some teachers\",\"k\":5}";
+        assertEquals(lab.handle(ask), other.handle(ask));
+        // both continue identically
+        assertEquals(lab.handle("{\"cmd\":\"word.train\",\"steps\":3}"), other.handle("{\"cmd\":\"word.train\",\"steps\":3}"));
+    }
+
+    @Test
+    void pastedTextAndUnknownWords() {
+        String text = "The quick brown fox jumps over the lazy dog. ".repeat(60);
+        ok("{\"cmd\":\"word.new\",\"text\":" + quote(text) + ",\"settings\":{\"bptt\":10,\"batch\":4,\"hidden\":16}}");
+        ok("{\"cmd\":\"word.train\",\"steps\":30}");
+        JsonObject p = ok("{\"cmd\":\"word.predict\",\"prompt\":\"the zebra\",\"k\":2}");
+        assertEquals(List.of("zebra"), p.list("unknown"));
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        JsonObject r = call("{\"cmd\":\"adder.new\",\"settings\":{\"hidden\":\"lots\"}}");
+        assertFalse(r.bool("ok"));
+        assertEquals("hidden", r.string("field"));
+        assertEquals("hidden must be a whole number from 1 to 256", r.string("error"));
+        r = call("{\"cmd\":\"word.new\",\"text\":\"\",\"settings\":{}}");
+        assertEquals("text", r.string("field"));
+        assertEquals("the corpus is empty", r.string("error"));
+        r = call("{\"cmd\":\"word.new\",\"text\":\"a b c d e f g h i j k l m n o p q r s t u v\",\"settings\":{\"bptt\":50}}");
+        assertEquals("bptt", r.string("field"));
+        r = call("{\"cmd\":\"word.new\",\"text\":" + quote("\u0000\u0001binary") + ",\"settings\":{}}");
+        assertEquals("the corpus looks binary (it contains NUL characters), not text", r.string("error"));
+        r = call("{\"cmd\":\"word.new\",\"text\":" + quote("x".repeat(5_000_001)) + ",\"settings\":{}}");
+        assertTrue(r.string("error").startsWith("the text is 5000001 characters long"), r.string("error"));
+        r = call("{\"cmd\":\"word.load\",\"model\":\"{not json\"}");
+        assertEquals("model", r.string("field"));
+        assertTrue(r.string("error").startsWith("malformed JSON"), r.string("error"));
+        ok("{\"cmd\":\"adder.new\",\"settings\":{}}");
+        String adderModel = ok("{\"cmd\":\"adder.save\"}").string("model");
+        r = call("{\"cmd\":\"word.load\",\"model\":" + quote(adderModel) + "}");
+        assertEquals("this model file has no vocabulary: it is not a word or character model", r.string("error"));
+        ok("{\"cmd\":\"word.new\",\"settings\":{}}");
+        String wordModel = ok("{\"cmd\":\"word.save\"}").string("model");
+        r = call("{\"cmd\":\"adder.load\",\"model\":" + quote(wordModel) + "}");
+        assertTrue(r.string("error").startsWith("this model file is not a binary adder"), r.string("error"));
+        r = call("{\"cmd\":\"adder.trace\",\"a\":128,\"b\":1}");
+        assertEquals("a must be a whole number from 0 to 127", r.string("error"));
+        assertEquals("unknown command 'fly'", call("{\"cmd\":\"fly\"}").string("error"));
+        assertTrue(call("garbage").string("error").startsWith("malformed JSON"));
+        r = call("{\"cmd\":\"adder.new\",\"settings\":{\"lr\":10,\"optimizer\":\"sgd\"}}");
+        assertTrue(r.bool("ok"));
+        r = call("{\"cmd\":\"adder.train\",\"steps\":200}");
+        // a huge learning rate may or may not diverge; if it does, the reply says so
+        if (!r.bool("ok")) {
+            assertTrue(r.bool("diverged"), r.map().toString());
+        }
+    }
+}
