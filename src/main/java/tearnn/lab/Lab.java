@@ -1,5 +1,7 @@
 package tearnn.lab;
 
+import tearnn.bench.Timing;
+import tearnn.bench.Workloads;
 import tearnn.json.JsonException;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
@@ -19,8 +21,14 @@ import tearnn.train.DivergedException;
  * a non-finite loss (the weights of the last good step are kept).
  */
 public final class Lab {
+    private final Timing.Clock clock;
     private AdderSession adder;
     private WordSession word;
+
+    /** A lab whose benchmark command reads time from {@code clock}. */
+    public Lab(Timing.Clock clock) {
+        this.clock = clock;
+    }
 
     public String handle(String request) {
         JsonWriter out = new JsonWriter().beginObject();
@@ -74,8 +82,19 @@ public final class Lab {
                     Fields.integer(r, "topK", 0, 0, 100_000), Fields.bool(r, "greedy", false),
                     Fields.integer(r, "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE), out);
             case "word.save" -> out.name("model").value(ModelFile.write(word().saved()));
+            case "bench" -> out.name("line").value(bench(r.string("workload")));
             default -> throw new IllegalArgumentException("unknown command '" + cmd + "'");
         }
+    }
+
+    private String bench(String workload) {
+        return switch (workload) {
+            case "W-LM" -> Workloads.languageModel(32, clock);
+            case "W-LM-1" -> Workloads.languageModel(1, clock);
+            case "W-ADD" -> Workloads.adderThroughput(clock);
+            case "SOL-MM" -> Workloads.matmulCeiling(clock);
+            default -> throw new IllegalArgumentException("unknown workload '" + workload + "' (expected W-LM, W-LM-1, W-ADD or SOL-MM)");
+        };
     }
 
     private static String text(JsonObject r) {

@@ -1,19 +1,33 @@
 package tearnn.web;
 
-import tearnn.nn.CellType;
-import tearnn.nn.Params;
-import tearnn.nn.RecurrentStack;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import tearnn.lab.Lab;
 
-/** Entry point compiled by TeaVM; the browser glue grows here. */
+/**
+ * The browser entry point, the same for the WebAssembly and the JavaScript build: it installs
+ * {@code self.tearnnHandle(request) -> reply}, JSON text in and out (see {@link Lab}), in a Web
+ * Worker or, where workers are not allowed (file://), on the page itself.
+ */
 public final class WorkerMain {
     private WorkerMain() {
     }
 
+    /** A JavaScript function of one string returning a string. */
+    @JSFunctor
+    interface Handler extends JSObject {
+        String handle(String request);
+    }
+
+    @JSBody(params = "f", script = "self.tearnnHandle = f;")
+    private static native void install(Handler f);
+
+    @JSBody(script = "return performance.now() / 1000;")
+    private static native double seconds();
+
     public static void main(String[] args) {
-        Params params = new Params();
-        RecurrentStack stack = new RecurrentStack(params, "rnn.", CellType.LSTM, 2, 4, 1, true, false);
-        params.allocate();
-        stack.forward(new double[2 * 3 * 2], 2, 3, null, null, null, 0, null);
-        System.out.println("tearnn ready");
+        Lab lab = new Lab(WorkerMain::seconds);
+        install(lab::handle);
     }
 }

@@ -11,7 +11,7 @@ import tearnn.json.JsonWriter;
 
 /** The page's protocol, exercised on the JVM exactly as the worker will. */
 class LabTest {
-    final Lab lab = new Lab();
+    final Lab lab = new Lab(() -> System.nanoTime() / 1e9);
 
     JsonObject call(String json) {
         return JsonObject.parse(lab.handle(json), "reply");
@@ -44,7 +44,7 @@ class LabTest {
         assertEquals(8, t.list("hidden").size());
         assertTrue(ok("{\"cmd\":\"adder.longer\",\"bits\":12}").number("accuracy") > 0.9);
         String model = ok("{\"cmd\":\"adder.save\"}").string("model");
-        Lab other = new Lab();
+        Lab other = new Lab(() -> System.nanoTime() / 1e9);
         JsonObject r = JsonObject.parse(other.handle("{\"cmd\":\"adder.load\",\"model\":" + quote(model) + "}"), "reply");
         assertTrue(r.bool("ok"));
         assertEquals(lab.handle("{\"cmd\":\"adder.trace\",\"a\":5,\"b\":9}"), other.handle("{\"cmd\":\"adder.trace\",\"a\":5,\"b\":9}"));
@@ -62,7 +62,7 @@ class LabTest {
         assertEquals(3, p.list("top").size());
         assertTrue(ok("{\"cmd\":\"word.generate\",\"prompt\":\"a\",\"length\":12}").string("text").length() > 10);
         String model = ok("{\"cmd\":\"word.save\"}").string("model");
-        Lab other = new Lab();
+        Lab other = new Lab(() -> System.nanoTime() / 1e9);
         JsonObject r = JsonObject.parse(other.handle("{\"cmd\":\"word.load\",\"model\":" + quote(model) + "}"), "reply");
         assertTrue(r.bool("ok"), r.map().toString());
         String ask = "{\"cmd\":\"word.predict\",\"prompt\":\"some teachers\",\"k\":5}";

@@ -1,0 +1,169 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tearnn.cli.Serve;
+
+/**
+ * The page in real headless Chromium (Debian's chromium and chromium-driver), for the WebAssembly
+ * and the JavaScript build: it loads without console errors, the adder trains to 100%, the word
+ * model lowers its validation perplexity and shows predictions, pause works. Screenshots go to
+ * target/screenshots. Skipped where Chromium is not installed, except under CI, where it must be.
+ */
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static HttpServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (System.getenv("CI") != null) {
+            assertTrue(installed, "CI must install chromium and chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "Chromium is not installed: browser tests skipped");
+        server = Serve.start(Path.of("target", "site"), 0);
+        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    static WebDriver browser() {
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1200,2200", "--user-data-dir=" + tempDir());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        o.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        return new ChromeDriver(service, o);
+    }
+
+    static String tempDir() {
+        try {
+            return Files.createTempDirectory("tearnn-chromium").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void screenshot(WebDriver d, String name) throws IOException {
+        File f = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE);
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(f.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static List<String> severe(WebDriver d) {
+        List<String> out = new ArrayList<>();
+        for (LogEntry e : d.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                out.add(e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    static String text(WebDriver d, String id) {
+        return d.findElement(By.id(id)).getText();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void adderAndWordModelTrainInTheBrowser(String build) throws IOException {
+        WebDriver d = browser();
+        try {
+            d.get(base + "index.html?build=" + build);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            wait.until(x -> text(x, "engine-status").startsWith("Engine ready"));
+            assertTrue(text(d, "engine-status").contains(build.equals("wasm") ? "WebAssembly in a worker" : "JavaScript in a worker"),
+                    text(d, "engine-status"));
+
+            // the adder: Train, then it reaches 100% over all pairs
+            d.findElement(By.id("adder-train")).click();
+            new WebDriverWait(d, Duration.ofSeconds(120)).until(x ->
+                    "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
+            assertTrue(text(d, "adder-progress").contains("over all 16,384 pairs 100.00%"), text(d, "adder-progress"));
+            assertTrue(text(d, "adder-result").startsWith("57 + 89 = 146"), text(d, "adder-result"));
+            screenshot(d, "adder-" + build);
+
+            // the word model: Train for a while, perplexity falls, the prompt shows predictions
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-progress").contains("validation perplexity"));
+            double first = perplexity(d);
+            new WebDriverWait(d, Duration.ofSeconds(120)).until(x -> perplexity(x) < 8);
+            WebElement train = d.findElement(By.id("word-train"));
+            train.click(); // pause
+            wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
+            String paused = text(d, "word-progress");
+            sleep(800);
+            assertEquals(paused, text(d, "word-progress"), "nothing trains while paused");
+            assertTrue(perplexity(d) < first, first + " -> " + perplexity(d));
+            wait.until(x -> !x.findElements(By.cssSelector("#word-top .bar")).isEmpty());
+            d.findElement(By.id("word-generate")).click();
+            wait.until(x -> text(x, "word-output").length() > 30);
+            screenshot(d, "word-" + build);
+            assertEquals(List.of(), severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    static double perplexity(WebDriver d) {
+        String t = text(d, "word-progress");
+        int i = t.indexOf("validation perplexity ");
+        if (i < 0) {
+            return Double.NaN;
+        }
+        String rest = t.substring(i + "validation perplexity ".length());
+        try {
+            return Double.parseDouble(rest.substring(0, rest.indexOf(' ') < 0 ? rest.length() : rest.indexOf(' ')).replace(",", ""));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,554 @@
+'use strict';
+// The page: two panels (binary adder, next word), each training in slices on the engine.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const SLICE_MS = 30;
+  let engine = null;
+  const call = (req) => engine ? engine.call(req) : Promise.resolve({ ok: false, error: 'The engine is still loading; try again in a moment.' });
+
+  // ---------- helpers ----------
+  function formValues(form) {
+    const out = {};
+    for (const el of form.elements) {
+      if (!el.name || el.type === 'radio' || el.tagName === 'TEXTAREA' || el.type === 'file') continue;
+      out[el.name] = el.type === 'checkbox' ? el.checked : el.value;
+    }
+    return out;
+  }
+
+  function clearErrors(root) {
+    for (const el of root.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+    for (const el of root.querySelectorAll('.field-error')) el.remove();
+  }
+
+  // Shows a message beside the control it is about (or in the panel's message line).
+  function showError(panel, reply, fallbackEl) {
+    const form = panel.querySelector('form');
+    const el = reply.field ? panel.querySelector('[name="' + reply.field + '"]') || (reply.field === 'text' ? $('word-text') : null) : null;
+    if (el) {
+      el.setAttribute('aria-invalid', 'true');
+      const note = document.createElement('span');
+      note.className = 'field-error message';
+      note.textContent = reply.error;
+      (el.closest('label') || el).after(note);
+    }
+    fallbackEl.textContent = reply.error + (reply.diverged ? '' : '');
+    return form;
+  }
+
+  function download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function adapt(steps, ms) {
+    const next = Math.round(steps * SLICE_MS / Math.max(ms, 1));
+    return Math.max(1, Math.min(steps * 4, next, 5000));
+  }
+
+  // ---------- tabs ----------
+  const tabs = [$('tab-adder'), $('tab-word')];
+  function select(tab) {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      $(t.getAttribute('aria-controls')).hidden = !on;
+    }
+  }
+  for (const t of tabs) {
+    t.addEventListener('click', () => select(t));
+    t.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        const other = tabs[(tabs.indexOf(t) + 1) % 2];
+        select(other);
+        other.focus();
+      }
+    });
+  }
+
+  // ---------- binary adder ----------
+  const adder = { running: false, ready: false, steps: 10, loss: [], acc: [], started: 0, solved: false, busy: false, bits: 8 };
+  const adderPanel = $('panel-adder');
+
+  async function adderNew() {
+    clearErrors(adderPanel);
+    $('adder-message').textContent = '';
+    const settings = formValues($('adder-settings'));
+    const r = await call({ cmd: 'adder.new', settings });
+    if (!r.ok) {
+      showError(adderPanel, r, $('adder-message'));
+      adder.ready = false;
+      return false;
+    }
+    Object.assign(adder, { ready: true, steps: 10, loss: [], acc: [], solved: false, bits: Number(settings.bits) || 8 });
+    $('adder-progress').textContent = 'New ' + settings.cell + ' model, ' + r.parameters + ' parameters.';
+    drawAdderCharts();
+    await adderTrace();
+    return true;
+  }
+
+  function drawAdderCharts() {
+    Charts.draw($('adder-loss'), [{ points: adder.loss, color: '#1f6feb' }], { xLabel: 'examples seen' });
+    Charts.draw($('adder-accuracy'), [{ points: adder.acc, color: '#1a7f37' }], { xLabel: 'examples seen', yMin: 0, yMax: 100 });
+  }
+
+  async function adderSlice() {
+    const t0 = performance.now();
+    const r = await call({ cmd: 'adder.train', steps: adder.steps });
+    adder.steps = adapt(adder.steps, performance.now() - t0);
+    if (!r.ok) {
+      adderStop();
+      showError(adderPanel, r, $('adder-message'));
+      return;
+    }
+    adder.loss.push([r.examples, r.loss]);
+    adder.acc.push([r.examples, 100 * r.sampleAccuracy]);
+    let text = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples, loss ' + r.loss.toFixed(4)
+      + ', accuracy on random pairs ' + (100 * r.sampleAccuracy).toFixed(1) + '%';
+    if (r.sampleAccuracy === 1) {
+      const all = await call({ cmd: 'adder.accuracy' });
+      if (all.ok) {
+        text += '; over all ' + all.pairs.toLocaleString('en') + ' pairs ' + (100 * all.accuracy).toFixed(2) + '%';
+        if (all.accuracy === 1 && !adder.solved) {
+          adder.solved = true;
+          const secs = (performance.now() - adder.started) / 1000;
+          adderStop();
+          text += '. Solved: it adds every pair (' + secs.toFixed(2) + ' s after Train).';
+          $('adder-progress').dataset.solved = 'true';
+        }
+      }
+    }
+    $('adder-progress').textContent = text;
+  }
+
+  async function adderLoop() {
+    let lastDraw = 0;
+    while (adder.running) {
+      await adderSlice();
+      if (performance.now() - lastDraw > 150 || !adder.running) {
+        drawAdderCharts();
+        await adderTrace();
+        lastDraw = performance.now();
+      }
+    }
+  }
+
+  function adderStop() {
+    adder.running = false;
+    $('adder-train').textContent = adder.solved ? 'Train more' : 'Resume';
+  }
+
+  $('adder-train').addEventListener('click', async () => {
+    if (adder.running) {
+      adderStop();
+      return;
+    }
+    if (!adder.ready && !(await adderNew())) return;
+    adder.running = true;
+    adder.solved = false;
+    delete $('adder-progress').dataset.solved;
+    adder.started = performance.now();
+    $('adder-train').textContent = 'Pause';
+    adderLoop();
+  });
+  $('adder-step').addEventListener('click', async () => {
+    if (adder.running) return;
+    if (!adder.ready && !(await adderNew())) return;
+    const keep = adder.steps;
+    adder.steps = 1;
+    await adderSlice();
+    adder.steps = keep;
+    drawAdderCharts();
+    await adderTrace();
+  });
+  $('adder-reset').addEventListener('click', async () => {
+    adderStop();
+    $('adder-train').textContent = 'Train';
+    await adderNew();
+  });
+  $('adder-settings').addEventListener('change', () => {
+    if (!adder.running) {
+      adder.ready = false;
+      $('adder-train').textContent = 'Train';
+      $('adder-progress').textContent = 'Settings changed: Train starts a new model.';
+    }
+  });
+
+  async function adderTrace() {
+    if (!adder.ready) return;
+    const f = $('adder-try');
+    clearErrors(f);
+    const a = f.elements.a.value, b = f.elements.b.value;
+    const r = await call({ cmd: 'adder.trace', a, b });
+    if (!r.ok) {
+      showError(adderPanel, r, $('adder-result'));
+      return;
+    }
+    const want = r.a + r.b;
+    $('adder-result').textContent = r.a + ' + ' + r.b + ' = ' + r.sum + (r.correct ? '  ✓' : '  ✗ (should be ' + want + ')');
+    drawTrace($('adder-trace'), r, want);
+  }
+  $('adder-try').addEventListener('input', () => adderTrace());
+
+  function drawTrace(canvas, r, want) {
+    const T = r.probabilities.length, H = r.hidden[0].length;
+    const ctx = canvas.getContext('2d');
+    const left = 120, cell = Math.max(14, Math.min(60, Math.floor((canvas.width - left - 10) / T)));
+    const rowH = Math.max(6, Math.min(16, Math.floor(160 / H)));
+    canvas.height = 130 + H * rowH + 10;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.font = '13px system-ui, sans-serif';
+    ctx.textAlign = 'right';
+    ctx.fillStyle = '#1d232b';
+    const labels = ['step (bit)', 'a', 'b', 'sum bit', 'P(bit = 1)', 'right bit'];
+    labels.forEach((l, i) => ctx.fillText(l, left - 8, 18 + i * 20));
+    ctx.fillText('hidden units', left - 8, 134);
+    ctx.textAlign = 'center';
+    for (let t = 0; t < T; t++) {
+      const x = left + t * cell + cell / 2;
+      const bit = (r.sum >> t) & 1, right = (want >> t) & 1;
+      ctx.fillStyle = '#5b6570';
+      ctx.fillText(String(t), x, 18);
+      ctx.fillStyle = '#1d232b';
+      ctx.fillText(String((r.a >> t) & 1), x, 38);
+      ctx.fillText(String((r.b >> t) & 1), x, 58);
+      ctx.fillStyle = bit === right ? '#1a7f37' : '#b42318';
+      ctx.fillText(String(bit), x, 78);
+      const p = r.probabilities[t];
+      ctx.fillStyle = '#dbe7fb';
+      ctx.fillRect(x - cell / 2 + 2, 88, cell - 4, 14);
+      ctx.fillStyle = '#1f6feb';
+      ctx.fillRect(x - cell / 2 + 2, 88, (cell - 4) * p, 14);
+      ctx.fillStyle = '#5b6570';
+      ctx.fillText(String(right), x, 118);
+      for (let j = 0; j < H; j++) {
+        const v = Math.max(-1, Math.min(1, r.hidden[t][j]));
+        const c = Math.round(255 * (1 - Math.abs(v)));
+        ctx.fillStyle = v >= 0 ? 'rgb(255,' + c + ',' + c + ')' : 'rgb(' + c + ',' + c + ',255)';
+        ctx.fillRect(left + t * cell + 1, 126 + j * rowH, cell - 2, rowH - 1);
+      }
+    }
+  }
+
+  $('adder-longer').addEventListener('click', async () => {
+    if (!adder.ready) {
+      $('adder-longer-result').textContent = 'Train a model first.';
+      return;
+    }
+    const r = await call({ cmd: 'adder.longer', bits: $('adder-longer-bits').value });
+    $('adder-longer-result').textContent = r.ok
+      ? (100 * r.accuracy).toFixed(2) + '% of 2,000 random ' + r.bits + '-bit additions right'
+      : r.error;
+  });
+  $('adder-save').addEventListener('click', async () => {
+    if (!adder.ready) {
+      $('adder-message').textContent = 'Nothing to download yet: train a model first.';
+      return;
+    }
+    const r = await call({ cmd: 'adder.save' });
+    if (r.ok) download('tearnn-adder.json', r.model);
+    else $('adder-message').textContent = r.error;
+  });
+  $('adder-open').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (!file) return;
+    adderStop();
+    const text = await file.text();
+    const r = await call({ cmd: 'adder.load', model: text });
+    if (!r.ok) {
+      $('adder-message').textContent = file.name + ': ' + r.error;
+      return;
+    }
+    $('adder-message').textContent = '';
+    const f = $('adder-settings');
+    f.elements.cell.value = r.cell;
+    f.elements.hidden.value = r.hidden;
+    f.elements.bits.value = r.bits;
+    Object.assign(adder, { ready: true, loss: [], acc: [], solved: false, bits: r.bits });
+    $('adder-progress').textContent = 'Opened ' + file.name + ' (' + r.cell + ', hidden ' + r.hidden + ', ' + r.steps + ' steps trained).';
+    drawAdderCharts();
+    await adderTrace();
+  });
+
+  // ---------- next word ----------
+  const word = { running: false, ready: false, steps: 2, loss: [], ppl: [], best: null, tokens0: 0, t0: 0, lastValid: 0, info: null, last: null, speed: 0 };
+  const wordPanel = $('panel-word');
+  let pastedText = null;
+
+  function corpusText() {
+    const source = wordPanel.querySelector('input[name="source"]:checked').value;
+    if (source === 'builtin') return null;
+    return pastedText !== null ? pastedText : $('word-text').value;
+  }
+
+  async function wordNew() {
+    clearErrors(wordPanel);
+    $('word-message').textContent = '';
+    $('word-text-message').textContent = '';
+    const settings = formValues($('word-settings'));
+    const text = corpusText();
+    if (text !== null && text.length > 5000000) {
+      $('word-text').setAttribute('aria-invalid', 'true');
+      $('word-text-message').textContent = 'The text is ' + text.length.toLocaleString('en') + ' characters long; the page takes at most 5,000,000 (about 5 MB). Use the command line for bigger texts.';
+      return false;
+    }
+    $('word-progress').textContent = 'Preparing the corpus…';
+    const r = await call({ cmd: 'word.new', settings, text });
+    if (!r.ok) {
+      if (r.field === 'text') {
+        $('word-text').setAttribute('aria-invalid', 'true');
+        $('word-text-message').textContent = r.error;
+      } else {
+        showError(wordPanel, r, $('word-message'));
+      }
+      $('word-progress').textContent = 'Not started.';
+      word.ready = false;
+      return false;
+    }
+    Object.assign(word, { ready: true, steps: 2, loss: [], ppl: [], best: r.bestPerplexity || null, info: r, last: null });
+    describeWord(r);
+    await validate();
+    drawWordCharts();
+    await predict();
+    return true;
+  }
+
+  function describeWord(r) {
+    $('word-progress').textContent = (r.builtin ? 'Built-in grammar corpus' : 'Your text') + ': '
+      + r.trainTokens.toLocaleString('en') + ' training and ' + r.validationTokens.toLocaleString('en') + ' validation '
+      + (r.level === 'char' ? 'characters' : 'words') + ', vocabulary ' + r.vocabulary
+      + (r.unknownRate > 0 ? ' (' + (100 * r.unknownRate).toFixed(1) + '% <unk>)' : '')
+      + ', ' + r.parameters.toLocaleString('en') + ' parameters.'
+      + (r.bestPerplexity ? ' Best possible perplexity ' + r.bestPerplexity.toFixed(3) + '.' : '');
+  }
+
+  function drawWordCharts() {
+    Charts.draw($('word-loss'), [{ points: word.loss, color: '#1f6feb' }], { xLabel: 'tokens seen' });
+    const series = [{ points: word.ppl, color: '#1a7f37', label: word.ppl.length ? 'validation ' + word.ppl[word.ppl.length - 1][1].toFixed(2) : '' }];
+    if (word.best && word.ppl.length) {
+      series.push({ points: [[word.ppl[0][0], word.best], [word.ppl[word.ppl.length - 1][0], word.best]], color: '#8250df', dashed: true, label: 'best possible ' + word.best.toFixed(2) });
+    }
+    // early perplexities are near the vocabulary size: cap the axis so the approach to the best stays visible
+    const last = word.ppl.length ? word.ppl[word.ppl.length - 1][1] : 1;
+    const top = Math.max(...word.ppl.map((p) => p[1]), 1);
+    Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', yMin: 0, yMax: Math.min(top * 1.05, 4 * (word.best || last)) });
+  }
+
+  async function validate() {
+    const r = await call({ cmd: 'word.validate' });
+    if (r.ok) {
+      const x = word.loss.length ? word.loss[word.loss.length - 1][0] : 0;
+      word.ppl.push([x, r.perplexity]);
+      renderWordProgress();
+    }
+    word.lastValid = performance.now();
+    return r;
+  }
+
+  function renderWordProgress() {
+    const r = word.last;
+    if (!r) return;
+    const ppl = word.ppl.length ? word.ppl[word.ppl.length - 1][1] : NaN;
+    $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
+      + ' tokens, loss ' + r.loss.toFixed(3) + ', validation perplexity ' + ppl.toFixed(3)
+      + (word.best ? ' (best possible ' + word.best.toFixed(3) + ')' : '') + ', ' + Math.round(word.speed).toLocaleString('en') + ' words/s';
+  }
+
+  async function wordSlice() {
+    const t0 = performance.now();
+    const r = await call({ cmd: 'word.train', steps: word.steps });
+    word.steps = adapt(word.steps, performance.now() - t0);
+    if (!r.ok) {
+      wordStop();
+      showError(wordPanel, r, $('word-message'));
+      return false;
+    }
+    word.loss.push([r.tokens, r.loss]);
+    const secs = (performance.now() - word.t0) / 1000;
+    word.last = r;
+    word.speed = (r.tokens - word.tokens0) / Math.max(secs, 1e-3);
+    renderWordProgress();
+    return true;
+  }
+
+  async function wordLoop() {
+    let lastDraw = 0;
+    while (word.running) {
+      if (!(await wordSlice())) break;
+      if (performance.now() - word.lastValid > (word.ppl.length < 8 ? 400 : 1500)) {
+        await validate();
+        await predict();
+      }
+      if (performance.now() - lastDraw > 200) {
+        drawWordCharts();
+        lastDraw = performance.now();
+      }
+    }
+    drawWordCharts();
+  }
+
+  function wordStop() {
+    word.running = false;
+    $('word-train').textContent = word.ready ? 'Resume' : 'Train';
+  }
+
+  $('word-train').addEventListener('click', async () => {
+    if (word.running) {
+      wordStop();
+      await validate();
+      drawWordCharts();
+      return;
+    }
+    if (!word.ready && !(await wordNew())) return;
+    word.running = true;
+    word.t0 = performance.now();
+    word.tokens0 = word.loss.length ? word.loss[word.loss.length - 1][0] : 0;
+    $('word-train').textContent = 'Pause';
+    wordLoop();
+  });
+  $('word-step').addEventListener('click', async () => {
+    if (word.running) return;
+    if (!word.ready && !(await wordNew())) return;
+    const keep = word.steps;
+    word.steps = 1;
+    word.t0 = performance.now();
+    word.tokens0 = word.loss.length ? word.loss[word.loss.length - 1][0] : 0;
+    await wordSlice();
+    word.steps = keep;
+    await validate();
+    drawWordCharts();
+    await predict();
+  });
+  $('word-reset').addEventListener('click', async () => {
+    wordStop();
+    $('word-train').textContent = 'Train';
+    await wordNew();
+  });
+  $('word-settings').addEventListener('change', (e) => {
+    if (e.target.id === 'word-file') return;
+    if (!word.running) {
+      word.ready = false;
+      $('word-train').textContent = 'Train';
+    }
+  });
+  $('word-text').addEventListener('input', () => {
+    wordPanel.querySelector('input[name="source"][value="paste"]').checked = true;
+    pastedText = null;
+  });
+  $('word-file').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    $('word-text-message').textContent = '';
+    if (file.size > 5000000) {
+      $('word-text-message').textContent = file.name + ' is ' + (file.size / 1e6).toFixed(1) + ' MB; the page takes at most 5 MB of text.';
+      return;
+    }
+    const text = await file.text();
+    $('word-text').value = text.length > 20000 ? text.slice(0, 20000) + '\n…' : text;
+    pastedText = text;
+    wordPanel.querySelector('input[name="source"][value="paste"]').checked = true;
+    word.ready = false;
+    $('word-train').textContent = 'Train';
+  });
+
+  let predictTimer = 0;
+  async function predict() {
+    if (!word.ready) return;
+    const r = await call({ cmd: 'word.predict', prompt: $('word-prompt').value, k: 8 });
+    const box = $('word-top');
+    box.replaceChildren();
+    if (!r.ok) {
+      box.textContent = r.error;
+      return;
+    }
+    if (r.unknown.length) {
+      const note = document.createElement('p');
+      note.className = 'explain';
+      note.textContent = 'Not in the vocabulary (read as <unk>): ' + r.unknown.join(', ');
+      box.appendChild(note);
+    }
+    for (const t of r.top) {
+      const row = document.createElement('div');
+      row.className = 'bar';
+      const w = document.createElement('span');
+      w.className = 'word';
+      w.textContent = t.token === '\n' ? '¶' : t.token === ' ' ? '␣' : t.token;
+      const track = document.createElement('span');
+      const fill = document.createElement('span');
+      fill.className = 'fill';
+      fill.style.display = 'block';
+      fill.style.width = (100 * t.p).toFixed(1) + '%';
+      track.appendChild(fill);
+      const p = document.createElement('span');
+      p.textContent = (100 * t.p).toFixed(1) + '%';
+      row.append(w, track, p);
+      box.appendChild(row);
+    }
+  }
+  $('word-prompt').addEventListener('input', () => {
+    clearTimeout(predictTimer);
+    predictTimer = setTimeout(predict, 80);
+  });
+
+  $('word-generate').addEventListener('click', async () => {
+    if (!word.ready) {
+      $('word-output').textContent = 'Train a model first.';
+      return;
+    }
+    const g = formValues($('word-gen'));
+    clearErrors($('word-gen'));
+    const r = await call(Object.assign({ cmd: 'word.generate', prompt: $('word-prompt').value, seed: Math.floor(Math.random() * 1e9) }, g));
+    if (!r.ok) {
+      showError(wordPanel, r, $('word-output'));
+      return;
+    }
+    $('word-output').textContent = $('word-prompt').value + (word.info && word.info.level === 'char' ? '' : ' ') + r.text;
+  });
+  $('word-save').addEventListener('click', async () => {
+    if (!word.ready) {
+      $('word-message').textContent = 'Nothing to download yet: train a model first.';
+      return;
+    }
+    const r = await call({ cmd: 'word.save' });
+    if (r.ok) download('tearnn-word-model.json', r.model);
+    else $('word-message').textContent = r.error;
+  });
+  $('word-open').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (!file) return;
+    wordStop();
+    const model = await file.text();
+    const r = await call({ cmd: 'word.load', model, text: corpusText(), settings: formValues($('word-settings')) });
+    if (!r.ok) {
+      $('word-message').textContent = file.name + ': ' + r.error;
+      return;
+    }
+    $('word-message').textContent = '';
+    Object.assign(word, { ready: true, loss: [], ppl: [], best: r.bestPerplexity || null, info: r, last: null });
+    describeWord(r);
+    await validate();
+    drawWordCharts();
+    await predict();
+  });
+
+  // ---------- start ----------
+  drawAdderCharts();
+  Charts.draw($('word-loss'), [], { empty: 'No data yet: press Train.' });
+  Charts.draw($('word-ppl'), [], { empty: 'No data yet: press Train.' });
+  Engine.connect().then((e) => {
+    engine = e;
+    document.body.dataset.engine = e.build;
+    $('engine-status').textContent = 'Engine ready: ' + e.mode + '.';
+  }).catch((err) => {
+    $('engine-status').textContent = 'The engine could not start: ' + err.message;
+  });
+})();

@@ -1,0 +1,93 @@
+'use strict';
+// Small line charts on canvas, with axes, ticks and labels. No dependencies.
+const Charts = (() => {
+  function niceStep(range, count) {
+    const raw = range / count;
+    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    const norm = raw / mag;
+    return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+  }
+
+  function format(v) {
+    const a = Math.abs(v);
+    if (a === 0) return '0';
+    if (a >= 10000) return (v / 1000).toFixed(0) + 'k';
+    if (a >= 100) return v.toFixed(0);
+    if (a >= 1) return v.toFixed(a >= 10 ? 1 : 2).replace(/\.?0+$/, '');
+    return v.toPrecision(2);
+  }
+
+  // series: [{points: [[x, y], ...], color, dashed, label}]; opts: {xLabel, yMin, yMax}
+  function draw(canvas, series, opts) {
+    const ctx = canvas.getContext('2d');
+    const w = canvas.width, h = canvas.height;
+    const left = 52, right = 12, top = 12, bottom = 40;
+    ctx.clearRect(0, 0, w, h);
+    ctx.font = '12px system-ui, sans-serif';
+    let xs = [], ys = [];
+    for (const s of series) for (const p of s.points) { xs.push(p[0]); ys.push(p[1]); }
+    ys = ys.filter(Number.isFinite);
+    if (xs.length === 0 || ys.length === 0) {
+      ctx.fillStyle = '#5b6570';
+      ctx.fillText(opts.empty || 'No data yet: press Train.', left, h / 2);
+      return;
+    }
+    let x0 = Math.min(...xs), x1 = Math.max(...xs);
+    if (x1 === x0) x1 = x0 + 1;
+    let y0 = opts.yMin !== undefined ? opts.yMin : Math.min(...ys);
+    let y1 = opts.yMax !== undefined ? opts.yMax : Math.max(...ys);
+    if (y1 - y0 < 1e-9) { y1 = y0 + 1; }
+    const pad = (y1 - y0) * 0.05;
+    if (opts.yMin === undefined) y0 -= pad;
+    if (opts.yMax === undefined) y1 += pad;
+    const px = x => left + (x - x0) / (x1 - x0) * (w - left - right);
+    const py = y => top + (1 - (y - y0) / (y1 - y0)) * (h - top - bottom);
+    ctx.strokeStyle = '#d8dee4';
+    ctx.fillStyle = '#5b6570';
+    ctx.lineWidth = 1;
+    const ys_ = niceStep(y1 - y0, 5);
+    ctx.textAlign = 'right';
+    for (let v = Math.ceil(y0 / ys_) * ys_; v <= y1 + 1e-12; v += ys_) {
+      ctx.beginPath(); ctx.moveTo(left, py(v)); ctx.lineTo(w - right, py(v)); ctx.stroke();
+      ctx.fillText(format(v), left - 6, py(v) + 4);
+    }
+    const xs_ = niceStep(x1 - x0, 5);
+    ctx.textAlign = 'center';
+    for (let v = Math.ceil(x0 / xs_) * xs_; v <= x1 + 1e-12; v += xs_) {
+      ctx.beginPath(); ctx.moveTo(px(v), h - bottom); ctx.lineTo(px(v), h - bottom + 4); ctx.stroke();
+      ctx.fillText(format(v), px(v), h - bottom + 16);
+    }
+    ctx.fillText(opts.xLabel || '', left + (w - left - right) / 2, h - 6);
+    ctx.strokeStyle = '#8c959f';
+    ctx.beginPath(); ctx.moveTo(left, top); ctx.lineTo(left, h - bottom); ctx.lineTo(w - right, h - bottom); ctx.stroke();
+    for (const s of series) {
+      ctx.strokeStyle = s.color || '#1f6feb';
+      ctx.lineWidth = 2;
+      ctx.setLineDash(s.dashed ? [6, 4] : []);
+      ctx.beginPath();
+      let started = false;
+      for (const p of s.points) {
+        if (!Number.isFinite(p[1])) continue;
+        const X = px(p[0]), Y = py(Math.min(Math.max(p[1], y0), y1));
+        if (started) ctx.lineTo(X, Y); else { ctx.moveTo(X, Y); started = true; }
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    // legend, top right, one line per labelled series
+    ctx.textAlign = 'right';
+    let ly = top + 12;
+    for (const s of series) {
+      if (!s.label) continue;
+      ctx.fillStyle = s.color || '#1f6feb';
+      ctx.fillText(s.label, w - right - 26, ly + 4);
+      ctx.strokeStyle = s.color || '#1f6feb';
+      ctx.setLineDash(s.dashed ? [4, 3] : []);
+      ctx.beginPath(); ctx.moveTo(w - right - 20, ly); ctx.lineTo(w - right - 2, ly); ctx.stroke();
+      ctx.setLineDash([]);
+      ly += 16;
+    }
+  }
+
+  return { draw };
+})();
