@@ -137,12 +137,44 @@
         await adderTrace();
         lastDraw = performance.now();
       }
+      if (adder.running && performance.now() - (adder.savedAt || 0) > 5000) await saveAdder();
     }
   }
 
   function adderStop() {
+    const was = adder.running;
     adder.running = false;
     $('adder-train').textContent = adder.solved ? 'Train more' : 'Resume';
+    if (was) saveAdder();
+  }
+
+  async function saveAdder() {
+    if (!adder.ready) return;
+    const r = await call({ cmd: 'adder.save' });
+    if (!r.ok) return;
+    const f = $('adder-try');
+    await Store.put('adder', { settings: formValues($('adder-settings')), model: r.model, loss: adder.loss, acc: adder.acc,
+      solved: adder.solved, a: f.elements.a.value, b: f.elements.b.value });
+    adder.savedAt = performance.now();
+  }
+
+  async function restoreAdder() {
+    const s = await Store.get('adder');
+    if (!s) return;
+    const f = $('adder-settings');
+    for (const [k, v] of Object.entries(s.settings || {})) if (f.elements[k]) f.elements[k].value = v;
+    $('adder-try').elements.a.value = s.a || 57;
+    $('adder-try').elements.b.value = s.b || 89;
+    const r = await call({ cmd: 'adder.load', model: s.model });
+    if (!r.ok) {
+      $('adder-message').textContent = 'Your saved adder could not be restored: ' + r.error;
+      return;
+    }
+    Object.assign(adder, { ready: true, loss: s.loss || [], acc: s.acc || [], solved: !!s.solved, bits: r.bits });
+    $('adder-train').textContent = adder.solved ? 'Train more' : 'Resume';
+    $('adder-progress').textContent = 'Restored your ' + r.cell + ' adder from your last visit (' + r.steps + ' steps trained).';
+    drawAdderCharts();
+    await adderTrace();
   }
 
   $('adder-train').addEventListener('click', async () => {
@@ -167,6 +199,7 @@
     adder.steps = keep;
     drawAdderCharts();
     await adderTrace();
+    await saveAdder();
   });
   $('adder-reset').addEventListener('click', async () => {
     adderStop();
@@ -276,6 +309,7 @@
     $('adder-progress').textContent = 'Opened ' + file.name + ' (' + r.cell + ', hidden ' + r.hidden + ', ' + r.steps + ' steps trained).';
     drawAdderCharts();
     await adderTrace();
+    await saveAdder();
   });
 
   // ---------- next word ----------
@@ -391,13 +425,55 @@
         drawWordCharts();
         lastDraw = performance.now();
       }
+      if (word.running && performance.now() - (word.savedAt || 0) > (word.saveEvery || 10000)) await saveWord();
     }
     drawWordCharts();
   }
 
   function wordStop() {
+    const was = word.running;
     word.running = false;
     $('word-train').textContent = word.ready ? 'Resume' : 'Train';
+    if (was) saveWord();
+  }
+
+  async function saveWord() {
+    if (!word.ready) return;
+    const t0 = performance.now();
+    const r = await call({ cmd: 'word.save' });
+    if (!r.ok) return;
+    const source = wordPanel.querySelector('input[name="source"]:checked').value;
+    await Store.put('word', { settings: formValues($('word-settings')), model: r.model, loss: word.loss, ppl: word.ppl,
+      source, text: corpusText(), prompt: $('word-prompt').value });
+    // a big model takes long to write: save it less often, at most 5% of the time
+    word.saveEvery = Math.max(10000, 20 * (performance.now() - t0));
+    word.savedAt = performance.now();
+  }
+
+  async function restoreWord() {
+    const s = await Store.get('word');
+    if (!s) return;
+    const f = $('word-settings');
+    for (const [k, v] of Object.entries(s.settings || {})) if (f.elements[k] && f.elements[k].type !== 'file') f.elements[k].value = v;
+    wordPanel.querySelector('input[name="source"][value="' + (s.source === 'paste' ? 'paste' : 'builtin') + '"]').checked = true;
+    if (s.text !== null && s.text !== undefined) {
+      pastedText = s.text;
+      $('word-text').value = s.text.length > 20000 ? s.text.slice(0, 20000) + '\n…' : s.text;
+    }
+    if (s.prompt !== undefined) $('word-prompt').value = s.prompt;
+    $('word-progress').textContent = 'Restoring your model from your last visit…';
+    const r = await call({ cmd: 'word.load', model: s.model, text: s.text === undefined ? null : s.text, settings: s.settings || {} });
+    if (!r.ok) {
+      $('word-message').textContent = 'Your saved word model could not be restored: ' + r.error;
+      $('word-progress').textContent = 'Not trained yet.';
+      return;
+    }
+    Object.assign(word, { ready: true, loss: s.loss || [], ppl: s.ppl || [], best: r.bestPerplexity || null, info: r, last: null });
+    $('word-train').textContent = 'Resume';
+    describeWord(r);
+    $('word-progress').textContent = 'Restored from your last visit. ' + $('word-progress').textContent;
+    drawWordCharts();
+    await predict();
   }
 
   $('word-train').addEventListener('click', async () => {
@@ -426,6 +502,7 @@
     await validate();
     drawWordCharts();
     await predict();
+    await saveWord();
   });
   $('word-reset').addEventListener('click', async () => {
     wordStop();
@@ -538,6 +615,7 @@
     await validate();
     drawWordCharts();
     await predict();
+    await saveWord();
   });
 
   // ---------- start ----------
@@ -548,6 +626,7 @@
     engine = e;
     document.body.dataset.engine = e.build;
     $('engine-status').textContent = 'Engine ready: ' + e.mode + '.';
+    return restoreAdder().then(restoreWord).then(() => { document.body.dataset.restored = 'true'; });
   }).catch((err) => {
     $('engine-status').textContent = 'The engine could not start: ' + err.message;
   });

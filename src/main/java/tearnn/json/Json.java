@@ -252,7 +252,7 @@ public final class Json {
             }
             digits();
         }
-        return Double.parseDouble(text.substring(start, pos));
+        return Numbers.parse(text.substring(start, pos));
     }
 
     private void digits() {

@@ -80,7 +80,7 @@ public final class JsonWriter {
                 out.append("-0.0");
             }
         } else {
-            out.append(Double.toString(v));
+            out.append(Numbers.format(v));
         }
         needComma = true;
         return this;

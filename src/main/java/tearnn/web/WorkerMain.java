@@ -3,6 +3,7 @@ package tearnn.web;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import tearnn.json.Numbers;
 import tearnn.lab.Lab;
 
 /**
@@ -26,7 +27,24 @@ public final class WorkerMain {
     @JSBody(script = "return performance.now() / 1000;")
     private static native double seconds();
 
+    @JSBody(params = "v", script = "return String(v);")
+    private static native String formatNumber(double v);
+
+    @JSBody(params = "s", script = "return Number(s);")
+    private static native double parseNumber(String s);
+
     public static void main(String[] args) {
+        Numbers.install(new Numbers.Codec() {
+            @Override
+            public String format(double v) {
+                return formatNumber(v);
+            }
+
+            @Override
+            public double parse(String s) {
+                return parseNumber(s);
+            }
+        });
         Lab lab = new Lab(WorkerMain::seconds);
         install(lab::handle);
     }

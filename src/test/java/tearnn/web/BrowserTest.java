@@ -37,7 +37,7 @@ import tearnn.cli.Serve;
  * model lowers its validation perplexity and shows predictions, pause works. Screenshots go to
  * target/screenshots. Skipped where Chromium is not installed, except under CI, where it must be.
  */
-class BrowserTest {
+public class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static HttpServer server;
@@ -61,7 +61,7 @@ class BrowserTest {
         }
     }
 
-    static WebDriver browser() {
+    public static WebDriver browser() {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -99,8 +99,9 @@ class BrowserTest {
         return out;
     }
 
+    /** The element's text content (also when its panel is hidden). */
     static String text(WebDriver d, String id) {
-        return d.findElement(By.id(id)).getText();
+        return d.findElement(By.id(id)).getAttribute("textContent");
     }
 
     @ParameterizedTest
@@ -140,6 +141,19 @@ class BrowserTest {
             wait.until(x -> text(x, "word-output").length() > 30);
             screenshot(d, "word-" + build);
             assertEquals(List.of(), severe(d), "console errors");
+
+            // a reload resumes where the person left off: both models, with the same predictions
+            String predictions = text(d, "word-top");
+            String sum = text(d, "adder-result");
+            d.navigate().refresh();
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            assertTrue(text(d, "adder-progress").startsWith("Restored your gru adder"), text(d, "adder-progress"));
+            assertEquals(sum, text(d, "adder-result"));
+            d.findElement(By.id("tab-word")).click();
+            assertTrue(text(d, "word-progress").startsWith("Restored from your last visit."), text(d, "word-progress"));
+            wait.until(x -> text(x, "word-top").equals(predictions));
+            assertEquals("Resume", text(d, "word-train"));
+            assertEquals(List.of(), severe(d), "console errors after reload");
         } finally {
             d.quit();
         }

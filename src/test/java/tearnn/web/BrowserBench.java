@@ -1,0 +1,38 @@
+package tearnn.web;
+
+import com.sun.net.httpserver.HttpServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tearnn.cli.Serve;
+
+/**
+ * The benchmark in headless Chromium, WebAssembly and JavaScript builds (a command, not a test):
+ * {@code mvn -q package -DskipTests && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=tearnn.web.BrowserBench}
+ */
+public final class BrowserBench {
+    private BrowserBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HttpServer server = Serve.start(Path.of("target", "site"), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        try {
+            for (String build : new String[] {"wasm", "js"}) {
+                WebDriver d = BrowserTest.browser();
+                try {
+                    d.get(base + "bench.html?auto&build=" + build);
+                    new WebDriverWait(d, Duration.ofMinutes(10)).until(x ->
+                            "true".equals(x.findElement(By.tagName("body")).getAttribute("data-done")));
+                    System.out.println(d.findElement(By.id("out")).getText());
+                } finally {
+                    d.quit();
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+}
