@@ -24,11 +24,39 @@ public final class Workloads {
     private Workloads() {
     }
 
+    /** One prepared workload: {@code step} runs one timed step of {@code unitsPerStep} units. */
+    public record Workload(String name, String unit, double unitsPerStep, double flopsPerStep, Runnable step) {
+        /** The report line for these step times. */
+        public String report(Timing t) {
+            String line = String.format("%-7s %9.0f %s/s (min-max %.0f-%.0f)", name, unitsPerStep / t.median(), unit,
+                    unitsPerStep / t.max(), unitsPerStep / t.min());
+            if (flopsPerStep > 0) {
+                line += String.format("  %5.2f GFLOP/s  step %.2f ms", flopsPerStep / t.median() / 1e9, t.median() * 1e3);
+            }
+            return line;
+        }
+    }
+
+    /** Builds the model and inputs of W-LM, W-LM-1 or W-ADD, ready to time step by step. */
+    public static Workload create(String name) {
+        return switch (name) {
+            case "W-LM" -> languageModelWorkload(32);
+            case "W-LM-1" -> languageModelWorkload(1);
+            case "W-ADD" -> adderWorkload();
+            default -> throw new IllegalArgumentException("unknown workload '" + name + "' (expected W-LM, W-LM-1 or W-ADD)");
+        };
+    }
+
     /**
      * W-LM (batch 32) or W-LM-1 (batch 1): one-hot character LSTM, V = 65, H = 128, T = 25, Adam
      * 2e-3, full backpropagation over the window. One-hot input is a gather of W_ih columns.
      */
     public static String languageModel(int batch, Timing.Clock clock) {
+        Workload w = languageModelWorkload(batch);
+        return w.report(Timing.measure(WARMUP, TIMED, clock, w.step()));
+    }
+
+    static Workload languageModelWorkload(int batch) {
         int v = 65;
         int h = 128;
         int t = 25;
@@ -43,12 +71,8 @@ public final class Workloads {
             targets[i] = rng.nextInt(v);
         }
         Batch b = Batch.ofTokens(t, batch, tokens, targets);
-        Timing timing = Timing.measure(WARMUP, TIMED, clock, () -> tr.step(b, null));
         double flops = 2.0 * batch * t * (11.0 * h * v + 12.0 * h * h);
-        double chars = batch * t;
-        return String.format("%-7s %9.0f chars/s (min-max %.0f-%.0f)  %5.2f GFLOP/s  step %.2f ms",
-                batch == 1 ? "W-LM-1" : "W-LM", chars / timing.median(), chars / timing.max(), chars / timing.min(),
-                flops / timing.median() / 1e9, timing.median() * 1e3);
+        return new Workload(batch == 1 ? "W-LM-1" : "W-LM", "chars", batch * t, flops, () -> tr.step(b, null));
     }
 
     /**
@@ -59,20 +83,23 @@ public final class Workloads {
      * Timed in steps of 1,000 examples.
      */
     public static String adderThroughput(Timing.Clock clock) {
+        Workload w = adderWorkload();
+        return w.report(Timing.measure(WARMUP, TIMED, clock, w.step()));
+    }
+
+    static Workload adderWorkload() {
         Adder adder = new Adder(8);
         Model m = specAdder(1);
         Trainer tr = new Trainer(m, Optimizer.create("sgd", null, m.params().size()), Schedule.constant(0.1));
         Rng rng = new Rng(3);
         Batch b = adder.newBatch(1);
         int per = 1000;
-        Timing timing = Timing.measure(WARMUP, TIMED, clock, () -> {
+        return new Workload("W-ADD", "examples", per, 0, () -> {
             for (int i = 0; i < per; i++) {
                 adder.fillRandom(b, rng);
                 tr.step(b, null);
             }
         });
-        return String.format("%-7s %9.0f examples/s (min-max %.0f-%.0f)", "W-ADD", per / timing.median(),
-                per / timing.max(), per / timing.min());
     }
 
     /** The W-ADD network (see {@link #adderThroughput}) with weights U(-1, 1). */

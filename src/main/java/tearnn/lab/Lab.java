@@ -24,6 +24,8 @@ public final class Lab {
     private final Timing.Clock clock;
     private AdderSession adder;
     private WordSession word;
+    private Workloads.Workload benchmark;
+    private final java.util.List<Double> benchTimes = new java.util.ArrayList<>();
 
     /** A lab whose benchmark command reads time from {@code clock}. */
     public Lab(Timing.Clock clock) {
@@ -83,6 +85,31 @@ public final class Lab {
                     Fields.integer(r, "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE), out);
             case "word.save" -> out.name("model").value(ModelFile.write(word().saved()));
             case "bench" -> out.name("line").value(bench(r.string("workload")));
+            case "bench.setup" -> {
+                benchmark = Workloads.create(r.string("workload"));
+                benchTimes.clear();
+            }
+            case "bench.step" -> {
+                if (benchmark == null) {
+                    throw new IllegalStateException("no benchmark set up");
+                }
+                double t0 = clock.seconds();
+                benchmark.step().run();
+                double s = clock.seconds() - t0;
+                benchTimes.add(s);
+                out.name("seconds").value(s);
+            }
+            case "bench.report" -> {
+                int warm = Workloads.WARMUP;
+                if (benchmark == null || benchTimes.size() <= warm) {
+                    throw new IllegalStateException("run more than " + warm + " benchmark steps first");
+                }
+                double[] timed = new double[benchTimes.size() - warm];
+                for (int i = 0; i < timed.length; i++) {
+                    timed[i] = benchTimes.get(warm + i);
+                }
+                out.name("line").value(benchmark.report(new Timing(timed)));
+            }
             default -> throw new IllegalArgumentException("unknown command '" + cmd + "'");
         }
     }

@@ -34,5 +34,6 @@ public final class BrowserBench {
         } finally {
             server.stop(0);
         }
+        System.exit(0); // exec:java would otherwise wait for the driver's threads
     }
 }
