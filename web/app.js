@@ -21,19 +21,21 @@
     for (const el of root.querySelectorAll('.field-error')) el.remove();
   }
 
-  // Shows a message beside the control it is about (or in the panel's message line).
+  const sentence = (m) => m ? m.charAt(0).toUpperCase() + m.slice(1) : m;
+
+  // Shows a message beside the control it is about, or else in the panel's message line.
   function showError(panel, reply, fallbackEl) {
-    const form = panel.querySelector('form');
-    const el = reply.field ? panel.querySelector('[name="' + reply.field + '"]') || (reply.field === 'text' ? $('word-text') : null) : null;
+    const el = reply.field ? panel.querySelector('[name="' + reply.field + '"]') : null;
     if (el) {
       el.setAttribute('aria-invalid', 'true');
       const note = document.createElement('span');
       note.className = 'field-error message';
-      note.textContent = reply.error;
+      note.textContent = sentence(reply.error);
       (el.closest('label') || el).after(note);
+      fallbackEl.textContent = '';
+    } else {
+      fallbackEl.textContent = sentence(reply.error);
     }
-    fallbackEl.textContent = reply.error + (reply.diverged ? '' : '');
-    return form;
   }
 
   function download(name, text) {
@@ -232,8 +234,9 @@
 
   function drawTrace(canvas, r, want) {
     const T = r.probabilities.length, H = r.hidden[0].length;
+    canvas.width = Math.max(320, Math.min(900, canvas.parentElement.clientWidth - 2 || 900));
     const ctx = canvas.getContext('2d');
-    const left = 120, cell = Math.max(14, Math.min(60, Math.floor((canvas.width - left - 10) / T)));
+    const left = canvas.width < 500 ? 84 : 120, cell = Math.max(14, Math.min(60, Math.floor((canvas.width - left - 10) / T)));
     const rowH = Math.max(6, Math.min(16, Math.floor(160 / H)));
     canvas.height = 130 + H * rowH + 10;
     ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -297,7 +300,7 @@
     const text = await file.text();
     const r = await call({ cmd: 'adder.load', model: text });
     if (!r.ok) {
-      $('adder-message').textContent = file.name + ': ' + r.error;
+      $('adder-message').textContent = file.name + ': ' + sentence(r.error);
       return;
     }
     $('adder-message').textContent = '';
@@ -339,7 +342,7 @@
     if (!r.ok) {
       if (r.field === 'text') {
         $('word-text').setAttribute('aria-invalid', 'true');
-        $('word-text-message').textContent = r.error;
+        $('word-text-message').textContent = sentence(r.error);
       } else {
         showError(wordPanel, r, $('word-message'));
       }
@@ -606,7 +609,7 @@
     const model = await file.text();
     const r = await call({ cmd: 'word.load', model, text: corpusText(), settings: formValues($('word-settings')) });
     if (!r.ok) {
-      $('word-message').textContent = file.name + ': ' + r.error;
+      $('word-message').textContent = file.name + ': ' + sentence(r.error);
       return;
     }
     $('word-message').textContent = '';

@@ -44,7 +44,7 @@ public class BrowserTest {
     static String base;
 
     @BeforeAll
-    static void start() throws IOException {
+    public static void start() throws IOException {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         if (System.getenv("CI") != null) {
             assertTrue(installed, "CI must install chromium and chromium-driver");
@@ -55,7 +55,7 @@ public class BrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    public static void stop() {
         if (server != null) {
             server.stop(0);
         }

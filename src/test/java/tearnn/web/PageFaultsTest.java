@@ -1,0 +1,147 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tearnn.cli.Serve;
+import tearnn.model.Model;
+import tearnn.model.ModelFile;
+import tearnn.model.SavedModel;
+import tearnn.nn.CellType;
+import tearnn.task.Adder;
+
+/**
+ * Bad input on the page gets a specific message beside its control and the page keeps working;
+ * user text is shown as text; training never blocks the main thread for more than 50 ms.
+ */
+class PageFaultsTest {
+    static HttpServer server;
+    static String base;
+    static Path files;
+
+    @BeforeAll
+    static void start() throws IOException {
+        BrowserTest.start();
+        server = BrowserTest.server;
+        base = BrowserTest.base;
+        files = Files.createTempDirectory("tearnn-files");
+    }
+
+    @AfterAll
+    static void stop() {
+        BrowserTest.stop();
+    }
+
+    static String text(WebDriver d, String id) {
+        return BrowserTest.text(d, id);
+    }
+
+    static Object js(WebDriver d, String script, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(script, args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void badInputIsNamedAndNothingIsLost(String build) throws IOException {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(base + "index.html?build=" + build);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            js(d, "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration); })"
+                    + ".observe({ type: 'longtask' });");
+
+            // a setting out of range: message beside the control
+            d.findElement(By.cssSelector("#adder-settings [name=hidden]")).clear();
+            d.findElement(By.cssSelector("#adder-settings [name=hidden]")).sendKeys("-3");
+            d.findElement(By.id("adder-train")).click();
+            wait.until(x -> !x.findElements(By.cssSelector("#adder-settings .field-error")).isEmpty());
+            assertEquals("Hidden must be a whole number from 1 to 256",
+                    d.findElement(By.cssSelector("#adder-settings .field-error")).getText());
+            assertEquals("true", d.findElement(By.cssSelector("#adder-settings [name=hidden]")).getAttribute("aria-invalid"));
+
+            // the word panel: empty, too short, binary, too big
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.cssSelector("input[name=source][value=paste]")).click();
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-text-message").equals("The corpus is empty"));
+            d.findElement(By.id("word-text")).sendKeys("just a few words here");
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-text-message").startsWith("The corpus has only 5 tokens"));
+            Path binary = files.resolve("image.txt");
+            Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0});
+            d.findElement(By.id("word-file")).sendKeys(binary.toString());
+            wait.until(x -> !x.findElement(By.id("word-text")).getAttribute("value").isEmpty());
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-text-message").startsWith("The corpus looks binary"));
+            js(d, "const t = document.getElementById('word-text'); t.value = 'word '.repeat(10000000);"
+                    + "t.dispatchEvent(new Event('input'));");
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-text-message").startsWith("The text is 50,000,000 characters long"));
+
+            // text that looks like HTML trains and comes back as text
+            js(d, "const t = document.getElementById('word-text');"
+                    + "t.value = '<img src=x id=injected onerror=\"document.title=1\"> <b>bold</b> and more words. '.repeat(300);"
+                    + "t.dispatchEvent(new Event('input'));");
+            d.findElement(By.cssSelector("#word-settings [name=batch]")).clear();
+            d.findElement(By.cssSelector("#word-settings [name=batch]")).sendKeys("4");
+            d.findElement(By.id("word-step")).click();
+            wait.until(x -> text(x, "word-progress").startsWith("Step 1,"));
+            assertEquals("", text(d, "word-text-message"));
+            d.findElement(By.id("word-prompt")).clear();
+            d.findElement(By.id("word-prompt")).sendKeys("<b");
+            d.findElement(By.id("word-generate")).click();
+            wait.until(x -> text(x, "word-output").length() > 5);
+            assertTrue(d.findElements(By.id("injected")).isEmpty(), "user text was parsed as HTML");
+            assertTrue(d.findElements(By.cssSelector("#word-output b, #word-top b")).isEmpty());
+
+            // files that are not models, or models of the other panel
+            Path broken = files.resolve("broken.json");
+            Files.writeString(broken, "{\"format\": \"tearnn-model/1\", \"architecture\": ");
+            d.findElement(By.id("word-open")).sendKeys(broken.toString());
+            wait.until(x -> text(x, "word-message").startsWith("broken.json: Malformed JSON at line 1"));
+            Path adderModel = files.resolve("adder.json");
+            Files.writeString(adderModel, ModelFile.write(new SavedModel(new Model(Adder.architecture(CellType.GRU, 4), 1))));
+            d.findElement(By.id("word-open")).sendKeys(adderModel.toString());
+            wait.until(x -> text(x, "word-message").equals(
+                    "adder.json: This model file has no vocabulary: it is not a word or character model"));
+            // the word model trained above is still there and still predicts
+            assertTrue(text(d, "word-progress").startsWith("Step 1,"), text(d, "word-progress"));
+
+            // training keeps the main thread free: no long task while both panels train
+            d.findElement(By.id("tab-adder")).click();
+            d.findElement(By.cssSelector("#adder-settings [name=hidden]")).clear();
+            d.findElement(By.cssSelector("#adder-settings [name=hidden]")).sendKeys("16");
+            js(d, "window.__long = [];");
+            d.findElement(By.id("adder-train")).click();
+            wait.until(x -> "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.cssSelector("input[name=source][value=builtin]")).click();
+            d.findElement(By.id("word-reset")).click();
+            wait.until(x -> text(x, "word-progress").contains("Built-in grammar corpus"));
+            d.findElement(By.id("word-train")).click();
+            BrowserTest.sleep(4000);
+            d.findElement(By.id("word-train")).click();
+            @SuppressWarnings("unchecked")
+            List<Object> longTasks = (List<Object>) js(d, "return window.__long;");
+            assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms while training");
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+}
