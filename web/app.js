@@ -158,6 +158,7 @@
     await Store.put('adder', { settings: formValues($('adder-settings')), model: r.model, loss: adder.loss, acc: adder.acc,
       solved: adder.solved, a: f.elements.a.value, b: f.elements.b.value });
     adder.savedAt = performance.now();
+    $('adder-saved').textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + '.';
   }
 
   async function restoreAdder() {
@@ -451,6 +452,7 @@
     // a big model takes long to write: save it less often, at most 5% of the time
     word.saveEvery = Math.max(10000, 20 * (performance.now() - t0));
     word.savedAt = performance.now();
+    $('word-saved').textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + ' (step ' + (word.last ? word.last.steps : 0) + ').';
   }
 
   async function restoreWord() {
@@ -484,6 +486,7 @@
       wordStop();
       await validate();
       drawWordCharts();
+      await predict();
       return;
     }
     if (!word.ready && !(await wordNew())) return;

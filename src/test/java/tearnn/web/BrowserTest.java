@@ -132,6 +132,7 @@ public class BrowserTest {
             WebElement train = d.findElement(By.id("word-train"));
             train.click(); // pause
             wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
+            wait.until(x -> text(x, "word-saved").endsWith("(" + stepOf(text(x, "word-progress")).toLowerCase() + ")."));
             String paused = stepOf(text(d, "word-progress"));
             sleep(800);
             assertEquals(paused, stepOf(text(d, "word-progress")), "nothing trains while paused");
