@@ -160,6 +160,25 @@ public class BrowserTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void openedFromDiskTrainsOnThePageItself() throws IOException {
+        WebDriver d = browser();
+        try {
+            d.get(Path.of("target", "site", "index.html").toAbsolutePath().toUri().toString());
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            wait.until(x -> text(x, "engine-status").startsWith("Engine ready"));
+            assertEquals("Engine ready: JavaScript on the page (opened from disk: no worker; training runs in short slices).",
+                    text(d, "engine-status"));
+            d.findElement(By.id("adder-train")).click();
+            new WebDriverWait(d, Duration.ofSeconds(120)).until(x ->
+                    "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
+            screenshot(d, "adder-file");
+            assertEquals(List.of(), severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
     /** "Step 84, epoch 1, ..." -> "Step 84". */
     static String stepOf(String progress) {
         int comma = progress.indexOf(',');
