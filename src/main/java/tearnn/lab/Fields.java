@@ -15,15 +15,7 @@ final class Fields {
         if (!s.has(key)) {
             return fallback;
         }
-        Object v = s.get(key);
-        double d = v instanceof Double x ? x : Double.NaN;
-        if (v instanceof String str) {
-            try {
-                d = Double.parseDouble(str.trim());
-            } catch (NumberFormatException e) {
-                d = Double.NaN;
-            }
-        }
+        double d = numeric(s.get(key));
         if (d != Math.rint(d) || d < lo || d > hi) {
             throw new FieldException(key, key + " must be a whole number from " + lo + " to " + hi);
         }
@@ -34,19 +26,26 @@ final class Fields {
         if (!s.has(key)) {
             return fallback;
         }
-        Object v = s.get(key);
-        double d = v instanceof Double x ? x : Double.NaN;
-        if (v instanceof String str) {
-            try {
-                d = Double.parseDouble(str.trim());
-            } catch (NumberFormatException e) {
-                d = Double.NaN;
-            }
-        }
+        double d = numeric(s.get(key));
         if (!(d >= lo && d <= hi)) {
             throw new FieldException(key, key + " must be a number from " + lo + " to " + hi);
         }
         return d;
+    }
+
+    /** A JSON number, or a string holding one (form fields arrive as text); NaN otherwise. */
+    private static double numeric(Object v) {
+        if (v instanceof Double x) {
+            return x;
+        }
+        if (v instanceof String str) {
+            try {
+                return Double.parseDouble(str.trim());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 
     static String choice(JsonObject s, String key, String fallback, String... allowed) {
