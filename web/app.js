@@ -38,6 +38,22 @@
     }
   }
 
+  // Learning rate and clipping apply to the model in training, without starting a new one.
+  async function tune(panel, cmd, settings, messageEl) {
+    clearErrors(panel);
+    const r = await call({ cmd, settings });
+    if (!r.ok) {
+      showError(panel, r, messageEl);
+      return;
+    }
+    messageEl.textContent = '';
+    const note = document.createElement('span');
+    note.className = 'field-error status';
+    note.textContent = 'Applied: learning rate ' + r.lr + (cmd === 'word.tune' ? ', clip norm ' + r.clip : '') + '.';
+    const field = panel.querySelector('[name="' + Object.keys(settings)[0] + '"]');
+    (field.closest('label') || field).after(note);
+  }
+
   function download(name, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');
@@ -209,7 +225,11 @@
     $('adder-train').textContent = 'Train';
     await adderNew();
   });
-  $('adder-settings').addEventListener('change', () => {
+  $('adder-settings').addEventListener('change', async (e) => {
+    if (adder.ready && e.target.name === 'lr') {
+      await tune(adderPanel, 'adder.tune', { lr: e.target.value }, $('adder-message'));
+      return;
+    }
     if (!adder.running) {
       adder.ready = false;
       $('adder-train').textContent = 'Train';
@@ -515,8 +535,12 @@
     $('word-train').textContent = 'Train';
     await wordNew();
   });
-  $('word-settings').addEventListener('change', (e) => {
+  $('word-settings').addEventListener('change', async (e) => {
     if (e.target.id === 'word-file') return;
+    if (word.ready && (e.target.name === 'lr' || e.target.name === 'clip')) {
+      await tune(wordPanel, 'word.tune', { [e.target.name]: e.target.value }, $('word-message'));
+      return;
+    }
     if (!word.running) {
       word.ready = false;
       $('word-train').textContent = 'Train';

@@ -9,7 +9,9 @@ import tearnn.model.Architecture;
 import tearnn.model.InputKind;
 import tearnn.model.ModelFile;
 import tearnn.model.SavedModel;
+import tearnn.optim.Schedule;
 import tearnn.train.DivergedException;
+import tearnn.train.Trainer;
 
 /**
  * What the page asks of the engine, as JSON text in and JSON text out, so the browser glue is a
@@ -69,6 +71,7 @@ public final class Lab {
                 int limit = s.adder.operandLimit() - 1;
                 adder().trace(Fields.integer(r, "a", 0, 0, limit), Fields.integer(r, "b", 0, 0, limit), out);
             }
+            case "adder.tune" -> tune(adder().trainer, r.object("settings"), false, out);
             case "adder.save" -> out.name("model").value(ModelFile.write(adderSaved()));
             case "adder.load" -> loadAdder(r, out);
             case "word.new" -> {
@@ -83,6 +86,7 @@ public final class Lab {
                     Fields.integer(r, "length", 30, 1, 1000), Fields.number(r, "temperature", 1, 0.01, 100),
                     Fields.integer(r, "topK", 0, 0, 100_000), Fields.bool(r, "greedy", false),
                     Fields.integer(r, "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE), out);
+            case "word.tune" -> tune(word().task.trainer(), r.object("settings"), true, out);
             case "word.save" -> out.name("model").value(ModelFile.write(word().saved()));
             case "bench" -> out.name("line").value(bench(r.string("workload")));
             case "bench.setup" -> {
@@ -122,6 +126,17 @@ public final class Lab {
             case "SOL-MM" -> Workloads.matmulCeiling(clock);
             default -> throw new IllegalArgumentException("unknown workload '" + workload + "' (expected W-LM, W-LM-1, W-ADD or SOL-MM)");
         };
+    }
+
+    /** Changes the learning rate (and, for word models, the clipping norm) of a model in training. */
+    private static void tune(Trainer trainer, JsonObject s, boolean clip, JsonWriter out) {
+        if (s.has("lr")) {
+            trainer.setSchedule(Schedule.constant(Fields.number(s, "lr", 0, 1e-6, 10)));
+        }
+        if (clip && s.has("clip")) {
+            trainer.setClipNorm(Fields.number(s, "clip", 0, 0, 1000));
+        }
+        out.name("lr").value(trainer.currentRate()).name("clip").value(trainer.clipNorm());
     }
 
     private static String text(JsonObject r) {

@@ -72,6 +72,20 @@ class LabTest {
     }
 
     @Test
+    void learningRateAndClippingChangeWhileTraining() {
+        ok("{\"cmd\":\"word.new\",\"settings\":{}}");
+        ok("{\"cmd\":\"word.train\",\"steps\":2}");
+        JsonObject r = ok("{\"cmd\":\"word.tune\",\"settings\":{\"lr\":\"0.002\",\"clip\":\"1\"}}");
+        assertEquals(0.002, r.number("lr"));
+        assertEquals(1.0, r.number("clip"));
+        assertEquals(2, ok("{\"cmd\":\"word.train\",\"steps\":1}").integer("steps") - 1, "the same model goes on");
+        r = call("{\"cmd\":\"word.tune\",\"settings\":{\"lr\":\"-1\"}}");
+        assertEquals("lr", r.string("field"));
+        ok("{\"cmd\":\"adder.new\",\"settings\":{}}");
+        assertEquals(0.1, ok("{\"cmd\":\"adder.tune\",\"settings\":{\"lr\":0.1}}").number("lr"));
+    }
+
+    @Test
     void pastedTextAndUnknownWords() {
         String text = "The quick brown fox jumps over the lazy dog. ".repeat(60);
         ok("{\"cmd\":\"word.new\",\"text\":" + quote(text) + ",\"settings\":{\"bptt\":10,\"batch\":4,\"hidden\":16}}");

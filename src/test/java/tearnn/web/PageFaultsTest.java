@@ -121,6 +121,14 @@ class PageFaultsTest {
                     "adder.json: This model file has no vocabulary: it is not a word or character model"));
             // the word model trained above is still there and still predicts
             assertTrue(text(d, "word-progress").startsWith("Step 1,"), text(d, "word-progress"));
+            // the learning rate changes the model in training, not a new one
+            d.findElement(By.cssSelector("#word-settings [name=lr]")).clear();
+            d.findElement(By.cssSelector("#word-settings [name=lr]")).sendKeys("0.005\t");
+            wait.until(x -> !x.findElements(By.cssSelector("#word-settings .status")).isEmpty());
+            assertEquals("Applied: learning rate 0.005, clip norm 5.",
+                    d.findElement(By.cssSelector("#word-settings .status")).getText());
+            d.findElement(By.id("word-step")).click();
+            wait.until(x -> text(x, "word-progress").startsWith("Step 2,"));
 
             // training keeps the main thread free: no long task while both panels train
             d.findElement(By.id("tab-adder")).click();
