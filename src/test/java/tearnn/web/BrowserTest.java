@@ -61,8 +61,18 @@ public class BrowserTest {
         }
     }
 
+    /** Where the browsers started by these tests save downloads. */
+    static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
+
     public static WebDriver browser() {
         ChromeOptions o = new ChromeOptions();
+        try {
+            Files.createDirectories(DOWNLOADS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        o.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -154,6 +164,19 @@ public class BrowserTest {
             assertTrue(text(d, "word-progress").startsWith("Restored from your last visit."), text(d, "word-progress"));
             wait.until(x -> text(x, "word-top").equals(predictions));
             assertEquals("Resume", text(d, "word-train"));
+
+            // download the model, start a different one, open the download: the same predictions again
+            Path file = DOWNLOADS.resolve("tearnn-word-model.json");
+            Files.deleteIfExists(file);
+            d.findElement(By.id("word-save")).click();
+            wait.until(x -> Files.isRegularFile(file) && file.toFile().length() > 1000);
+            sleep(300);
+            d.findElement(By.cssSelector("#word-settings [name=seed]")).clear();
+            d.findElement(By.cssSelector("#word-settings [name=seed]")).sendKeys("7");
+            d.findElement(By.id("word-reset")).click();
+            wait.until(x -> !text(x, "word-top").equals(predictions) && !text(x, "word-top").isEmpty());
+            d.findElement(By.id("word-open")).sendKeys(file.toString());
+            wait.until(x -> text(x, "word-top").equals(predictions));
             assertEquals(List.of(), severe(d), "console errors after reload");
         } finally {
             d.quit();
