@@ -47,15 +47,16 @@ public final class Workloads {
         };
     }
 
+    /** Runs a workload by the spec's protocol and returns its report line. */
+    public static String run(String name, Timing.Clock clock) {
+        Workload w = create(name);
+        return w.report(Timing.measure(WARMUP, TIMED, clock, w.step()));
+    }
+
     /**
      * W-LM (batch 32) or W-LM-1 (batch 1): one-hot character LSTM, V = 65, H = 128, T = 25, Adam
      * 2e-3, full backpropagation over the window. One-hot input is a gather of W_ih columns.
      */
-    public static String languageModel(int batch, Timing.Clock clock) {
-        Workload w = languageModelWorkload(batch);
-        return w.report(Timing.measure(WARMUP, TIMED, clock, w.step()));
-    }
-
     static Workload languageModelWorkload(int batch) {
         int v = 65;
         int h = 128;
@@ -82,11 +83,6 @@ public final class Workloads {
      * output with binary cross-entropy (the spec has squared error); the work per example is the same.
      * Timed in steps of 1,000 examples.
      */
-    public static String adderThroughput(Timing.Clock clock) {
-        Workload w = adderWorkload();
-        return w.report(Timing.measure(WARMUP, TIMED, clock, w.step()));
-    }
-
     static Workload adderWorkload() {
         Adder adder = new Adder(8);
         Model m = specAdder(1);

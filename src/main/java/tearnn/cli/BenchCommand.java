@@ -17,15 +17,15 @@ final class BenchCommand {
         boolean all = only.equals("all");
         boolean any = false;
         if (all || only.equals("W-LM")) {
-            out.println(Workloads.languageModel(32, clock));
+            out.println(Workloads.run("W-LM", clock));
             any = true;
         }
         if (all || only.equals("W-LM-1")) {
-            out.println(Workloads.languageModel(1, clock));
+            out.println(Workloads.run("W-LM-1", clock));
             any = true;
         }
         if (all || only.equals("W-ADD")) {
-            out.println(Workloads.adderThroughput(clock));
+            out.println(Workloads.run("W-ADD", clock));
             out.println(Workloads.adderExamplesToSolve());
             any = true;
         }

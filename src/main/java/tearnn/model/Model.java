@@ -2,6 +2,7 @@ package tearnn.model;
 
 import java.util.Arrays;
 import tearnn.loss.Loss;
+import tearnn.math.Buffers;
 import tearnn.math.Rng;
 import tearnn.nn.Dense;
 import tearnn.nn.Embedding;
@@ -199,7 +200,7 @@ public final class Model {
         double[] c0 = s == null ? null : s.c;
         switch (arch.input()) {
             case EMBEDDING -> {
-                embedded = grow(embedded, n * arch.embedding());
+                embedded = Buffers.grow(embedded, n * arch.embedding());
                 embedding.forward(embedded, b.tokens, n);
                 stack.forward(embedded, T, B, h0, c0, b.mask, p, dropoutRng);
             }
@@ -207,7 +208,7 @@ public final class Model {
             case DENSE -> stack.forward(b.inputs, T, B, h0, c0, b.mask, p, dropoutRng);
         }
         logitRows = arch.lastStepOnly() ? B : n;
-        logits = grow(logits, logitRows * arch.outputs());
+        logits = Buffers.grow(logits, logitRows * arch.outputs());
         head.forward(logits, stack.output(), headOffset(b), logitRows);
     }
 
@@ -230,7 +231,7 @@ public final class Model {
         }
         lastCount = rows * loss.elementsPerRow(o);
         if (grad) {
-            dLogits = grow(dLogits, logitRows * o);
+            dLogits = Buffers.grow(dLogits, logitRows * o);
         }
         lastSum = loss.sum(logits, logitRows, o, b.classes, b.values, rowMask, grad ? dLogits : null, 1.0 / lastCount);
         return lastSum / lastCount;
@@ -241,9 +242,9 @@ public final class Model {
         int B = b.size;
         int H = arch.hidden();
         int n = T * B;
-        dOut = grow(dOut, n * H);
+        dOut = Buffers.grow(dOut, n * H);
         if (arch.lastStepOnly()) {
-            dHead = grow(dHead, B * H);
+            dHead = Buffers.grow(dHead, B * H);
             head.backward(dHead, dLogits, stack.output(), headOffset(b), B);
             Arrays.fill(dOut, 0, (T - 1) * B * H, 0.0);
             System.arraycopy(dHead, 0, dOut, (T - 1) * B * H, B * H);
@@ -251,7 +252,7 @@ public final class Model {
             head.backward(dOut, dLogits, stack.output(), headOffset(b), n);
         }
         if (arch.input() == InputKind.EMBEDDING) {
-            dEmbedded = grow(dEmbedded, n * arch.embedding());
+            dEmbedded = Buffers.grow(dEmbedded, n * arch.embedding());
             stack.backward(dOut, null, null, truncate, dEmbedded, null, null);
             embedding.backward(dEmbedded, b.tokens, n);
         } else {
@@ -265,7 +266,4 @@ public final class Model {
         }
     }
 
-    private static double[] grow(double[] a, int n) {
-        return a.length >= n ? a : new double[n];
-    }
 }

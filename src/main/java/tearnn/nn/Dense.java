@@ -1,6 +1,7 @@
 package tearnn.nn;
 
 import java.util.Arrays;
+import tearnn.math.Buffers;
 import tearnn.math.MatMul;
 
 /**
@@ -54,8 +55,8 @@ public final class Dense {
 
     /** Accumulates dW and db; overwrites dx[n][H] (if not null) with dy W. */
     public void backward(double[] dx, double[] dy, double[] x, int xOff, int n) {
-        dyT = grow(dyT, out * n);
-        xT = grow(xT, in * n);
+        dyT = Buffers.grow(dyT, out * n);
+        xT = Buffers.grow(xT, in * n);
         MatMul.transpose(dyT, 0, dy, 0, n, out);
         MatMul.transpose(xT, 0, x, xOff, n, in);
         MatMul.multAddTransB(params.grad, weight.offset(), dyT, 0, xT, 0, out, in, n);
@@ -63,14 +64,11 @@ public final class Dense {
             MatMul.addColumnSums(params.grad, bias.offset(), dy, 0, n, out);
         }
         if (dx != null) {
-            wT = grow(wT, in * out);
+            wT = Buffers.grow(wT, in * out);
             MatMul.transpose(wT, 0, params.value, weight.offset(), out, in);
             Arrays.fill(dx, 0, n * in, 0.0);
             MatMul.multAddTransB(dx, 0, dy, 0, wT, 0, n, in, out);
         }
     }
 
-    private static double[] grow(double[] a, int n) {
-        return a.length >= n ? a : new double[n];
-    }
 }

@@ -1,6 +1,7 @@
 package tearnn.nn;
 
 import java.util.Arrays;
+import tearnn.math.Buffers;
 import tearnn.math.Fn;
 
 /**
@@ -33,8 +34,8 @@ public final class GruCell extends RecurrentCell {
     @Override
     protected void reserve(int t, int b) {
         super.reserve(t, b);
-        act = grow(act, t * b * 4 * hidden);
-        dRec = grow(dRec, t * b * gateRows);
+        act = Buffers.grow(act, t * b * 4 * hidden);
+        dRec = Buffers.grow(dRec, t * b * gateRows);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package tearnn.nn;
 
 import java.util.Arrays;
+import tearnn.math.Buffers;
 import tearnn.math.Fn;
 
 /**
@@ -53,11 +54,11 @@ public final class LstmCell extends RecurrentCell {
     protected void reserve(int t, int b) {
         super.reserve(t, b);
         int bh = b * hidden;
-        c = grow(c, (t + 1) * bh);
-        tanhC = grow(tanhC, t * bh);
-        act = grow(act, t * b * gateRows);
-        dc = grow(dc, bh);
-        dcPrev = grow(dcPrev, bh);
+        c = Buffers.grow(c, (t + 1) * bh);
+        tanhC = Buffers.grow(tanhC, t * bh);
+        act = Buffers.grow(act, t * b * gateRows);
+        dc = Buffers.grow(dc, bh);
+        dcPrev = Buffers.grow(dcPrev, bh);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package tearnn.nn;
 
 import java.util.Arrays;
+import tearnn.math.Buffers;
 import tearnn.math.MatMul;
 
 /**
@@ -52,15 +53,12 @@ public abstract class RecurrentCell {
         steps = t;
         batch = b;
         int bh = b * hidden;
-        h = grow(h, (t + 1) * bh);
-        hg = grow(hg, b * gateRows);
-        dhPrev = grow(dhPrev, bh);
-        dh = grow(dh, bh);
+        h = Buffers.grow(h, (t + 1) * bh);
+        hg = Buffers.grow(hg, b * gateRows);
+        dhPrev = Buffers.grow(dhPrev, bh);
+        dh = Buffers.grow(dh, bh);
     }
 
-    protected static double[] grow(double[] a, int n) {
-        return a.length >= n ? a : new double[n];
-    }
 
     /**
      * Runs T steps from h0 (and c0 for LSTM). {@code xg} is [T][B][G*H]; {@code h0}, {@code c0} are
@@ -121,7 +119,7 @@ public abstract class RecurrentCell {
 
     /** Call before the backward loop: W_hh^T, so every product below runs in dot-product form. */
     protected void beginBackward() {
-        wHhT = grow(wHhT, gateRows * hidden);
+        wHhT = Buffers.grow(wHhT, gateRows * hidden);
         MatMul.transpose(wHhT, 0, params.value, wHh.offset(), gateRows, hidden);
     }
 
@@ -134,8 +132,8 @@ public abstract class RecurrentCell {
     /** dW_hh += sum_t dHG_t^T h_{t-1}, db_hh += sum of dHG, over all T steps at once. */
     protected void recurrentWeightGradients(double[] dHG) {
         int rows = steps * batch;
-        dHGT = grow(dHGT, gateRows * rows);
-        hT = grow(hT, hidden * rows);
+        dHGT = Buffers.grow(dHGT, gateRows * rows);
+        hT = Buffers.grow(hT, hidden * rows);
         MatMul.transpose(dHGT, 0, dHG, 0, rows, gateRows);
         MatMul.transpose(hT, 0, h, 0, rows, hidden);
         MatMul.multAddTransB(params.grad, wHh.offset(), dHGT, 0, hT, 0, gateRows, hidden, rows);

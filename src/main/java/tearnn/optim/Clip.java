@@ -25,6 +25,12 @@ public final class Clip {
             throw new IllegalArgumentException("clipping norm must be positive, got " + max);
         }
         double norm = globalNorm(p);
+        scaleToNorm(p, norm, max);
+        return norm;
+    }
+
+    /** As {@link #byGlobalNorm}, given the norm already computed. Modifies {@code p.grad}. */
+    public static void scaleToNorm(Params p, double norm, double max) {
         double coef = max / (norm + 1e-6);
         if (coef < 1) {
             double[] g = p.grad;
@@ -32,7 +38,6 @@ public final class Clip {
                 g[i] *= coef;
             }
         }
-        return norm;
     }
 
     /** Clamps every gradient to [-v, v]. Modifies {@code p.grad}. */

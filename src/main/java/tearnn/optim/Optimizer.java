@@ -12,6 +12,8 @@ import tearnn.nn.Params;
 public abstract class Optimizer {
     protected final Map<String, double[]> state = new LinkedHashMap<>();
     protected int steps;
+    /** Length of the parameter buffer this optimizer's state was made for (-1: no state yet). */
+    private int size = -1;
 
     /** The name used in model files: sgd, adagrad, rmsprop, adam or adamw. */
     public abstract String id();
@@ -21,10 +23,8 @@ public abstract class Optimizer {
         if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
         }
-        for (double[] s : state.values()) {
-            if (s.length != p.size()) {
-                throw new IllegalStateException("optimizer state has " + s.length + " values, parameters " + p.size());
-            }
+        if (size >= 0 && size != p.size()) {
+            throw new IllegalStateException("optimizer state has " + size + " values, parameters " + p.size());
         }
         steps++;
         update(p.value, p.grad, lr);
@@ -77,6 +77,7 @@ public abstract class Optimizer {
     protected double[] stateArray(String name, int n) {
         double[] a = new double[n];
         state.put(name, a);
+        size = n;
         return a;
     }
 

@@ -114,7 +114,7 @@ public final class Trainer {
                     + " Try a lower learning rate or gradient clipping.");
         }
         if (clipNorm > 0) {
-            Clip.byGlobalNorm(model.params(), clipNorm);
+            Clip.scaleToNorm(model.params(), norm, clipNorm);
         }
         if (clipValue > 0) {
             Clip.byValue(model.params(), clipValue);
