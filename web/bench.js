@@ -8,7 +8,7 @@
     run.disabled = true;
     out.textContent = 'build: ' + engine.build + ' (' + engine.mode + '), ' + navigator.userAgent + '\n';
     // each step is its own call, as the page trains (WebAssembly tiers up between calls)
-    for (const w of ['W-LM', 'W-LM-1', 'W-ADD']) {
+    for (const w of (new URLSearchParams(location.search).has('mm') ? [] : ['W-LM', 'W-LM-1', 'W-ADD'])) {
       let r = await engine.call({ cmd: 'bench.setup', workload: w });
       for (let i = 0; r.ok && i < 25; i++) r = await engine.call({ cmd: 'bench.step' });
       if (r.ok) r = await engine.call({ cmd: 'bench.report' });

@@ -71,7 +71,7 @@ public final class Fn {
         if (x > 709.78) {
             return expSlow(x);
         }
-        int n = (int) Math.floor(x * (64 * INV_LN2) + 0.5);
+        int n = roundHalfUp(x * (64 * INV_LN2));
         int k = n >> 6;
         double r = (x - n * (LN2_HI / 64)) - n * (LN2_LO / 64);
         double p = r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
@@ -82,6 +82,13 @@ public final class Fn {
             return e * POW2[k + 64 - POW2_MIN] * POW2[-64 - POW2_MIN];
         }
         return e * POW2[k - POW2_MIN];
+    }
+
+    /** floor(y + 1/2) for |y| < 2^30, by truncation and a correction (cheaper than Math.floor). */
+    private static int roundHalfUp(double y) {
+        double z = y + 0.5;
+        int n = (int) z;
+        return z < n ? n - 1 : n;
     }
 
     /** e^x by reduction to |r| <= ln2/2 and the series to degree 13 (used for the table). */

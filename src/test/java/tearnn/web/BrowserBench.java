@@ -10,7 +10,8 @@ import tearnn.cli.Serve;
 
 /**
  * The benchmark in headless Chromium, WebAssembly and JavaScript builds (a command, not a test):
- * {@code mvn -q package -DskipTests && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=tearnn.web.BrowserBench}
+ * {@code mvn -q package -DskipTests && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=tearnn.web.BrowserBench}.
+ * An argument is added to the page's query: {@code -Dexec.args=mm} measures only the matrix product.
  */
 public final class BrowserBench {
     private BrowserBench() {
@@ -23,7 +24,7 @@ public final class BrowserBench {
             for (String build : new String[] {"wasm", "js"}) {
                 WebDriver d = BrowserTest.browser();
                 try {
-                    d.get(base + "bench.html?auto&build=" + build);
+                    d.get(base + "bench.html?auto&build=" + build + (args.length > 0 ? "&" + args[0] : ""));
                     new WebDriverWait(d, Duration.ofMinutes(10)).until(x ->
                             "true".equals(x.findElement(By.tagName("body")).getAttribute("data-done")));
                     System.out.println(d.findElement(By.id("out")).getText());

@@ -64,6 +64,15 @@ public class BrowserTest {
     /** Where the browsers started by these tests save downloads. */
     static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
 
+    /** Selenium warns on every start that it has no DevTools bindings for this Chromium; we use none. */
+    private static final java.util.logging.Logger SELENIUM_LOG = quiet("org.openqa.selenium");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(Level.SEVERE);
+        return log;
+    }
+
     public static WebDriver browser() {
         ChromeOptions o = new ChromeOptions();
         try {
