@@ -29,7 +29,17 @@ public final class Timing {
 
     /** Runs {@code warmup} untimed then {@code timed} individually timed calls of {@code step}. */
     public static Timing measure(int warmup, int timed, Clock clock, Runnable step) {
-        for (int i = 0; i < warmup; i++) {
+        return measure(warmup, 0, timed, clock, step);
+    }
+
+    /**
+     * As {@link #measure(int, int, Clock, Runnable)}, the warm-up lasting at least {@code warmupSeconds}
+     * too: a JIT compiles in the background, and a workload of short steps would otherwise be timed
+     * before its code is compiled.
+     */
+    public static Timing measure(int warmup, double warmupSeconds, int timed, Clock clock, Runnable step) {
+        double start = clock.seconds();
+        for (int i = 0; i < warmup || clock.seconds() - start < warmupSeconds; i++) {
             step.run();
         }
         double[] s = new double[timed];

@@ -13,7 +13,8 @@ final class BenchCommand {
         String only = a.string("only", "all");
         a.done();
         Timing.Clock clock = () -> System.nanoTime() / 1e9;
-        out.println("JVM " + System.getProperty("java.version") + ", 5 warm-up + 20 timed steps, median (min-max)");
+        out.println("JVM " + System.getProperty("java.version") + ", " + Workloads.WARMUP + " warm-up steps (at least "
+                + Workloads.WARMUP_SECONDS + " s) + " + Workloads.TIMED + " timed steps, median (min-max)");
         boolean all = only.equals("all");
         boolean any = false;
         if (all || only.equals("W-LM")) {

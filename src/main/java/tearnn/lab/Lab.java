@@ -104,13 +104,14 @@ public final class Lab {
                 out.name("seconds").value(s);
             }
             case "bench.report" -> {
-                int warm = Workloads.WARMUP;
-                if (benchmark == null || benchTimes.size() <= warm) {
-                    throw new IllegalStateException("run more than " + warm + " benchmark steps first");
+                // the last TIMED steps are timed; all before them were warm-up
+                int n = Workloads.TIMED;
+                if (benchmark == null || benchTimes.size() < Workloads.WARMUP + n) {
+                    throw new IllegalStateException("run at least " + (Workloads.WARMUP + n) + " benchmark steps first");
                 }
-                double[] timed = new double[benchTimes.size() - warm];
-                for (int i = 0; i < timed.length; i++) {
-                    timed[i] = benchTimes.get(warm + i);
+                double[] timed = new double[n];
+                for (int i = 0; i < n; i++) {
+                    timed[i] = benchTimes.get(benchTimes.size() - n + i);
                 }
                 out.name("line").value(benchmark.report(new Timing(timed)));
             }

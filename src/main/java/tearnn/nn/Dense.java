@@ -55,14 +55,22 @@ public final class Dense {
 
     /** Accumulates dW and db; overwrites dx[n][H] (if not null) with dy W. */
     public void backward(double[] dx, double[] dy, double[] x, int xOff, int n) {
+        if (bias != null) {
+            MatMul.addColumnSums(params.grad, bias.offset(), dy, 0, n, out);
+        }
+        if (MatMul.transAInCache(out, in, n)) {
+            MatMul.multAddTransA(params.grad, weight.offset(), dy, 0, x, xOff, out, in, n);
+            if (dx != null) {
+                Arrays.fill(dx, 0, n * in, 0.0);
+                MatMul.multAdd(dx, 0, dy, 0, params.value, weight.offset(), n, in, out);
+            }
+            return;
+        }
         dyT = Buffers.grow(dyT, out * n);
         xT = Buffers.grow(xT, in * n);
         MatMul.transpose(dyT, 0, dy, 0, n, out);
         MatMul.transpose(xT, 0, x, xOff, n, in);
         MatMul.multAddTransB(params.grad, weight.offset(), dyT, 0, xT, 0, out, in, n);
-        if (bias != null) {
-            MatMul.addColumnSums(params.grad, bias.offset(), dy, 0, n, out);
-        }
         if (dx != null) {
             wT = Buffers.grow(wT, in * out);
             MatMul.transpose(wT, 0, params.value, weight.offset(), out, in);

@@ -32,15 +32,15 @@ public final class GruCell extends RecurrentCell {
     }
 
     @Override
-    protected void reserve(int t, int b) {
-        super.reserve(t, b);
+    protected void beginForward(int t, int b) {
+        super.beginForward(t, b);
         act = Buffers.grow(act, t * b * 4 * hidden);
         dRec = Buffers.grow(dRec, t * b * gateRows);
     }
 
     @Override
     public void forward(double[] xg, int t0, int b0, double[] h0, double[] c0, double[] mask) {
-        reserve(t0, b0);
+        beginForward(t0, b0);
         this.mask = mask;
         int H = hidden;
         int B = batch;

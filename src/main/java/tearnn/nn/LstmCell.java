@@ -51,8 +51,8 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    protected void reserve(int t, int b) {
-        super.reserve(t, b);
+    protected void beginForward(int t, int b) {
+        super.beginForward(t, b);
         int bh = b * hidden;
         c = Buffers.grow(c, (t + 1) * bh);
         tanhC = Buffers.grow(tanhC, t * bh);
@@ -68,7 +68,7 @@ public final class LstmCell extends RecurrentCell {
 
     @Override
     public void forward(double[] xg, int t0, int b0, double[] h0, double[] c0, double[] mask) {
-        reserve(t0, b0);
+        beginForward(t0, b0);
         this.mask = mask;
         int H = hidden;
         int B = batch;

@@ -34,8 +34,13 @@ public abstract class RecurrentCell {
     protected double[] dhPrev = new double[0];
     protected double[] dh = new double[0];
     protected double[] mask;
-    /** W_hh^T [H][G*H], refreshed at the start of every backward pass. */
+    /**
+     * W_hh^T [H][G*H], the recurrent product's operand in whichever pass needs it transposed: forward
+     * for small batches, backward for large ones (see {@link #SMALL_BATCH}).
+     */
     private double[] wHhT = new double[0];
+    /** Whether this forward pass reads {@link #wHhT} (small batch, several steps). */
+    private boolean axpyForward;
     /** Transposes for the weight gradient: dHG^T [G*H][T*B] and h^T [H][T*B]. */
     private double[] dHGT = new double[0];
     private double[] hT = new double[0];
@@ -48,8 +53,21 @@ public abstract class RecurrentCell {
         this.bHh = bias ? params.addVector(prefix + "bias_hh_l" + layer, gateRows) : null;
     }
 
-    /** Grows the workspaces to hold T steps of B sequences (allocates only when they grow). */
-    protected void reserve(int t, int b) {
+    /**
+     * Batches below this size run the per-step products in axpy form ({@link MatMul#multAdd}), whose
+     * leftover-row blocks keep 8 sums going at once; the dot form ({@link MatMul#multAddTransB}) is
+     * faster on full blocks of 4 rows. Both give the same bits. The forward pass needs W_hh^T for
+     * it, worth the copy only over at least {@link #TRANSPOSE_STEPS} steps (not when sampling one
+     * token at a time).
+     */
+    static final int SMALL_BATCH = 4;
+    static final int TRANSPOSE_STEPS = 4;
+
+    /**
+     * Starts a forward pass over T steps of B sequences: grows the workspaces (allocating only when
+     * they grow) and, for a small batch, transposes W_hh for {@link #recurrentProduct}.
+     */
+    protected void beginForward(int t, int b) {
         steps = t;
         batch = b;
         int bh = b * hidden;
@@ -57,6 +75,15 @@ public abstract class RecurrentCell {
         hg = Buffers.grow(hg, b * gateRows);
         dhPrev = Buffers.grow(dhPrev, bh);
         dh = Buffers.grow(dh, bh);
+        axpyForward = b < SMALL_BATCH && t >= TRANSPOSE_STEPS;
+        if (axpyForward) {
+            transposeRecurrentWeights();
+        }
+    }
+
+    private void transposeRecurrentWeights() {
+        wHhT = Buffers.grow(wHhT, gateRows * hidden);
+        MatMul.transpose(wHhT, 0, params.value, wHh.offset(), gateRows, hidden);
     }
 
 
@@ -111,27 +138,43 @@ public abstract class RecurrentCell {
     protected void recurrentProduct(int t) {
         int n = batch * gateRows;
         Arrays.fill(hg, 0, n, 0.0);
-        MatMul.multAddTransB(hg, 0, h, t * batch * hidden, params.value, wHh.offset(), batch, gateRows, hidden);
+        if (axpyForward) {
+            MatMul.multAdd(hg, 0, h, t * batch * hidden, wHhT, 0, batch, gateRows, hidden);
+        } else {
+            MatMul.multAddTransB(hg, 0, h, t * batch * hidden, params.value, wHh.offset(), batch, gateRows, hidden);
+        }
         if (bHh != null) {
             MatMul.addToRows(hg, 0, params.value, bHh.offset(), batch, gateRows);
         }
     }
 
-    /** Call before the backward loop: W_hh^T, so every product below runs in dot-product form. */
+    /** Call before the backward loop: for a large batch, W_hh^T, so the product below runs in dot form. */
     protected void beginBackward() {
-        wHhT = Buffers.grow(wHhT, gateRows * hidden);
-        MatMul.transpose(wHhT, 0, params.value, wHh.offset(), gateRows, hidden);
+        if (batch >= SMALL_BATCH) {
+            transposeRecurrentWeights();
+        }
     }
 
     /** dh_{t-1} = dHG_t W_hh, with dHG_t the recurrent pre-activation gradient [B][G*H] at offset. */
     protected void recurrentInputGradient(double[] dHG, int off) {
         Arrays.fill(dhPrev, 0, batch * hidden, 0.0);
-        MatMul.multAddTransB(dhPrev, 0, dHG, off, wHhT, 0, batch, hidden, gateRows);
+        if (batch < SMALL_BATCH) {
+            MatMul.multAdd(dhPrev, 0, dHG, off, params.value, wHh.offset(), batch, hidden, gateRows);
+        } else {
+            MatMul.multAddTransB(dhPrev, 0, dHG, off, wHhT, 0, batch, hidden, gateRows);
+        }
     }
 
     /** dW_hh += sum_t dHG_t^T h_{t-1}, db_hh += sum of dHG, over all T steps at once. */
     protected void recurrentWeightGradients(double[] dHG) {
         int rows = steps * batch;
+        if (MatMul.transAInCache(gateRows, hidden, rows)) {
+            MatMul.multAddTransA(params.grad, wHh.offset(), dHG, 0, h, 0, gateRows, hidden, rows);
+            if (bHh != null) {
+                MatMul.addColumnSums(params.grad, bHh.offset(), dHG, 0, rows, gateRows);
+            }
+            return;
+        }
         dHGT = Buffers.grow(dHGT, gateRows * rows);
         hT = Buffers.grow(hT, hidden * rows);
         MatMul.transpose(dHGT, 0, dHG, 0, rows, gateRows);

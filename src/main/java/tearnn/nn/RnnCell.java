@@ -21,7 +21,7 @@ public final class RnnCell extends RecurrentCell {
 
     @Override
     public void forward(double[] xg, int t0, int b0, double[] h0, double[] c0, double[] mask) {
-        reserve(t0, b0);
+        beginForward(t0, b0);
         this.mask = mask;
         int H = hidden;
         int B = batch;

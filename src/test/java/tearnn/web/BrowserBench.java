@@ -11,7 +11,7 @@ import tearnn.cli.Serve;
 /**
  * The benchmark in headless Chromium, WebAssembly and JavaScript builds (a command, not a test):
  * {@code mvn -q package -DskipTests && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=tearnn.web.BrowserBench}.
- * An argument is added to the page's query: {@code -Dexec.args=mm} measures only the matrix product.
+ * An argument is added to the page's query: {@code -Dexec.args=only=W-LM-1} runs one workload.
  */
 public final class BrowserBench {
     private BrowserBench() {
