@@ -139,6 +139,7 @@ public class BrowserTest {
             new WebDriverWait(d, Duration.ofSeconds(120)).until(x ->
                     "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
             assertTrue(text(d, "adder-progress").contains("over all 16,384 pairs 100.00%"), text(d, "adder-progress"));
+            System.out.println(build + " adder: " + text(d, "adder-progress").replace('\n', ' '));
             assertTrue(text(d, "adder-result").startsWith("57 + 89 = 146"), text(d, "adder-result"));
             screenshot(d, "adder-" + build);
 
