@@ -168,23 +168,22 @@
 
   async function saveAdder() {
     if (!adder.ready) return;
-    const r = await call({ cmd: 'adder.save' });
-    if (!r.ok) return;
     const f = $('adder-try');
-    await Store.put('adder', { settings: formValues($('adder-settings')), model: r.model, loss: adder.loss, acc: adder.acc,
-      solved: adder.solved, a: f.elements.a.value, b: f.elements.b.value });
+    const r = await engine.persist('saveModel', 'adder', 'adder.save', { settings: formValues($('adder-settings')),
+      loss: adder.loss, acc: adder.acc, solved: adder.solved, a: f.elements.a.value, b: f.elements.b.value });
+    if (!r.ok) return;
     adder.savedAt = performance.now();
     $('adder-saved').textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + '.';
   }
 
   async function restoreAdder() {
-    const s = await Store.get('adder');
-    if (!s) return;
+    const r = await engine.persist('restoreModel', 'adder', 'adder.load', []);
+    if (!r.found) return;
+    const s = r.record;
     const f = $('adder-settings');
     for (const [k, v] of Object.entries(s.settings || {})) if (f.elements[k]) f.elements[k].value = v;
     $('adder-try').elements.a.value = s.a || 57;
     $('adder-try').elements.b.value = s.b || 89;
-    const r = await call({ cmd: 'adder.load', model: s.model });
     if (!r.ok) {
       $('adder-message').textContent = 'Your saved adder could not be restored: ' + r.error;
       return;
@@ -337,7 +336,8 @@
   });
 
   // ---------- next word ----------
-  const word = { running: false, ready: false, steps: 2, loss: [], ppl: [], best: null, tokens0: 0, t0: 0, lastValid: 0, info: null, last: null, speed: 0 };
+  const word = { running: false, ready: false, steps: 2, loss: [], ppl: [], best: null, tokens0: 0, t0: 0, lastValid: 0, info: null, last: null, speed: 0,
+    validating: null, validWindows: 1, validCost: 0, validTokens: 0 };
   const wordPanel = $('panel-word');
   let pastedText = null;
 
@@ -400,14 +400,34 @@
     Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', yMin: 0, yMax: Math.min(top * 1.05, 4 * (word.best || last)) });
   }
 
-  async function validate() {
-    const r = await call({ cmd: 'word.validate' });
+  // Validation runs in short calls (the held-out text may be long), one at a time; the perplexity
+  // is plotted when it is complete. Training waits meanwhile, so the number is for fixed weights.
+  function validate() {
+    if (!word.validating) word.validating = validateInSlices().finally(() => { word.validating = null; });
+    return word.validating;
+  }
+
+  async function validateInSlices() {
+    const t0 = performance.now();
+    let r;
+    do {
+      const s0 = performance.now();
+      r = await call({ cmd: 'word.validate', windows: word.validWindows });
+      if (!r.ok) break;
+      word.validWindows = adapt(word.validWindows, performance.now() - s0);
+      if (!r.done && performance.now() - t0 > 300) {
+        $('word-validating').textContent = 'Measuring validation perplexity: ' + Math.round(100 * r.fraction) + '%';
+      }
+    } while (!r.done);
+    $('word-validating').textContent = '';
     if (r.ok) {
       const x = word.loss.length ? word.loss[word.loss.length - 1][0] : 0;
       word.ppl.push([x, r.perplexity]);
+      word.validTokens = r.tokens;
       renderWordProgress();
     }
     word.lastValid = performance.now();
+    word.validCost = word.lastValid - t0;
     return r;
   }
 
@@ -417,6 +437,8 @@
     const ppl = word.ppl.length ? word.ppl[word.ppl.length - 1][1] : NaN;
     $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
       + ' tokens, loss ' + r.loss.toFixed(3) + ', validation perplexity ' + ppl.toFixed(3)
+      + (word.info && word.validTokens && word.validTokens < 0.9 * word.info.validationTokens
+        ? ' (on the first ' + word.validTokens.toLocaleString('en') + ' held-out ' + (word.info.level === 'char' ? 'characters' : 'words') + ')' : '')
       + (word.best ? ' (best possible ' + word.best.toFixed(3) + ')' : '') + ', ' + Math.round(word.speed).toLocaleString('en') + ' words/s';
   }
 
@@ -441,7 +463,9 @@
     let lastDraw = 0;
     while (word.running) {
       if (!(await wordSlice())) break;
-      if (performance.now() - word.lastValid > (word.ppl.length < 8 ? 400 : 1500)) {
+      // validate often at first, when the curve moves fast; and at most a fifth of the time
+      const every = Math.max(word.ppl.length < 8 ? 400 : 1500, 4 * word.validCost);
+      if (performance.now() - word.lastValid > every) {
         await validate();
         await predict();
       }
@@ -464,11 +488,10 @@
   async function saveWord() {
     if (!word.ready) return;
     const t0 = performance.now();
-    const r = await call({ cmd: 'word.save' });
-    if (!r.ok) return;
     const source = wordPanel.querySelector('input[name="source"]:checked').value;
-    await Store.put('word', { settings: formValues($('word-settings')), model: r.model, loss: word.loss, ppl: word.ppl,
-      source, text: corpusText(), prompt: $('word-prompt').value });
+    const r = await engine.persist('saveModel', 'word', 'word.save', { settings: formValues($('word-settings')),
+      loss: word.loss, ppl: word.ppl, source, text: corpusText(), prompt: $('word-prompt').value });
+    if (!r.ok) return;
     // a big model takes long to write: save it less often, at most 5% of the time
     word.saveEvery = Math.max(10000, 20 * (performance.now() - t0));
     word.savedAt = performance.now();
@@ -476,18 +499,18 @@
   }
 
   async function restoreWord() {
-    const s = await Store.get('word');
-    if (!s) return;
+    $('word-progress').textContent = 'Looking for a model from your last visit…';
+    const r = await engine.persist('restoreModel', 'word', 'word.load', ['text', 'settings']);
+    if (!r.found) {
+      $('word-progress').textContent = 'Not trained yet.';
+      return;
+    }
+    const s = r.record;
     const f = $('word-settings');
     for (const [k, v] of Object.entries(s.settings || {})) if (f.elements[k] && f.elements[k].type !== 'file') f.elements[k].value = v;
     wordPanel.querySelector('input[name="source"][value="' + (s.source === 'paste' ? 'paste' : 'builtin') + '"]').checked = true;
-    if (s.text !== null && s.text !== undefined) {
-      pastedText = s.text;
-      $('word-text').value = s.text.length > 20000 ? s.text.slice(0, 20000) + '\n…' : s.text;
-    }
+    if (typeof s.text === 'string') showCorpusText(s.text, 'Your text');
     if (s.prompt !== undefined) $('word-prompt').value = s.prompt;
-    $('word-progress').textContent = 'Restoring your model from your last visit…';
-    const r = await call({ cmd: 'word.load', model: s.model, text: s.text === undefined ? null : s.text, settings: s.settings || {} });
     if (!r.ok) {
       $('word-message').textContent = 'Your saved word model could not be restored: ' + r.error;
       $('word-progress').textContent = 'Not trained yet.';
@@ -546,9 +569,49 @@
       $('word-train').textContent = 'Train';
     }
   });
-  $('word-text').addEventListener('input', () => {
+  // A long text is kept aside and the box shows its beginning, read-only: with megabytes in a text
+  // box, the browser lays them out again on every change to the page, and training would crawl.
+  const SHOWN = 20000;
+  function showCorpusText(text, what) {
+    const box = $('word-text');
+    if (text.length <= SHOWN) {
+      pastedText = null;
+      box.value = text;
+      box.readOnly = false;
+      $('word-text-note').hidden = true;
+      return;
+    }
+    pastedText = text;
+    box.value = text.slice(0, SHOWN) + '\n…';
+    box.readOnly = true;
+    $('word-text-what').textContent = what + ': ' + text.length.toLocaleString('en') + ' characters, all used; the box shows the beginning.';
+    $('word-text-note').hidden = false;
+  }
+  function usePastedText() {
     wordPanel.querySelector('input[name="source"][value="paste"]').checked = true;
-    pastedText = null;
+    if (!word.running) {
+      word.ready = false;
+      $('word-train').textContent = 'Train';
+    }
+  }
+  $('word-text').addEventListener('paste', (e) => {
+    const box = $('word-text');
+    const pasted = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (box.readOnly || pasted.length <= SHOWN) return;
+    e.preventDefault();
+    showCorpusText(box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd), 'Pasted text');
+    usePastedText();
+  });
+  $('word-text').addEventListener('input', () => {
+    const box = $('word-text');
+    if (box.value.length > SHOWN) showCorpusText(box.value, 'Pasted text');
+    else pastedText = null;
+    usePastedText();
+  });
+  $('word-text-clear').addEventListener('click', () => {
+    showCorpusText('', '');
+    usePastedText();
+    $('word-text').focus();
   });
   $('word-file').addEventListener('change', async (e) => {
     const file = e.target.files[0];
@@ -558,12 +621,8 @@
       $('word-text-message').textContent = file.name + ' is ' + (file.size / 1e6).toFixed(1) + ' MB; the page takes at most 5 MB of text.';
       return;
     }
-    const text = await file.text();
-    $('word-text').value = text.length > 20000 ? text.slice(0, 20000) + '\n…' : text;
-    pastedText = text;
-    wordPanel.querySelector('input[name="source"][value="paste"]').checked = true;
-    word.ready = false;
-    $('word-train').textContent = 'Train';
+    showCorpusText(await file.text(), file.name);
+    usePastedText();
   });
 
   let predictTimer = 0;

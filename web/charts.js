@@ -73,6 +73,14 @@ const Charts = (() => {
       }
       ctx.stroke();
       ctx.setLineDash([]);
+      const finite = s.points.filter((p) => Number.isFinite(p[1]));
+      if (finite.length === 1) {
+        // a single point has no line: draw it as a dot
+        ctx.fillStyle = s.color || '#1f6feb';
+        ctx.beginPath();
+        ctx.arc(px(finite[0][0]), py(Math.min(Math.max(finite[0][1], y0), y1)), 3.5, 0, 2 * Math.PI);
+        ctx.fill();
+      }
     }
     // legend, top right, one line per labelled series
     ctx.textAlign = 'right';

@@ -1,7 +1,11 @@
 'use strict';
 // The training engine in a Web Worker: the WebAssembly build where the browser supports WasmGC,
-// else the JavaScript build. Requests and replies are JSON text; see tearnn.lab.Lab.
+// else the JavaScript build. The engine speaks JSON text (see tearnn.lab.Lab); this worker turns
+// it into objects, and keeps models in IndexedDB itself, so that neither a big model nor its JSON
+// ever blocks the page's thread.
+importScripts('store.js');
 let handle = null;
+const run = (request) => JSON.parse(handle(JSON.stringify(request)));
 const wanted = new URLSearchParams(self.location.search).get('build') || 'auto';
 
 async function boot() {
@@ -25,13 +29,13 @@ async function boot() {
   postMessage({ type: 'ready', build });
 }
 
-self.onmessage = (e) => {
-  const { id, request } = e.data;
+self.onmessage = async (e) => {
+  const { id, request, persist } = e.data;
   let reply;
   try {
-    reply = handle(request);
+    reply = persist ? await Store[persist.op](run, ...persist.args) : run(request);
   } catch (err) {
-    reply = JSON.stringify({ ok: false, error: 'engine failure: ' + err });
+    reply = { ok: false, error: 'engine failure: ' + err };
   }
   postMessage({ type: 'reply', id, reply });
 };

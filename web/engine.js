@@ -1,7 +1,8 @@
 'use strict';
 // Connects the page to the engine: in a Web Worker (WebAssembly or JavaScript build), or, where the
 // page is opened from disk (file://) and workers are not allowed, the JavaScript build on the page
-// itself, called in short slices. Either way: engine.call(request) -> Promise of the reply object.
+// itself, called in short slices. Either way: engine.call(request) -> Promise of the reply object,
+// and engine.persist(op, ...args) runs Store.saveModel or Store.restoreModel beside the engine.
 const Engine = (() => {
   function viaWorker(build) {
     return new Promise((resolve, reject) => {
@@ -11,21 +12,21 @@ const Engine = (() => {
       worker.onmessage = (e) => {
         const m = e.data;
         if (m.type === 'ready') {
+          const send = (message) => new Promise((res) => {
+            const id = next++;
+            pending.set(id, res);
+            worker.postMessage(Object.assign({ id }, message));
+          });
           resolve({
             mode: m.build === 'wasm' ? 'WebAssembly in a worker' : 'JavaScript in a worker',
             build: m.build,
-            call(req) {
-              return new Promise((res) => {
-                const id = next++;
-                pending.set(id, res);
-                worker.postMessage({ id, request: JSON.stringify(req) });
-              });
-            },
+            call: (request) => send({ request }),
+            persist: (op, ...args) => send({ persist: { op, args } }),
           });
         } else if (m.type === 'reply') {
           const res = pending.get(m.id);
           pending.delete(m.id);
-          res(JSON.parse(m.reply));
+          res(m.reply);
         } else if (m.type === 'failed') {
           reject(new Error(m.error));
         }
@@ -41,12 +42,14 @@ const Engine = (() => {
       s.onload = () => {
         self.main([]);
         const handle = self.tearnnHandle;
+        const run = (request) => JSON.parse(handle(JSON.stringify(request)));
         resolve({
           mode: 'JavaScript on the page (opened from disk: no worker; training runs in short slices)',
           build: 'js',
-          call(req) {
-            return new Promise((res) => setTimeout(() => res(JSON.parse(handle(JSON.stringify(req)))), 0));
+          call(request) {
+            return new Promise((res) => setTimeout(() => res(run(request)), 0));
           },
+          persist: (op, ...args) => Store[op](run, ...args),
         });
       };
       s.onerror = () => reject(new Error('could not load js/tearnn.js'));

@@ -53,5 +53,29 @@ const Store = (() => {
     });
   }
 
-  return { put, get, remove };
+  // The two calls below run where the engine runs (its worker, or the page opened from disk), so a
+  // big model never crosses to the page's thread. run(request) -> reply is the engine.
+
+  // Runs the engine's save command and keeps {...extra, model} under key.
+  async function saveModel(run, key, command, extra) {
+    const r = run({ cmd: command });
+    if (!r.ok) return r;
+    const kept = await put(key, Object.assign({}, extra, { model: r.model }));
+    return kept ? { ok: true, chars: r.model.length } : { ok: false, error: 'the browser did not keep the model' };
+  }
+
+  // Loads the model kept under key into the engine with its load command, passing along the named
+  // fields of the record (such as the corpus text); replies with the engine's answer and the record
+  // without its model, or {ok: true, found: false}.
+  async function restoreModel(run, key, command, fields) {
+    const record = await get(key);
+    if (!record || typeof record.model !== 'string') return { ok: true, found: false };
+    const request = { cmd: command, model: record.model };
+    for (const f of fields) if (record[f] !== undefined) request[f] = record[f];
+    const r = run(request);
+    delete record.model;
+    return Object.assign(r, { found: true, record });
+  }
+
+  return { put, get, remove, saveModel, restoreModel };
 })();

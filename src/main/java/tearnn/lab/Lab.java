@@ -80,7 +80,7 @@ public final class Lab {
             }
             case "word.load" -> loadWord(r, out);
             case "word.train" -> word().train(Fields.integer(r, "steps", 1, 1, 100_000), out);
-            case "word.validate" -> word().validate(out);
+            case "word.validate" -> word().validate(Fields.integer(r, "windows", Integer.MAX_VALUE, 1, Integer.MAX_VALUE), out);
             case "word.predict" -> word().predict(r.has("prompt") ? r.string("prompt") : "", Fields.integer(r, "k", 5, 1, 50), out);
             case "word.generate" -> word().generate(r.has("prompt") ? r.string("prompt") : "",
                     Fields.integer(r, "length", 30, 1, 1000), Fields.number(r, "temperature", 1, 0.01, 100),

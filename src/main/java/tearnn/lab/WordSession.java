@@ -9,6 +9,7 @@ import tearnn.model.SavedModel;
 import tearnn.nn.CellType;
 import tearnn.sample.Sampler;
 import tearnn.task.Corpus;
+import tearnn.task.Evaluation;
 import tearnn.task.Grammar;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.LanguageModelTask;
@@ -20,12 +21,17 @@ final class WordSession {
     /** Largest text accepted from the page (characters). */
     static final int MAX_TEXT = 5_000_000;
     static final int GRAMMAR_WORDS = 40_000;
+    /** The live validation perplexity is measured on at most this many held-out tokens. */
+    static final int VALIDATION_TOKENS = 20_000;
 
     final LanguageModelTask task;
     final LanguageModelSettings settings;
     final double bestPerplexity;
     final boolean builtin;
     final String text;
+    /** The validation in progress and the training step it measures (null: none). */
+    private Evaluation validation;
+    private int validationStep;
 
     WordSession(JsonObject s, String text) {
         this(s, text, null);
@@ -93,8 +99,22 @@ final class WordSession {
                 .name("steps").value(task.trainer().optimizer().steps());
     }
 
-    void validate(JsonWriter out) {
-        out.name("perplexity").value(task.validationPerplexity());
+    /**
+     * Advances the validation by up to {@code windows} windows of held-out text (starting one if none
+     * is under way or the model has trained since); when it is complete, reports the perplexity.
+     */
+    void validate(int windows, JsonWriter out) {
+        int step = task.trainer().optimizer().steps();
+        if (validation == null || validationStep != step) {
+            validation = task.validation(VALIDATION_TOKENS);
+            validationStep = step;
+        }
+        boolean done = validation.advance(windows);
+        out.name("done").value(done).name("fraction").value(validation.fraction());
+        if (done) {
+            out.name("perplexity").value(Math.exp(validation.loss())).name("tokens").value((double) validation.tokens());
+            validation = null;
+        }
     }
 
     /** The prompt's tokens (empty prompts start from the most common token). */

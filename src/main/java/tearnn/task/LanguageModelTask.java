@@ -1,5 +1,6 @@
 package tearnn.task;
 
+import java.util.Arrays;
 import tearnn.model.Architecture;
 import tearnn.model.Model;
 import tearnn.model.SavedModel;
@@ -105,19 +106,21 @@ public final class LanguageModelTask {
 
     /** Mean cross-entropy of the model on a token sequence (evaluation mode, from a zero state). */
     public double loss(int[] tokens) {
-        int bptt = settings.bptt();
-        int b = Math.max(1, Math.min(8, (tokens.length - 1) / (bptt + 1)));
-        int t = Math.min(bptt, tokens.length - 1);
-        TokenStreams s = new TokenStreams(tokens, b, t);
-        State st = model.newState(b);
-        double sum = 0;
-        long count = 0;
-        while (s.next()) {
-            model.evaluate(s.batch(), st);
-            sum += model.lastLossSum();
-            count += model.lastCount();
+        Evaluation e = new Evaluation(model, tokens, settings.bptt());
+        e.advance(Integer.MAX_VALUE);
+        return e.loss();
+    }
+
+    /**
+     * A validation to run in steps ({@link Evaluation#advance}) over the first {@code maxTokens}
+     * held-out tokens (all of them if there are fewer).
+     */
+    public Evaluation validation(int maxTokens) {
+        int[] v = corpus.validation;
+        if (maxTokens < v.length) {
+            v = Arrays.copyOf(v, maxTokens);
         }
-        return sum / count;
+        return new Evaluation(model, v, settings.bptt());
     }
 
     /** Saves model, vocabulary, trainer and progress (epoch, stream position, carried state). */

@@ -72,6 +72,35 @@ class LabTest {
     }
 
     @Test
+    void validationRunsInShortCallsOverAtMost20000HeldOutWords() {
+        // 300,000 words: 30,000 held out, of which the live validation reads the first 20,000
+        StringBuilder text = new StringBuilder();
+        tearnn.math.Rng rng = new tearnn.math.Rng(3);
+        for (int i = 0; i < 300_000; i++) {
+            text.append("w").append(rng.nextInt(50)).append(i % 17 == 16 ? ".\n" : " ");
+        }
+        ok("{\"cmd\":\"word.new\",\"settings\":{\"hidden\":8,\"embedding\":4},\"text\":" + quote(text.toString()) + "}");
+        ok("{\"cmd\":\"word.train\",\"steps\":5}");
+        JsonObject first = ok("{\"cmd\":\"word.validate\",\"windows\":10}");
+        assertFalse(first.bool("done"));
+        assertTrue(first.number("fraction") > 0 && first.number("fraction") < 0.1, first.map().toString());
+        JsonObject r = first;
+        int calls = 1;
+        while (!r.bool("done")) {
+            r = ok("{\"cmd\":\"word.validate\",\"windows\":10}");
+            calls++;
+        }
+        assertTrue(calls > 10, "calls " + calls);
+        assertTrue(r.number("tokens") <= 20_000 && r.number("tokens") > 19_000, r.map().toString());
+        // the same number as one uninterrupted validation
+        assertEquals(r.number("perplexity"), ok("{\"cmd\":\"word.validate\"}").number("perplexity"));
+        // training in between starts the validation over on the new weights
+        ok("{\"cmd\":\"word.validate\",\"windows\":10}");
+        ok("{\"cmd\":\"word.train\",\"steps\":1}");
+        assertTrue(ok("{\"cmd\":\"word.validate\",\"windows\":10}").number("fraction") < first.number("fraction") * 1.01);
+    }
+
+    @Test
     void learningRateAndClippingChangeWhileTraining() {
         ok("{\"cmd\":\"word.new\",\"settings\":{}}");
         ok("{\"cmd\":\"word.train\",\"steps\":2}");

@@ -152,4 +152,55 @@ class PageFaultsTest {
             d.quit();
         }
     }
+    /**
+     * A 1.5 MB paste: the box shows its beginning (a text box holding megabytes slows every change
+     * to the page), training and the validation in slices keep the main thread free, and a reload
+     * brings back the model and the whole text.
+     */
+    @org.junit.jupiter.api.Test
+    void aBigPasteTrainsWithoutBlockingAndComesBack() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(base + "index.html");
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(90));
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            d.findElement(By.id("tab-word")).click();
+            // 300,000 words over a vocabulary of 2,000: 30,000 held out, of which 20,000 are measured
+            js(d, "let s = '', x = 7; for (let i = 0; i < 300000; i++) { x = (x * 1103515245 + 12345) % 2147483648;"
+                    + " s += 'w' + (x % 2000) + (i % 12 === 11 ? '.\\n' : ' '); }"
+                    + "const dt = new DataTransfer(); dt.setData('text/plain', s);"
+                    + "document.getElementById('word-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));"
+                    + "window.__pasted = s.length;");
+            long pasted = (Long) js(d, "return window.__pasted;");
+            assertTrue(text(d, "word-text-what").startsWith("Pasted text: " + String.format("%,d", pasted) + " characters, all used"),
+                    text(d, "word-text-what"));
+            assertTrue((Long) js(d, "return document.getElementById('word-text').value.length;") <= 20_002);
+            assertEquals("true", d.findElement(By.id("word-text")).getAttribute("readonly"));
+
+            js(d, "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration); })"
+                    + ".observe({ type: 'longtask' });");
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-progress").contains("(on the first 19,"));
+            wait.until(x -> text(x, "word-saved").startsWith("Kept in this browser"));
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-saved").endsWith("(" + BrowserTest.stepOf(text(x, "word-progress")).toLowerCase() + ")."));
+            @SuppressWarnings("unchecked")
+            List<Object> longTasks = (List<Object>) js(d, "return window.__long;");
+            assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms while training on a big text");
+            String step = BrowserTest.stepOf(text(d, "word-progress"));
+
+            d.navigate().refresh();
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            assertTrue(text(d, "word-progress").startsWith("Restored from your last visit. Your text: "), text(d, "word-progress"));
+            d.findElement(By.id("tab-word")).click();
+            assertTrue(text(d, "word-text-what").startsWith("Your text: " + String.format("%,d", pasted) + " characters"),
+                    text(d, "word-text-what"));
+            d.findElement(By.id("word-step")).click();
+            String next = "Step " + (Integer.parseInt(step.substring(5)) + 1) + ",";
+            wait.until(x -> text(x, "word-progress").startsWith(next));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
 }
