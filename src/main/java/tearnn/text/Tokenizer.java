@@ -16,7 +16,8 @@ import java.util.List;
  *   <li>White space separates tokens and is dropped, except that a blank line (a paragraph break)
  *       becomes the token {@code \n} when {@code keepParagraphs} is set.</li>
  * </ol>
- * Character level: every character is a token, white space included; {@code \r} is dropped.
+ * Character level: every character (Unicode code point, so an emoji is one token) is a token, white
+ * space included; {@code \r} is dropped.
  * {@link #join} turns word tokens back into text: spaces between words, none before closing
  * punctuation or after opening brackets.
  */
@@ -45,12 +46,12 @@ public final class Tokenizer {
         }
         List<String> out = new ArrayList<>();
         if (characters) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\r') {
-                    continue;
+            for (int i = 0; i < text.length();) {
+                int c = text.codePointAt(i);
+                i += Character.charCount(c);
+                if (c != '\r') {
+                    out.add(new String(Character.toChars(lowercase ? Character.toLowerCase(c) : c)));
                 }
-                out.add(String.valueOf(lowercase ? Character.toLowerCase(c) : c));
             }
             return out;
         }

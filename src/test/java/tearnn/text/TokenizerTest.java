@@ -21,6 +21,14 @@ class TokenizerTest {
     }
 
     @Test
+    void anEmojiIsOneTokenAtEitherLevel() {
+        String smile = "\ud83d\ude00";
+        assertEquals(List.of("a", smile, "b", " ", "\u00e9"), new Tokenizer(true, true).tokenize("a" + smile + "b\r \u00c9"));
+        assertEquals(List.of("hi", smile, "there"), new Tokenizer(false, true).tokenize("hi " + smile + " there"));
+        assertEquals("a" + smile + "b", new Tokenizer(true, false).join(List.of("a", smile, "b")));
+    }
+
+    @Test
     void joinPutsPunctuationBack() {
         Tokenizer t = new Tokenizer(false, true);
         assertEquals("the dog (big) runs, fast.\n\nnext", t.join(List.of("the", "dog", "(", "big", ")", "runs", ",", "fast", ".",
