@@ -438,8 +438,9 @@
     $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
       + ' tokens, loss ' + r.loss.toFixed(3) + ', validation perplexity ' + ppl.toFixed(3)
       + (word.info && word.validTokens && word.validTokens < 0.9 * word.info.validationTokens
-        ? ' (on the first ' + word.validTokens.toLocaleString('en') + ' held-out ' + (word.info.level === 'char' ? 'characters' : 'words') + ')' : '')
-      + (word.best ? ' (best possible ' + word.best.toFixed(3) + ')' : '') + ', ' + Math.round(word.speed).toLocaleString('en') + ' words/s';
+        ? ' (on ' + word.validTokens.toLocaleString('en') + ' of ' + word.info.validationTokens.toLocaleString('en') + ' held-out '
+          + (word.info.level === 'char' ? 'characters' : 'words') + ')' : '')
+      + (word.best ? ' (best possible ' + word.best.toFixed(3) + ')' : '') + ', ' + Math.round(word.speed).toLocaleString('en') + (word.info && word.info.level === 'char' ? ' characters/s' : ' words/s');
   }
 
   async function wordSlice() {

@@ -33,7 +33,11 @@ const Charts = (() => {
       return;
     }
     let x0 = Math.min(...xs), x1 = Math.max(...xs);
-    if (x1 === x0) x1 = x0 + 1;
+    if (x1 === x0) {
+      // one x value: run the axis from 0 to it (or to 1), never over a sliver of its own width
+      x0 = Math.min(0, x0);
+      x1 = x1 > x0 ? x1 : x0 + 1;
+    }
     let y0 = opts.yMin !== undefined ? opts.yMin : Math.min(...ys);
     let y1 = opts.yMax !== undefined ? opts.yMax : Math.max(...ys);
     if (y1 - y0 < 1e-9) { y1 = y0 + 1; }

@@ -50,7 +50,7 @@ public final class Corpus {
         }
         int nValid = (int) Math.round(tokens.size() * validationFraction);
         if (nValid < 2 || tokens.size() - nValid < 2) {
-            throw new IllegalArgumentException("the corpus has only " + tokens.size() + " tokens: too short to hold out "
+            throw new IllegalArgumentException("the corpus has only " + tokens.size() + (tokens.size() == 1 ? " token" : " tokens") + ": too short to hold out "
                     + "a validation part; give at least " + (int) Math.ceil(2 / validationFraction) + " tokens");
         }
         int nTrain = tokens.size() - nValid;
