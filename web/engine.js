@@ -20,6 +20,7 @@ const Engine = (() => {
           resolve({
             mode: m.build === 'wasm' ? 'WebAssembly in a worker' : 'JavaScript in a worker',
             build: m.build,
+            onPage: false,
             call: (request) => send({ request }),
             persist: (op, ...args) => send({ persist: { op, args } }),
           });
@@ -46,6 +47,7 @@ const Engine = (() => {
         resolve({
           mode: 'JavaScript on the page (opened from disk: no worker; training runs in short slices)',
           build: 'js',
+          onPage: true,
           call(request) {
             return new Promise((res) => setTimeout(() => res(run(request)), 0));
           },

@@ -81,9 +81,54 @@ final class AdderSession {
                 .name("loss").value(loss / n).name("sampleAccuracy").value(sampled);
     }
 
-    void accuracy(JsonWriter out) {
-        int limit = adder.operandLimit();
-        out.name("accuracy").value(adder.accuracyAllPairs(model)).name("pairs").value((double) limit * limit);
+    /** Above this many pairs (11 bits and more), the check uses a fixed random sample of them. */
+    static final long EXHAUSTIVE_MAX = 1L << 20;
+    static final int SAMPLED_PAIRS = 1 << 16;
+    private static final int CHECK_CHUNK = 4096;
+
+    /** The check under way: pairs checked, right so far, the step it is for, its sample. */
+    private long checkedPairs;
+    private long correctPairs;
+    private int checkStep = -1;
+    private Rng checkRng;
+    private Batch checkBatch;
+
+    /**
+     * Checks up to {@code pairs} more pairs (starting over if the model has trained since the check
+     * began): all pairs a, b below the operand limit where they number at most {@link #EXHAUSTIVE_MAX},
+     * else a fixed sample of {@link #SAMPLED_PAIRS}. When the check is complete, reports the accuracy.
+     */
+    void accuracy(int pairs, JsonWriter out) {
+        long all = adder.pairCount();
+        boolean exhaustive = all <= EXHAUSTIVE_MAX;
+        long total = exhaustive ? all : SAMPLED_PAIRS;
+        if (checkStep != steps) {
+            checkedPairs = 0;
+            correctPairs = 0;
+            checkStep = steps;
+            checkRng = new Rng(12345);
+        }
+        long end = Math.min(total, checkedPairs + pairs);
+        while (checkedPairs < end) {
+            int n = (int) Math.min(CHECK_CHUNK, end - checkedPairs);
+            if (exhaustive) {
+                correctPairs += adder.countCorrectPairs(model, checkedPairs, n);
+            } else {
+                if (checkBatch == null || checkBatch.size != n) {
+                    checkBatch = adder.newBatch(n);
+                }
+                adder.fillRandom(checkBatch, checkRng);
+                correctPairs += adder.countCorrect(model, checkBatch);
+            }
+            checkedPairs += n;
+        }
+        boolean done = checkedPairs == total;
+        out.name("done").value(done).name("fraction").value(checkedPairs / (double) total)
+                .name("pairs").value((double) total).name("exhaustive").value(exhaustive);
+        if (done) {
+            out.name("accuracy").value(correctPairs / (double) total);
+            checkStep = -1;
+        }
     }
 
     void longer(int bits, JsonWriter out) {

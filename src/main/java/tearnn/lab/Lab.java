@@ -64,7 +64,7 @@ public final class Lab {
                 out.name("parameters").value(adder.model.params().size());
             }
             case "adder.train" -> adder().train(Fields.integer(r, "steps", 1, 1, 100_000), out);
-            case "adder.accuracy" -> adder().accuracy(out);
+            case "adder.accuracy" -> adder().accuracy(Fields.integer(r, "pairs", Integer.MAX_VALUE, 1, Integer.MAX_VALUE), out);
             case "adder.longer" -> adder().longer(Fields.integer(r, "bits", 16, 2, 30), out);
             case "adder.trace" -> {
                 AdderSession s = adder();

@@ -70,28 +70,37 @@ public final class Adder {
      * probability on the right side of 1/2).
      */
     public double accuracyAllPairs(Model model) {
-        int limit = operandLimit();
-        long total = (long) limit * limit;
-        int chunk = (int) Math.min(total, 4096);
-        Batch batch = newBatch(chunk);
+        long total = pairCount();
         long correct = 0;
-        long done = 0;
-        int a = 0;
-        int b = 0;
-        while (done < total) {
-            int n = (int) Math.min(chunk, total - done);
-            Batch use = n == chunk ? batch : newBatch(n);
-            for (int col = 0; col < n; col++) {
-                encode(use, col, a, b);
-                if (++b == limit) {
-                    b = 0;
-                    a++;
-                }
-            }
-            correct += countCorrect(model, use);
-            done += n;
+        for (long from = 0; from < total; from += ALL_PAIRS_CHUNK) {
+            correct += countCorrectPairs(model, from, (int) Math.min(ALL_PAIRS_CHUNK, total - from));
         }
         return correct / (double) total;
+    }
+
+    private static final int ALL_PAIRS_CHUNK = 4096;
+
+    /** Number of pairs a, b in [0, limit): limit squared. */
+    public long pairCount() {
+        return (long) operandLimit() * operandLimit();
+    }
+
+    /**
+     * How many of the {@code count} pairs from index {@code from} the model adds right, pair index
+     * {@code i} being a = i / limit, b = i % limit; lets a caller check all pairs a part at a time.
+     */
+    public int countCorrectPairs(Model model, long from, int count) {
+        long total = pairCount();
+        if (from < 0 || count <= 0 || from + count > total) {
+            throw new IllegalArgumentException("pairs " + from + " to " + (from + count) + " are outside [0, " + total + ")");
+        }
+        int limit = operandLimit();
+        Batch batch = newBatch(count);
+        for (int col = 0; col < count; col++) {
+            long i = from + col;
+            encode(batch, col, (int) (i / limit), (int) (i % limit));
+        }
+        return countCorrect(model, batch);
     }
 
     /** Fraction of {@code count} random pairs (for many bits, where all pairs are too many) added right. */
@@ -106,7 +115,8 @@ public final class Adder {
         return countCorrect(model, batch) / (double) batch.size;
     }
 
-    private int countCorrect(Model model, Batch batch) {
+    /** How many of the batch's additions the model gets right (every sum bit). */
+    public int countCorrect(Model model, Batch batch) {
         double[] logits = model.predict(batch, null);
         int ok = 0;
         for (int col = 0; col < batch.size; col++) {

@@ -51,6 +51,28 @@ class LabTest {
     }
 
     @Test
+    void theCheckOverAllPairsRunsInShortCalls() {
+        ok("{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":8,\"bits\":8}}");
+        ok("{\"cmd\":\"adder.train\",\"steps\":20}");
+        double whole = ok("{\"cmd\":\"adder.accuracy\"}").number("accuracy");
+        JsonObject r;
+        int calls = 0;
+        do {
+            r = ok("{\"cmd\":\"adder.accuracy\",\"pairs\":1000}");
+            calls++;
+        } while (!r.bool("done"));
+        assertEquals(17, calls); // 16,384 pairs
+        assertEquals(whole, r.number("accuracy"));
+        assertTrue(r.bool("exhaustive"));
+        // 16 bits: a billion pairs, so a fixed sample of 65,536
+        ok("{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":8,\"bits\":16}}");
+        JsonObject first = ok("{\"cmd\":\"adder.accuracy\",\"pairs\":5000}");
+        assertFalse(first.bool("done"));
+        assertEquals(65_536, first.number("pairs"));
+        assertFalse(first.bool("exhaustive"));
+    }
+
+    @Test
     void wordModelLearnsPredictsSavesAndLoads() {
         JsonObject d = ok("{\"cmd\":\"word.new\",\"settings\":{}}");
         assertEquals(5.856, d.number("bestPerplexity"), 1e-3);
