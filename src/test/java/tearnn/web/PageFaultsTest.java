@@ -203,4 +203,30 @@ class PageFaultsTest {
             d.quit();
         }
     }
+    /** Training that blows up stops, says why and what to try, and keeps the last good weights. */
+    @org.junit.jupiter.api.Test
+    void aDivergingModelStopsAndSaysWhy() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(base + "index.html");
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            d.findElement(By.id("tab-word")).click();
+            // a relu RNN with plain SGD at learning rate 10 and no clipping overflows within 5 steps
+            js(d, "const f = document.getElementById('word-settings'); f.elements.cell.value = 'rnn_relu';"
+                    + "f.elements.optimizer.value = 'sgd'; f.elements.lr.value = '10'; f.elements.clip.value = '0';");
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> !text(x, "word-message").isEmpty());
+            assertTrue(text(d, "word-message").matches("The loss became (NaN|Infinity|-Infinity) at step \\d+; the update was not applied"
+                    + " and the last good weights are kept\\. Try a lower learning rate or gradient clipping\\."), text(d, "word-message"));
+            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            // the model is still there: it predicts, with finite probabilities
+            wait.until(x -> !x.findElements(By.cssSelector("#word-top .bar")).isEmpty());
+            assertTrue(d.findElement(By.cssSelector("#word-top .bar")).getText().matches("(?s).*\\d+\\.\\d%.*"),
+                    d.findElement(By.cssSelector("#word-top .bar")).getText());
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
 }
