@@ -73,8 +73,6 @@ public final class LstmCell extends RecurrentCell {
         int H = hidden;
         int B = batch;
         int G = gateRows;
-        double[] p = params.value;
-        boolean peep = peepI != null;
         copyInitial(h, h0);
         copyInitial(c, c0);
         for (int t = 0; t < steps; t++) {
@@ -90,34 +88,42 @@ public final class LstmCell extends RecurrentCell {
                 }
                 int x = (t * B + b) * G;
                 int r = b * G;
+                int cPrev = prev + row;
+                int cCur = cur + row;
+                // one loop per gate: its activations are independent, so the processor overlaps
+                // them (one long loop body per unit would make each unit wait on the last)
+                sigmoidGate(xg, x, r, 0, peepI, cPrev);
+                sigmoidGate(xg, x, r, H, peepF, cPrev);
+                for (int j = 2 * H; j < 3 * H; j++) {
+                    act[x + j] = Fn.tanh(xg[x + j] + hg[r + j]);
+                }
                 for (int j = 0; j < H; j++) {
-                    double cp = c[prev + row + j];
-                    double ai = xg[x + j] + hg[r + j];
-                    double af = xg[x + H + j] + hg[r + H + j];
-                    double ag = xg[x + 2 * H + j] + hg[r + 2 * H + j];
-                    double ao = xg[x + 3 * H + j] + hg[r + 3 * H + j];
-                    if (peep) {
-                        ai += p[peepI.offset() + j] * cp;
-                        af += p[peepF.offset() + j] * cp;
-                    }
-                    double i = Fn.sigmoid(ai);
-                    double f = Fn.sigmoid(af);
-                    double g = Fn.tanh(ag);
-                    double cn = f * cp + i * g;
-                    if (peep) {
-                        ao += p[peepO.offset() + j] * cn;
-                    }
-                    double o = Fn.sigmoid(ao);
-                    double tc = Fn.tanh(cn);
-                    c[cur + row + j] = cn;
-                    tanhC[prev + row + j] = tc;
-                    h[cur + row + j] = o * tc;
-                    act[x + j] = i;
-                    act[x + H + j] = f;
-                    act[x + 2 * H + j] = g;
-                    act[x + 3 * H + j] = o;
+                    c[cCur + j] = act[x + H + j] * c[cPrev + j] + act[x + j] * act[x + 2 * H + j];
+                }
+                sigmoidGate(xg, x, r, 3 * H, peepO, cCur);
+                for (int j = 0; j < H; j++) {
+                    double tc = Fn.tanh(c[cCur + j]);
+                    tanhC[cPrev + j] = tc;
+                    h[cCur + j] = act[x + 3 * H + j] * tc;
                 }
             }
+        }
+    }
+
+    /**
+     * One sigmoid gate of one sequence: act[x+from+j] = sigmoid(xg + hg [+ peephole_j * c[cAt+j]])
+     * for j in [0, H); {@code peephole} null for none.
+     */
+    private void sigmoidGate(double[] xg, int x, int r, int from, Tensor peephole, int cAt) {
+        double[] p = params.value;
+        int start = x + from;
+        int rec = r + from;
+        for (int j = 0; j < hidden; j++) {
+            double a = xg[start + j] + hg[rec + j];
+            if (peephole != null) {
+                a += p[peephole.offset() + j] * c[cAt + j];
+            }
+            act[start + j] = Fn.sigmoid(a);
         }
     }
 
