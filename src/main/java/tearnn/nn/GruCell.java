@@ -59,17 +59,18 @@ public final class GruCell extends RecurrentCell {
                 int x = (t * B + b) * G;
                 int r0 = b * G;
                 int a = (t * B + b) * 4 * H;
+                // one loop per activation: independent values, which the processor overlaps
+                for (int j = 0; j < 2 * H; j++) {
+                    act[a + j] = Fn.sigmoid(xg[x + j] + hg[r0 + j]); // r, then z
+                }
                 for (int j = 0; j < H; j++) {
-                    double r = Fn.sigmoid(xg[x + j] + hg[r0 + j]);
-                    double z = Fn.sigmoid(xg[x + H + j] + hg[r0 + H + j]);
                     double hn = hg[r0 + 2 * H + j];
-                    double n = Fn.tanh(xg[x + 2 * H + j] + r * hn);
-                    double hp = h[prev + row + j];
-                    h[cur + row + j] = (1 - z) * n + z * hp;
-                    act[a + j] = r;
-                    act[a + H + j] = z;
-                    act[a + 2 * H + j] = n;
                     act[a + 3 * H + j] = hn;
+                    act[a + 2 * H + j] = Fn.tanh(xg[x + 2 * H + j] + act[a + j] * hn);
+                }
+                for (int j = 0; j < H; j++) {
+                    double z = act[a + H + j];
+                    h[cur + row + j] = (1 - z) * act[a + 2 * H + j] + z * h[prev + row + j];
                 }
             }
         }
