@@ -42,17 +42,6 @@ const Store = (() => {
     });
   }
 
-  async function remove(key) {
-    const d = await open();
-    if (!d) return;
-    return new Promise((resolve) => {
-      const tx = d.transaction('panels', 'readwrite');
-      tx.objectStore('panels').delete(key);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => resolve();
-    });
-  }
-
   // The two calls below run where the engine runs (its worker, or the page opened from disk), so a
   // big model never crosses to the page's thread. run(request) -> reply is the engine.
 
@@ -77,5 +66,5 @@ const Store = (() => {
     return Object.assign(r, { found: true, record });
   }
 
-  return { put, get, remove, saveModel, restoreModel };
+  return { put, get, saveModel, restoreModel };
 })();
