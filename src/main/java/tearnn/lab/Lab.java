@@ -16,7 +16,9 @@ import tearnn.train.Trainer;
 /**
  * What the page asks of the engine, as JSON text in and JSON text out, so the browser glue is a
  * message pipe and every behaviour here is tested on the JVM. Each command does bounded work: the
- * caller sizes {@code steps} so one call takes a few tens of milliseconds.
+ * caller sizes {@code steps} (training), {@code windows} ({@code word.validate}) and {@code pairs}
+ * ({@code adder.accuracy}) so that one call takes a few tens of milliseconds; a validation or check
+ * left unfinished continues on the next call, or starts over if the model has trained since.
  *
  * <p>Replies are {@code {"ok": true, ...}} or {@code {"ok": false, "error": message}} with
  * {@code "field"} naming the setting at fault, and {@code "diverged": true} when training produced
