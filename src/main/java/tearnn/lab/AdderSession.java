@@ -81,8 +81,11 @@ final class AdderSession {
                 .name("loss").value(loss / n).name("sampleAccuracy").value(sampled);
     }
 
-    /** Above this many pairs (11 bits and more), the check uses a fixed random sample of them. */
-    static final long EXHAUSTIVE_MAX = 1L << 20;
+    /**
+     * Above this many pairs (from 11 bits: operands below 1,024, so 1,048,576 pairs), the check uses
+     * a fixed random sample of them; 10 bits (262,144 pairs) are still all checked.
+     */
+    static final long EXHAUSTIVE_MAX = 1L << 18;
     static final int SAMPLED_PAIRS = 1 << 16;
     private static final int CHECK_CHUNK = 4096;
 

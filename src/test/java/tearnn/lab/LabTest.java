@@ -64,7 +64,11 @@ class LabTest {
         assertEquals(17, calls); // 16,384 pairs
         assertEquals(whole, r.number("accuracy"));
         assertTrue(r.bool("exhaustive"));
-        // 16 bits: a billion pairs, so a fixed sample of 65,536
+        // 10 bits: all 262,144 pairs; 11 bits and more (16 bits: a billion pairs): a fixed sample of 65,536
+        ok("{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":8,\"bits\":10}}");
+        assertTrue(ok("{\"cmd\":\"adder.accuracy\",\"pairs\":5000}").bool("exhaustive"));
+        ok("{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":8,\"bits\":11}}");
+        assertFalse(ok("{\"cmd\":\"adder.accuracy\",\"pairs\":5000}").bool("exhaustive"));
         ok("{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":8,\"bits\":16}}");
         JsonObject first = ok("{\"cmd\":\"adder.accuracy\",\"pairs\":5000}");
         assertFalse(first.bool("done"));
