@@ -57,6 +57,17 @@
     (field.closest('label') || field).after(note);
   }
 
+  // The Download button of a panel: the engine's model file, or why there is none.
+  async function downloadModel(panel, cmd, name, messageEl) {
+    if (!panel.ready) {
+      messageEl.textContent = 'Nothing to download yet: train a model first.';
+      return;
+    }
+    const r = await call({ cmd });
+    if (r.ok) download(name, r.model);
+    else messageEl.textContent = r.error;
+  }
+
   function download(name, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');
@@ -319,15 +330,7 @@
       ? (100 * r.accuracy).toFixed(2) + '% of 2,000 random ' + r.bits + '-bit additions right'
       : r.error;
   });
-  $('adder-save').addEventListener('click', async () => {
-    if (!adder.ready) {
-      $('adder-message').textContent = 'Nothing to download yet: train a model first.';
-      return;
-    }
-    const r = await call({ cmd: 'adder.save' });
-    if (r.ok) download('tearnn-adder.json', r.model);
-    else $('adder-message').textContent = r.error;
-  });
+  $('adder-save').addEventListener('click', () => downloadModel(adder, 'adder.save', 'tearnn-adder.json', $('adder-message')));
   $('adder-open').addEventListener('change', async (e) => {
     const file = e.target.files[0];
     e.target.value = '';
@@ -695,15 +698,7 @@
     }
     $('word-output').textContent = $('word-prompt').value + (word.info && word.info.level === 'char' ? '' : ' ') + r.text;
   });
-  $('word-save').addEventListener('click', async () => {
-    if (!word.ready) {
-      $('word-message').textContent = 'Nothing to download yet: train a model first.';
-      return;
-    }
-    const r = await call({ cmd: 'word.save' });
-    if (r.ok) download('tearnn-word-model.json', r.model);
-    else $('word-message').textContent = r.error;
-  });
+  $('word-save').addEventListener('click', () => downloadModel(word, 'word.save', 'tearnn-word-model.json', $('word-message')));
   $('word-open').addEventListener('change', async (e) => {
     const file = e.target.files[0];
     e.target.value = '';

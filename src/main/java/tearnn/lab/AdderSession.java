@@ -114,15 +114,15 @@ final class AdderSession {
         long end = Math.min(total, checkedPairs + pairs);
         while (checkedPairs < end) {
             int n = (int) Math.min(CHECK_CHUNK, end - checkedPairs);
-            if (exhaustive) {
-                correctPairs += adder.countCorrectPairs(model, checkedPairs, n);
-            } else {
-                if (checkBatch == null || checkBatch.size != n) {
-                    checkBatch = adder.newBatch(n);
-                }
-                adder.fillRandom(checkBatch, checkRng);
-                correctPairs += adder.countCorrect(model, checkBatch);
+            if (checkBatch == null || checkBatch.size != n) {
+                checkBatch = adder.newBatch(n);
             }
+            if (exhaustive) {
+                adder.fillPairs(checkBatch, checkedPairs);
+            } else {
+                adder.fillRandom(checkBatch, checkRng);
+            }
+            correctPairs += adder.countCorrect(model, checkBatch);
             checkedPairs += n;
         }
         boolean done = checkedPairs == total;

@@ -153,10 +153,8 @@ final class WordSession {
         Sampler s = new Sampler(task.model());
         int[] gen = s.generate(encodePrompt(prompt), n, greedy, temperature, topK, new Rng(seed));
         List<String> words = new ArrayList<>();
-        boolean chars = task.corpus().tokenizer.characterLevel();
         for (int g : gen) {
-            // in running text, a character the vocabulary left out (<unk>, index 0) shows as the replacement character
-            words.add(chars && g == 0 ? "\uFFFD" : v.token(g));
+            words.add(v.token(g));
         }
         String joined = task.corpus().tokenizer.join(words);
         out.name("text").value(joined);

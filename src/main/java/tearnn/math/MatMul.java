@@ -63,8 +63,8 @@ public final class MatMul {
 
     /**
      * C[m][n] += A[k][m]^T * B[k][n]. Modifies C only. As {@link #multAdd}, reading A by columns: a
-     * sum of k outer products. Use it where {@link #transAInCache} holds; otherwise transposing both
-     * operands and calling {@link #multAddTransB} reads memory in order and is faster.
+     * sum of k outer products. Fast where {@link #transAInCache} holds; {@link TransAProduct} picks
+     * the route.
      */
     public static void multAddTransA(double[] c, int cOff, double[] a, int aOff, double[] b, int bOff,
             int m, int n, int k) {
@@ -79,7 +79,7 @@ public final class MatMul {
      * can read them across rows directly. When they do not, its strided reads (rows of A a power of
      * two apart map to the same cache set) are slower than transposing both first.
      */
-    public static boolean transAInCache(int m, int n, int k) {
+    static boolean transAInCache(int m, int n, int k) {
         return (long) k * (m + n) <= CACHE_DOUBLES;
     }
 

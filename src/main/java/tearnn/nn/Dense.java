@@ -1,8 +1,8 @@
 package tearnn.nn;
 
 import java.util.Arrays;
-import tearnn.math.Buffers;
 import tearnn.math.MatMul;
+import tearnn.math.TransAProduct;
 
 /**
  * Fully connected head, PyTorch's {@code nn.Linear}: {@code y[N][O] = x[N][H] W^T + b}, W =
@@ -15,10 +15,7 @@ public final class Dense {
     private final Tensor bias;
     private final int in;
     private final int out;
-    /** Transposes for backward in dot-product form: W^T [H][O], dy^T [O][N], x^T [H][N]. */
-    private double[] wT = new double[0];
-    private double[] dyT = new double[0];
-    private double[] xT = new double[0];
+    private final TransAProduct weightGradient = new TransAProduct();
 
     public Dense(Params params, String prefix, int in, int out, boolean bias) {
         this.params = params;
@@ -58,25 +55,10 @@ public final class Dense {
         if (bias != null) {
             MatMul.addColumnSums(params.grad, bias.offset(), dy, 0, n, out);
         }
-        if (MatMul.transAInCache(out, in, n)) {
-            MatMul.multAddTransA(params.grad, weight.offset(), dy, 0, x, xOff, out, in, n);
-            if (dx != null) {
-                Arrays.fill(dx, 0, n * in, 0.0);
-                MatMul.multAdd(dx, 0, dy, 0, params.value, weight.offset(), n, in, out);
-            }
-            return;
-        }
-        dyT = Buffers.grow(dyT, out * n);
-        xT = Buffers.grow(xT, in * n);
-        MatMul.transpose(dyT, 0, dy, 0, n, out);
-        MatMul.transpose(xT, 0, x, xOff, n, in);
-        MatMul.multAddTransB(params.grad, weight.offset(), dyT, 0, xT, 0, out, in, n);
+        weightGradient.multAdd(params.grad, weight.offset(), dy, 0, x, xOff, out, in, n);
         if (dx != null) {
-            wT = Buffers.grow(wT, in * out);
-            MatMul.transpose(wT, 0, params.value, weight.offset(), out, in);
             Arrays.fill(dx, 0, n * in, 0.0);
-            MatMul.multAddTransB(dx, 0, dy, 0, wT, 0, n, in, out);
+            MatMul.multAdd(dx, 0, dy, 0, params.value, weight.offset(), n, in, out);
         }
     }
-
 }

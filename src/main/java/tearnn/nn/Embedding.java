@@ -25,6 +25,12 @@ public final class Embedding {
 
     /** x[r][D] = E[tokens[r]] for r < n. Overwrites x. Tokens must be in [0, V). */
     public void forward(double[] x, int[] tokens, int n) {
+        for (int r = 0; r < n; r++) {
+            if (tokens[r] < 0 || tokens[r] >= vocab) {
+                throw new IllegalArgumentException("token " + tokens[r] + " at position " + r
+                        + " is outside the vocabulary [0, " + vocab + ")");
+            }
+        }
         double[] w = params.value;
         for (int r = 0; r < n; r++) {
             System.arraycopy(w, weight.offset() + tokens[r] * dim, x, r * dim, dim);

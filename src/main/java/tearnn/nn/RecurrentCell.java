@@ -3,6 +3,7 @@ package tearnn.nn;
 import java.util.Arrays;
 import tearnn.math.Buffers;
 import tearnn.math.MatMul;
+import tearnn.math.TransAProduct;
 
 /**
  * The recurrence of one layer: given the input pre-activations {@code xg = W_ih x + b_ih} for every
@@ -39,11 +40,7 @@ public abstract class RecurrentCell {
      * for small batches, backward for large ones (see {@link #SMALL_BATCH}).
      */
     private double[] wHhT = new double[0];
-    /** Whether this forward pass reads {@link #wHhT} (small batch, several steps). */
-    private boolean axpyForward;
-    /** Transposes for the weight gradient: dHG^T [G*H][T*B] and h^T [H][T*B]. */
-    private double[] dHGT = new double[0];
-    private double[] hT = new double[0];
+    private final TransAProduct weightGradient = new TransAProduct();
 
     protected RecurrentCell(Params params, String prefix, int layer, int hidden, int gates, boolean bias) {
         this.params = params;
@@ -75,10 +72,14 @@ public abstract class RecurrentCell {
         hg = Buffers.grow(hg, b * gateRows);
         dhPrev = Buffers.grow(dhPrev, bh);
         dh = Buffers.grow(dh, bh);
-        axpyForward = b < SMALL_BATCH && t >= TRANSPOSE_STEPS;
-        if (axpyForward) {
+        if (axpyForward()) {
             transposeRecurrentWeights();
         }
+    }
+
+    /** Whether this forward pass reads {@link #wHhT} (small batch, several steps). */
+    private boolean axpyForward() {
+        return batch < SMALL_BATCH && steps >= TRANSPOSE_STEPS;
     }
 
     private void transposeRecurrentWeights() {
@@ -138,7 +139,7 @@ public abstract class RecurrentCell {
     protected void recurrentProduct(int t) {
         int n = batch * gateRows;
         Arrays.fill(hg, 0, n, 0.0);
-        if (axpyForward) {
+        if (axpyForward()) {
             MatMul.multAdd(hg, 0, h, t * batch * hidden, wHhT, 0, batch, gateRows, hidden);
         } else {
             MatMul.multAddTransB(hg, 0, h, t * batch * hidden, params.value, wHh.offset(), batch, gateRows, hidden);
@@ -168,18 +169,7 @@ public abstract class RecurrentCell {
     /** dW_hh += sum_t dHG_t^T h_{t-1}, db_hh += sum of dHG, over all T steps at once. */
     protected void recurrentWeightGradients(double[] dHG) {
         int rows = steps * batch;
-        if (MatMul.transAInCache(gateRows, hidden, rows)) {
-            MatMul.multAddTransA(params.grad, wHh.offset(), dHG, 0, h, 0, gateRows, hidden, rows);
-            if (bHh != null) {
-                MatMul.addColumnSums(params.grad, bHh.offset(), dHG, 0, rows, gateRows);
-            }
-            return;
-        }
-        dHGT = Buffers.grow(dHGT, gateRows * rows);
-        hT = Buffers.grow(hT, hidden * rows);
-        MatMul.transpose(dHGT, 0, dHG, 0, rows, gateRows);
-        MatMul.transpose(hT, 0, h, 0, rows, hidden);
-        MatMul.multAddTransB(params.grad, wHh.offset(), dHGT, 0, hT, 0, gateRows, hidden, rows);
+        weightGradient.multAdd(params.grad, wHh.offset(), dHG, 0, h, 0, gateRows, hidden, rows);
         if (bHh != null) {
             MatMul.addColumnSums(params.grad, bHh.offset(), dHG, 0, rows, gateRows);
         }

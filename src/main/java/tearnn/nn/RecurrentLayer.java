@@ -2,6 +2,7 @@ package tearnn.nn;
 
 import java.util.Arrays;
 import tearnn.math.MatMul;
+import tearnn.math.TransAProduct;
 
 /**
  * One recurrent layer: the input projection {@code xg = W_ih x + b_ih}, computed for all T steps in
@@ -15,6 +16,7 @@ public final class RecurrentLayer {
     private final RecurrentCell cell;
     private final int inputSize;
     private final int gateRows;
+    private final TransAProduct weightGradient = new TransAProduct();
 
     private int rows;
     private double[] xg = new double[0];
@@ -116,7 +118,7 @@ public final class RecurrentLayer {
             }
             return;
         }
-        MatMul.multAddTransA(grad, wIh.offset(), dxg, 0, input, inputOff, gateRows, inputSize, rows);
+        weightGradient.multAdd(grad, wIh.offset(), dxg, 0, input, inputOff, gateRows, inputSize, rows);
         if (dx != null) {
             Arrays.fill(dx, 0, rows * inputSize, 0.0);
             MatMul.multAdd(dx, 0, dxg, 0, params.value, wIh.offset(), rows, inputSize, gateRows);

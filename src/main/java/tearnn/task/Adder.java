@@ -72,8 +72,14 @@ public final class Adder {
     public double accuracyAllPairs(Model model) {
         long total = pairCount();
         long correct = 0;
+        Batch batch = null;
         for (long from = 0; from < total; from += ALL_PAIRS_CHUNK) {
-            correct += countCorrectPairs(model, from, (int) Math.min(ALL_PAIRS_CHUNK, total - from));
+            int n = (int) Math.min(ALL_PAIRS_CHUNK, total - from);
+            if (batch == null || batch.size != n) {
+                batch = newBatch(n);
+            }
+            fillPairs(batch, from);
+            correct += countCorrect(model, batch);
         }
         return correct / (double) total;
     }
@@ -86,21 +92,19 @@ public final class Adder {
     }
 
     /**
-     * How many of the {@code count} pairs from index {@code from} the model adds right, pair index
-     * {@code i} being a = i / limit, b = i % limit; lets a caller check all pairs a part at a time.
+     * Fills the batch with the B pairs from index {@code from} on, pair {@code i} being
+     * a = i / limit, b = i % limit: so a caller can check all pairs a part at a time.
      */
-    public int countCorrectPairs(Model model, long from, int count) {
+    public void fillPairs(Batch batch, long from) {
         long total = pairCount();
-        if (from < 0 || count <= 0 || from + count > total) {
-            throw new IllegalArgumentException("pairs " + from + " to " + (from + count) + " are outside [0, " + total + ")");
+        if (from < 0 || from + batch.size > total) {
+            throw new IllegalArgumentException("pairs " + from + " to " + (from + batch.size) + " are outside [0, " + total + ")");
         }
         int limit = operandLimit();
-        Batch batch = newBatch(count);
-        for (int col = 0; col < count; col++) {
+        for (int col = 0; col < batch.size; col++) {
             long i = from + col;
             encode(batch, col, (int) (i / limit), (int) (i % limit));
         }
-        return countCorrect(model, batch);
     }
 
     /** Fraction of {@code count} random pairs (for many bits, where all pairs are too many) added right. */

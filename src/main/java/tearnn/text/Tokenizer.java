@@ -18,8 +18,9 @@ import java.util.List;
  * </ol>
  * Character level: every character (Unicode code point, so an emoji is one token) is a token, white
  * space included; {@code \r} is dropped.
- * {@link #join} turns word tokens back into text: spaces between words, none before closing
- * punctuation or after opening brackets.
+ * {@link #join} turns tokens back into text: at character level as they are, with {@code <unk>} as
+ * U+FFFD; at word level with spaces between words, none before closing punctuation or after
+ * opening brackets.
  */
 public final class Tokenizer {
     public static final String PARAGRAPH = "\n";
@@ -106,7 +107,8 @@ public final class Tokenizer {
         StringBuilder sb = new StringBuilder();
         if (characters) {
             for (String t : tokens) {
-                sb.append(t);
+                // a character the vocabulary left out shows as the replacement character
+                sb.append(t.equals(Vocabulary.UNKNOWN) ? "\uFFFD" : t);
             }
             return sb.toString();
         }

@@ -26,6 +26,7 @@ class TokenizerTest {
         assertEquals(List.of("a", smile, "b", " ", "\u00e9"), new Tokenizer(true, true).tokenize("a" + smile + "b\r \u00c9"));
         assertEquals(List.of("hi", smile, "there"), new Tokenizer(false, true).tokenize("hi " + smile + " there"));
         assertEquals("a" + smile + "b", new Tokenizer(true, false).join(List.of("a", smile, "b")));
+        assertEquals("a\ufffdb", new Tokenizer(true, false).join(List.of("a", "<unk>", "b")));
     }
 
     @Test
