@@ -19,7 +19,7 @@
       out.textContent += (r.ok ? r.line : w + ' failed: ' + r.error) + '\n';
     }
     if (!only || only === 'SOL-MM') {
-      const mm = await engine.call({ cmd: 'bench', workload: 'SOL-MM' });
+      const mm = await engine.call({ cmd: 'bench.run', workload: 'SOL-MM' });
       out.textContent += (mm.ok ? mm.line : 'SOL-MM failed: ' + mm.error) + '\n';
     }
     out.textContent += 'done\n';

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import tearnn.loss.LossKind;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
-import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.nn.CellType;
+import tearnn.optim.OptimizerKind;
+import tearnn.optim.Schedule;
 import tearnn.task.Adder;
 import tearnn.task.Corpus;
 import tearnn.task.LanguageModelSettings;
@@ -17,8 +19,6 @@ import tearnn.task.TokenStreams;
 import tearnn.text.Tokenizer;
 import tearnn.train.DivergedException;
 import tearnn.train.Trainer;
-import tearnn.optim.Optimizer;
-import tearnn.optim.Schedule;
 
 /** Every public entry point answers bad input with an exception whose message names the problem. */
 class BadInputTest {
@@ -39,8 +39,7 @@ class BadInputTest {
         assertEquals("dropout must be in [0, 1), got NaN",
                 message(() -> Architecture.languageModel(CellType.GRU, 5, 3, 4, 1, Double.NaN)));
         assertEquals("input size must be positive, got 0", message(() -> Architecture.languageModel(CellType.GRU, 0, 3, 4, 1, 0)));
-        assertEquals("unknown loss 'hinge' (expected softmax_ce, sigmoid_bce or mse)", message(() -> new Architecture(
-                InputKind.DENSE, 2, 0, CellType.GRU, 4, 1, true, false, 1, "hinge", false, 0)));
+        assertEquals("unknown loss 'hinge' (expected softmax_ce, sigmoid_bce or mse)", message(() -> LossKind.parse("hinge")));
         assertEquals("unknown cell type 'elman' (expected rnn_tanh, rnn_relu, lstm or gru)", message(() -> CellType.parse("elman")));
     }
 
@@ -80,7 +79,7 @@ class BadInputTest {
     @Test
     void trainer() {
         Model m = lm();
-        Trainer t = new Trainer(m, Optimizer.create("sgd", null, m.params().size()), Schedule.constant(1e300));
+        Trainer t = new Trainer(m, OptimizerKind.SGD.create(m.params().size()), Schedule.constant(1e300));
         assertEquals("truncation length must be >= 0 (0 = full), got -3", message(() -> t.setTruncate(-3)));
         assertEquals("clipping norm must be finite and >= 0 (0 = off), got -1.0", message(() -> t.setClipNorm(-1)));
         Batch b = Batch.ofTokens(3, 1, new int[] {1, 2, 3}, new int[] {2, 3, 4});
@@ -111,10 +110,10 @@ class BadInputTest {
         assertEquals("the text has 10 tokens: too short for 2 streams of one BPTT window of 5 steps (needs at least 12);"
                 + " lower the batch size or the BPTT length, or give more text",
                 message(() -> new TokenStreams(new int[10], 2, 5)));
-        assertEquals("BPTT length must be in [1, 1000], got 0", message(() -> new LanguageModelSettings(false, 100,
-                CellType.GRU, 1, 8, 0, 0, 4, "adam", 0.01, 0, 0, 1)));
-        assertEquals("learning rate must be in (0, 10], got -0.1", message(() -> new LanguageModelSettings(false, 100,
-                CellType.GRU, 1, 8, 0, 10, 4, "adam", -0.1, 0, 0, 1)));
+        assertEquals("BPTT length must be a whole number from 1 to 1000", message(() -> new LanguageModelSettings(false, 100,
+                CellType.GRU, 1, 8, 0, 0, 4, OptimizerKind.ADAM, 0.01, 0, 0, 1)));
+        assertEquals("Learning rate must be a number from 0.000001 to 10", message(() -> new LanguageModelSettings(false, 100,
+                CellType.GRU, 1, 8, 0, 10, 4, OptimizerKind.ADAM, -0.1, 0, 0, 1)));
     }
 
     @Test

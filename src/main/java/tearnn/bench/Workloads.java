@@ -1,5 +1,6 @@
 package tearnn.bench;
 
+import tearnn.loss.LossKind;
 import tearnn.math.MatMul;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
@@ -7,9 +8,11 @@ import tearnn.model.Batch;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.nn.CellType;
-import tearnn.optim.Optimizer;
+import tearnn.optim.OptimizerKind;
 import tearnn.optim.Schedule;
 import tearnn.task.Adder;
+import tearnn.task.AdderSettings;
+import tearnn.task.AdderTask;
 import tearnn.train.Trainer;
 
 /**
@@ -63,9 +66,9 @@ public final class Workloads {
         int v = 65;
         int h = 128;
         int t = 25;
-        Model m = new Model(new Architecture(InputKind.ONE_HOT, v, 0, CellType.LSTM, h, 1, true, false, v, "softmax_ce",
+        Model m = new Model(new Architecture(InputKind.ONE_HOT, v, 0, CellType.LSTM, h, 1, true, false, v, LossKind.SOFTMAX_CE,
                 false, 0), 1);
-        Trainer tr = new Trainer(m, Optimizer.create("adam", null, m.params().size()), Schedule.constant(2e-3));
+        Trainer tr = new Trainer(m, OptimizerKind.ADAM.create(m.params().size()), Schedule.constant(2e-3));
         Rng rng = new Rng(7);
         int[] tokens = new int[t * batch];
         int[] targets = new int[t * batch];
@@ -88,7 +91,7 @@ public final class Workloads {
     static Workload adderWorkload() {
         Adder adder = new Adder(8);
         Model m = specAdder(1);
-        Trainer tr = new Trainer(m, Optimizer.create("sgd", null, m.params().size()), Schedule.constant(0.1));
+        Trainer tr = new Trainer(m, OptimizerKind.SGD.create(m.params().size()), Schedule.constant(0.1));
         Rng rng = new Rng(3);
         Batch b = adder.newBatch(1);
         int per = 1000;
@@ -100,10 +103,10 @@ public final class Workloads {
         });
     }
 
-    /** The W-ADD network (see {@link #adderThroughput}) with weights U(-1, 1). */
+    /** The W-ADD network (see {@link #adderWorkload}) with weights U(-1, 1). */
     static Model specAdder(int seed) {
         Model m = new Model(new Architecture(InputKind.DENSE, 2, 0, CellType.RNN_TANH, 16, 1, false, false, 1,
-                "sigmoid_bce", false, 0), seed);
+                LossKind.SIGMOID_BCE, false, 0), seed);
         Rng rng = new Rng(seed);
         double[] w = m.params().value;
         for (int i = 0; i < w.length; i++) {
@@ -121,27 +124,30 @@ public final class Workloads {
         StringBuilder sb = new StringBuilder("W-ADD   examples to 100% (W-ADD network, SGD 0.1, seeds 1-5):");
         for (int seed = 1; seed <= 5; seed++) {
             Model m = specAdder(seed);
-            Trainer tr = new Trainer(m, Optimizer.create("sgd", null, m.params().size()), Schedule.constant(0.1));
-            sb.append(' ').append(examplesToSolve(m, tr, 1, seed));
+            Trainer tr = new Trainer(m, OptimizerKind.SGD.create(m.params().size()), Schedule.constant(0.1));
+            Adder adder = new Adder(8);
+            Rng rng = new Rng(100 + seed);
+            Batch b = adder.newBatch(1);
+            sb.append(' ').append(examplesToSolve(m, 1, () -> {
+                adder.fillRandom(b, rng);
+                tr.step(b, null);
+            }));
         }
         sb.append("\n        examples to 100% (project default: gru, hidden 16, adam 0.03, batch 32, seeds 1-5):");
         for (int seed = 1; seed <= 5; seed++) {
-            Model m = new Model(Adder.architecture(CellType.GRU, 16), seed);
-            Trainer tr = new Trainer(m, Optimizer.create("adam", null, m.params().size()), Schedule.constant(0.03));
-            sb.append(' ').append(examplesToSolve(m, tr, 32, seed));
+            AdderTask task = new AdderTask(new AdderSettings(8, CellType.GRU, 16, OptimizerKind.ADAM, 0.03, 32, seed));
+            sb.append(' ').append(examplesToSolve(task.model(), 32, () -> task.train(1)));
         }
         return sb.toString();
     }
 
-    private static String examplesToSolve(Model m, Trainer tr, int batch, int seed) {
+    /** Runs {@code step} (of {@code batch} examples) until the model adds all 8-bit pairs, checking every 500 examples. */
+    private static String examplesToSolve(Model m, int batch, Runnable step) {
         Adder adder = new Adder(8);
-        Rng rng = new Rng(100 + seed);
-        Batch b = adder.newBatch(batch);
         int examples = 0;
         int nextCheck = 500;
         while (examples < 50_000) {
-            adder.fillRandom(b, rng);
-            tr.step(b, null);
+            step.run();
             examples += batch;
             if (examples >= nextCheck) {
                 nextCheck += 500;

@@ -2,65 +2,52 @@ package tearnn.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import tearnn.math.Rng;
-import tearnn.model.Batch;
-import tearnn.model.Model;
-import tearnn.model.ModelFile;
-import tearnn.model.SavedModel;
-import tearnn.nn.CellType;
-import tearnn.optim.Optimizer;
-import tearnn.optim.Schedule;
-import tearnn.task.Adder;
-import tearnn.train.Trainer;
+import tearnn.file.ModelFile;
+import tearnn.task.AdderCheck;
+import tearnn.task.AdderSettings;
+import tearnn.task.AdderTask;
 
 /** {@code adder}: trains the binary adder until it adds every pair, printing progress. */
 final class AdderCommand {
+    /** Steps between checks over all pairs. */
+    private static final int CHECK_EVERY = 50;
+
     private AdderCommand() {
     }
 
     static void run(Args a, PrintStream out) throws IOException {
-        CellType cell = CellType.parse(a.string("cell", "gru"));
-        int hidden = a.integer("hidden", 16);
-        Adder adder = new Adder(a.integer("bits", 8));
-        String optimizer = a.string("optimizer", "adam");
-        double lr = a.number("lr", 0.03);
-        int batchSize = a.integer("batch", 32);
-        int seed = a.integer("seed", 1);
+        AdderSettings s = AdderSettings.read(a);
         int maxSteps = a.integer("max-steps", 5000);
-        Adder longer = new Adder(a.integer("test-bits", Math.min(30, adder.bits() * 2)));
+        int testBits = a.integer("test-bits", Math.min(30, s.bits() * 2));
         String outFile = a.string("out", null);
         a.done();
-        if (batchSize <= 0 || maxSteps <= 0) {
-            throw new IllegalArgumentException("--batch and --max-steps must be positive");
+        if (maxSteps <= 0) {
+            throw new IllegalArgumentException("--max-steps must be positive, got " + maxSteps);
         }
-        Model m = new Model(Adder.architecture(cell, hidden), seed);
-        Trainer tr = new Trainer(m, Optimizer.create(optimizer, null, m.params().size()), Schedule.constant(lr));
-        Rng rng = new Rng(seed + 1000);
-        Batch batch = adder.newBatch(batchSize);
+        AdderSettings.BITS.check(testBits);
+        AdderTask task = new AdderTask(s);
         long t0 = System.nanoTime();
         double acc = 0;
-        int step = 0;
-        double lossSum = 0;
-        while (step < maxSteps && acc < 1) {
-            adder.fillRandom(batch, rng);
-            lossSum += tr.step(batch, null);
-            step++;
-            if (step % 50 == 0) {
-                acc = adder.accuracyAllPairs(m);
-                out.printf("step %5d  loss %.4f  accuracy over all %d pairs %.2f%%  (%.2f s)%n", step, lossSum / 50,
-                        (long) adder.operandLimit() * adder.operandLimit(), 100 * acc, (System.nanoTime() - t0) / 1e9);
-                lossSum = 0;
-            }
+        int steps = 0;
+        while (steps < maxSteps && acc < 1) {
+            int n = Math.min(CHECK_EVERY, maxSteps - steps);
+            double loss = task.train(n);
+            steps += n;
+            AdderCheck check = task.newCheck();
+            check.advance(check.total());
+            acc = check.accuracy();
+            out.printf("step %5d  loss %.4f  accuracy over %s %d pairs %.2f%%  (%.2f s)%n", steps, loss,
+                    check.exhaustive() ? "all" : "a fixed sample of", check.total(), 100 * acc, (System.nanoTime() - t0) / 1e9);
         }
         out.printf("%s after %d steps (%d examples). %d-bit accuracy on 10,000 random pairs: %.2f%%%n",
-                acc == 1 ? "Adds every pair" : "Stopped at " + String.format("%.2f%%", 100 * acc), step,
-                (long) step * batchSize, longer.bits(), 100 * longer.accuracySampled(m, 10_000, new Rng(seed)));
-        Adder.Trace t = adder.trace(m, 57, 89);
-        out.println("57 + 89 = " + t.predicted() + (t.correct() ? "" : "  (wrong)"));
+                acc == 1 ? "Adds every pair" : "Stopped at " + String.format("%.2f%%", 100 * acc), steps,
+                task.progress().examples(), testBits, 100 * task.accuracyOn(testBits, 10_000));
+        int limit = task.adder().operandLimit();
+        int x = 57 % limit;
+        int y = 89 % limit;
+        out.println(x + " + " + y + " = " + task.trace(x, y).predicted() + (task.trace(x, y).correct() ? "" : "  (wrong)"));
         if (outFile != null) {
-            SavedModel s = new SavedModel(m);
-            s.trainer = tr;
-            Main.writeText(outFile, ModelFile.write(s));
+            Main.writeText(outFile, ModelFile.write(task.saved()));
             out.println("wrote " + outFile);
         }
     }

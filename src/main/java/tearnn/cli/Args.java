@@ -4,9 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import tearnn.settings.SettingValues;
 
-/** {@code --name value} and {@code --flag} options; every option read is checked, unknown ones are refused. */
-final class Args {
+/**
+ * {@code --name value} and {@code --flag} options; every option read is checked, unknown ones are
+ * refused. As {@link SettingValues} it hands settings over by their names, written on the command
+ * line with hyphens ({@code topK} is {@code --top-k}).
+ */
+final class Args implements SettingValues {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Set<String> used = new LinkedHashSet<>();
 
@@ -36,12 +41,9 @@ final class Args {
         return values.getOrDefault(name, fallback);
     }
 
-    boolean flag(String name) {
+    /** Whether {@code --name} (a flag) was given. */
+    boolean isSet(String name) {
         used.add(name);
-        return values.containsKey(name);
-    }
-
-    boolean has(String name) {
         return values.containsKey(name);
     }
 
@@ -71,6 +73,56 @@ final class Args {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a finite number, got '" + v + "'");
         }
+    }
+
+    /**
+     * Lets {@code --flag} stand for {@code --name value} (as {@code --chars} for {@code --level char});
+     * giving both is refused.
+     */
+    void alias(String flag, String name, String value) {
+        if (!isSet(flag)) {
+            return;
+        }
+        String option = option(name);
+        if (values.containsKey(option)) {
+            throw new IllegalArgumentException("give --" + flag + " or --" + option + ", not both");
+        }
+        values.put(option, value);
+    }
+
+    /** The command-line option of a setting: {@code topK} -> {@code top-k}. */
+    static String option(String setting) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : setting.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                sb.append('-').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean has(String setting) {
+        used.add(option(setting));
+        return values.containsKey(option(setting));
+    }
+
+    @Override
+    public double number(String setting) {
+        return number(option(setting), Double.NaN);
+    }
+
+    @Override
+    public String text(String setting) {
+        return string(option(setting), null);
+    }
+
+    @Override
+    public Boolean flag(String setting) {
+        String v = string(option(setting), null);
+        return v == null ? null : v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE : null;
     }
 
     /** Refuses options that no command read. */

@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import tearnn.sample.GenerationSettings;
+import tearnn.settings.Setting;
+import tearnn.task.AdderSettings;
+import tearnn.task.LanguageModelSettings;
 
 /**
  * The JVM command line: {@code adder}, {@code train}, {@code sample}, {@code corpus}, {@code bench}.
@@ -19,18 +24,37 @@ public final class Main {
             "usage: java -jar tearnn.jar COMMAND [options]",
             "",
             "  adder   train the binary adder",
-            "          --cell rnn_tanh|rnn_relu|lstm|gru (gru) --hidden 16 --bits 8 --optimizer adam --lr 0.03",
-            "          --batch 32 --seed 1 --max-steps 5000 --test-bits 16 --out FILE.json",
+            options(AdderSettings.ALL),
+            "          --max-steps 5000 --test-bits 16 --out FILE.json",
             "  train   train a next-word (or --chars: next-character) model",
             "          --text FILE.txt (default: the built-in grammar corpus) --grammar-words 60000",
-            "          --vocab 5000 --cell lstm --layers 1 --hidden 64 --embedding 32 --bptt 20 --batch 16",
-            "          --optimizer adam --lr 0.005 --clip 5 --dropout 0 --seed 1 --steps 2000 --eval-every 200",
-            "          --out model.json --resume model.json",
+            options(LanguageModelSettings.ALL),
+            "          --steps 2000 --eval-every 200 --patience 0 --out model.json --resume model.json",
             "  sample  generate from a saved word or character model",
-            "          --model FILE.json --prime \"the dog\" --length 40 --temperature 1 --top-k 0 --greedy",
+            "          --model FILE.json --prime \"the dog\"",
+            options(GenerationSettings.ALL),
             "          --beam 0 --seed 1 --top 5 (also print the top next tokens after the prime)",
             "  corpus  write the built-in grammar corpus: --words 60000 --seed 1 --out FILE.txt",
             "  bench   run the benchmark workloads W-LM, W-LM-1, W-ADD, SOL-MM: --only W-LM");
+
+    /** The options of these settings with their defaults, wrapped and indented as the usage shows them. */
+    static String options(List<Setting> settings) {
+        StringBuilder all = new StringBuilder();
+        StringBuilder line = new StringBuilder("         ");
+        for (Setting s : settings) {
+            String o = " --" + Args.option(s.name()) + switch (s.kind()) {
+                case CHOICE -> " " + String.join("|", s.choiceIds()) + " (" + s.defaultText() + ")";
+                case FLAG -> "";
+                default -> " " + s.defaultText();
+            };
+            if (line.length() + o.length() > 100) {
+                all.append(line).append('\n');
+                line = new StringBuilder("         ");
+            }
+            line.append(o);
+        }
+        return all.append(line).toString();
+    }
 
     private Main() {
     }

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import tearnn.file.ModelFile;
+import tearnn.file.SavedModel;
 import tearnn.math.Rng;
-import tearnn.model.ModelFile;
-import tearnn.model.SavedModel;
+import tearnn.sample.GenerationSettings;
 import tearnn.sample.Sampler;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
@@ -19,10 +20,7 @@ final class SampleCommand {
     static void run(Args a, PrintStream out) throws IOException {
         String file = a.string("model", null);
         String prime = a.string("prime", null);
-        int length = a.integer("length", 40);
-        double temperature = a.number("temperature", 1.0);
-        int topK = a.integer("top-k", 0);
-        boolean greedy = a.flag("greedy");
+        GenerationSettings g = GenerationSettings.read(a);
         int beam = a.integer("beam", 0);
         int seed = a.integer("seed", 1);
         int top = a.integer("top", 5);
@@ -51,15 +49,15 @@ final class SampleCommand {
         out.println();
         int[] gen;
         if (beam > 0) {
-            Sampler.Beam b = sampler.beamSearch(p, length, beam).get(0);
+            Sampler.Beam b = sampler.beamSearch(p, g.length(), beam).get(0);
             gen = b.tokens();
             out.printf("beam search (width %d), log probability %.3f:%n", beam, b.logProb());
         } else {
-            gen = sampler.generate(p, length, greedy, temperature, topK, new Rng(seed));
+            gen = sampler.generate(p, g.length(), g.greedy(), g.temperature(), g.topK(), new Rng(seed));
         }
         List<String> all = new ArrayList<>(primeTokens);
-        for (int g : gen) {
-            all.add(v.token(g));
+        for (int t : gen) {
+            all.add(v.token(t));
         }
         out.println(tok.join(all));
     }

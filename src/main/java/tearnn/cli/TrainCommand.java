@@ -2,11 +2,9 @@ package tearnn.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import tearnn.file.ModelFile;
+import tearnn.file.SavedModel;
 import tearnn.math.Rng;
-import tearnn.model.ModelFile;
-import tearnn.model.SavedModel;
-import tearnn.nn.CellType;
-import tearnn.optim.EarlyStopping;
 import tearnn.task.Corpus;
 import tearnn.task.Grammar;
 import tearnn.task.LanguageModelSettings;
@@ -19,16 +17,11 @@ final class TrainCommand {
     }
 
     static void run(Args a, PrintStream out) throws IOException {
-        LanguageModelSettings d = LanguageModelSettings.defaults();
         String textFile = a.string("text", null);
         int grammarWords = a.integer("grammar-words", 60000);
-        boolean chars = a.flag("chars");
         String resume = a.string("resume", null);
-        LanguageModelSettings s = new LanguageModelSettings(chars, a.integer("vocab", d.vocabularyCap()),
-                CellType.parse(a.string("cell", d.cell().id)), a.integer("layers", d.layers()),
-                a.integer("hidden", d.hidden()), a.integer("embedding", d.embedding()), a.integer("bptt", d.bptt()),
-                a.integer("batch", d.batch()), a.string("optimizer", d.optimizer()), a.number("lr", d.learningRate()),
-                a.number("clip", d.clipNorm()), a.number("dropout", d.dropout()), a.integer("seed", d.seed()));
+        a.alias("chars", LanguageModelSettings.LEVEL.name(), "char");
+        LanguageModelSettings s = LanguageModelSettings.read(a);
         int steps = a.integer("steps", 2000);
         int evalEvery = a.integer("eval-every", 200);
         int patience = a.integer("patience", 0);
@@ -59,7 +52,7 @@ final class TrainCommand {
             out.println("resumed " + resume + " (" + saved.model.architecture().cell().id + ", "
                     + (saved.trainer == null ? "new optimizer" : saved.trainer.optimizer().steps() + " steps done") + ")");
         } else {
-            Corpus c = Corpus.fromText(text, new Tokenizer(chars, !chars), s.vocabularyCap(), 0.1);
+            Corpus c = Corpus.fromText(text, new Tokenizer(s.characters(), !s.characters()), s.vocabularyCap(), 0.1);
             task = new LanguageModelTask(c, s);
         }
         Corpus c = task.corpus();

@@ -1,146 +1,106 @@
 package tearnn.lab;
 
+import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
-import tearnn.math.Rng;
-import tearnn.model.Batch;
-import tearnn.model.Model;
-import tearnn.model.SavedModel;
-import tearnn.nn.CellType;
-import tearnn.optim.Optimizer;
-import tearnn.optim.Schedule;
+import tearnn.settings.Setting;
+import tearnn.settings.SettingException;
 import tearnn.task.Adder;
+import tearnn.task.AdderCheck;
+import tearnn.task.AdderSettings;
+import tearnn.task.AdderTask;
 import tearnn.train.Trainer;
 
-/** The page's binary-adder panel: one model being trained, its settings and progress. */
-final class AdderSession {
-    static final int SAMPLE = 256;
+/** The page's binary-adder panel: an {@link AdderTask}, and the check over all pairs in short calls. */
+final class AdderSession implements TrainingSession {
+    private static final Setting PAIRS = Setting.integer("pairs", "pairs", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+    private static final Setting LONGER_BITS = Setting.integer("bits", "bits", 16, 2, 30);
 
-    final Adder adder;
-    final Model model;
-    final Trainer trainer;
-    final Rng data;
-    final Rng sampleRng;
-    final Batch batch;
-    final Batch sample;
-    int steps;
-    long examples;
-
-    AdderSession(JsonObject s) {
-        int bits = Fields.integer(s, "bits", 8, 2, 16);
-        CellType cell = Fields.cell(s, "cell", CellType.GRU);
-        int hidden = Fields.integer(s, "hidden", 16, 1, 256);
-        int batchSize = Fields.integer(s, "batch", 32, 1, 1024);
-        double lr = Fields.number(s, "lr", 0.03, 1e-6, 10);
-        int seed = Fields.integer(s, "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        String opt = Fields.choice(s, "optimizer", "adam", "sgd", "adagrad", "rmsprop", "adam", "adamw");
-        adder = new Adder(bits);
-        model = new Model(Adder.architecture(cell, hidden), seed);
-        trainer = new Trainer(model, Optimizer.create(opt, null, model.params().size()), Schedule.constant(lr));
-        data = new Rng(seed + 1000);
-        sampleRng = new Rng(seed + 2000);
-        batch = adder.newBatch(batchSize);
-        sample = adder.newBatch(SAMPLE);
-    }
-
-    private AdderSession(Adder adder, Model model, Trainer trainer, Rng data, int batchSize) {
-        this.adder = adder;
-        this.model = model;
-        this.trainer = trainer;
-        this.data = data;
-        this.sampleRng = new Rng(7);
-        this.batch = adder.newBatch(batchSize);
-        this.sample = adder.newBatch(SAMPLE);
-    }
-
-    /** Continues a saved adder (its file from {@code adder.save}, or any adder-shaped model). */
-    static AdderSession restore(SavedModel saved) {
-        int bits = saved.counters.containsKey("bits") ? (int) (double) saved.counters.get("bits") : 8;
-        Adder adder = new Adder(bits);
-        Trainer trainer = saved.trainer != null ? saved.trainer : new Trainer(saved.model,
-                Optimizer.create("adam", null, saved.model.params().size()), Schedule.constant(0.03));
-        int[] data = saved.generators.get("data");
-        AdderSession s = new AdderSession(adder, saved.model, trainer, data != null ? Rng.fromState(data) : new Rng(1), 32);
-        s.steps = saved.counters.containsKey("steps") ? (int) (double) saved.counters.get("steps") : 0;
-        s.examples = saved.counters.containsKey("examples") ? (long) (double) saved.counters.get("examples") : 0;
-        return s;
-    }
-
-    /** Trains {@code n} steps; reports mean loss and accuracy on a fresh random sample of pairs. */
-    void train(int n, JsonWriter out) {
-        double loss = 0;
-        for (int i = 0; i < n; i++) {
-            adder.fillRandom(batch, data);
-            loss += trainer.step(batch, null);
-        }
-        steps += n;
-        examples += (long) n * batch.size;
-        adder.fillRandom(sample, sampleRng);
-        double sampled = adder.accuracy(model, sample);
-        out.name("steps").value(steps).name("examples").value((double) examples)
-                .name("loss").value(loss / n).name("sampleAccuracy").value(sampled);
-    }
-
-    /**
-     * Above this many pairs (from 11 bits: operands below 1,024, so 1,048,576 pairs), the check uses
-     * a fixed random sample of them; 10 bits (262,144 pairs) are still all checked.
-     */
-    static final long EXHAUSTIVE_MAX = 1L << 18;
-    static final int SAMPLED_PAIRS = 1 << 16;
-    private static final int CHECK_CHUNK = 4096;
-
-    /** The check under way: pairs checked, right so far, the step it is for, its sample. */
-    private long checkedPairs;
-    private long correctPairs;
+    private final AdderTask task;
+    /** The check under way and the training step it is for (-1: none). */
+    private AdderCheck check;
     private int checkStep = -1;
-    private Rng checkRng;
-    private Batch checkBatch;
+
+    AdderSession(AdderTask task) {
+        this.task = task;
+    }
+
+    /** A new adder from the request's settings, or the {@code loaded} one (null: none) continued. */
+    static AdderSession start(JsonObject request, SavedModel loaded) {
+        if (loaded == null) {
+            return new AdderSession(new AdderTask(AdderSettings.read(JsonSettings.of(request, "settings"))));
+        }
+        try {
+            return new AdderSession(AdderTask.resume(loaded));
+        } catch (IllegalArgumentException e) {
+            throw new SettingException("model", e.getMessage());
+        }
+    }
+
+    @Override
+    public void train(int steps, JsonWriter out) {
+        double loss = task.train(steps);
+        AdderTask.Progress p = task.progress();
+        out.name("steps").value(p.steps()).name("examples").value((double) p.examples())
+                .name("loss").value(loss).name("sampleAccuracy").value(task.sampleAccuracy());
+    }
+
+    @Override
+    public SavedModel saved() {
+        return task.saved();
+    }
+
+    @Override
+    public Trainer trainer() {
+        return task.trainer();
+    }
+
+    @Override
+    public void describe(JsonWriter out) {
+        AdderSettings s = task.settings();
+        out.name("parameters").value(task.model().params().size())
+                .name("bits").value(s.bits()).name("cell").value(s.cell().id).name("hidden").value(s.hidden())
+                .name("steps").value(task.progress().steps());
+    }
+
+    @Override
+    public void handle(String command, JsonObject r, JsonWriter out) {
+        JsonSettings v = new JsonSettings(r);
+        switch (command) {
+            case "accuracy" -> accuracy(PAIRS.integer(v), out);
+            case "longer" -> {
+                int bits = LONGER_BITS.integer(v);
+                out.name("bits").value(bits).name("accuracy").value(task.accuracyOn(bits, 2000));
+            }
+            case "trace" -> {
+                int limit = task.adder().operandLimit() - 1;
+                trace(Setting.integer("a", "a", 0, 0, limit).integer(v), Setting.integer("b", "b", 0, 0, limit).integer(v), out);
+            }
+            default -> throw new IllegalArgumentException("unknown command 'adder." + command + "'");
+        }
+    }
 
     /**
      * Checks up to {@code pairs} more pairs (starting over if the model has trained since the check
-     * began): all pairs a, b below the operand limit where they number at most {@link #EXHAUSTIVE_MAX},
-     * else a fixed sample of {@link #SAMPLED_PAIRS}. When the check is complete, reports the accuracy.
+     * began); when the check is complete, reports the accuracy.
      */
-    void accuracy(int pairs, JsonWriter out) {
-        long all = adder.pairCount();
-        boolean exhaustive = all <= EXHAUSTIVE_MAX;
-        long total = exhaustive ? all : SAMPLED_PAIRS;
-        if (checkStep != steps) {
-            checkedPairs = 0;
-            correctPairs = 0;
-            checkStep = steps;
-            checkRng = new Rng(12345);
+    private void accuracy(int pairs, JsonWriter out) {
+        int step = task.progress().steps();
+        if (check == null || checkStep != step) {
+            check = task.newCheck();
+            checkStep = step;
         }
-        long end = Math.min(total, checkedPairs + pairs);
-        while (checkedPairs < end) {
-            int n = (int) Math.min(CHECK_CHUNK, end - checkedPairs);
-            if (checkBatch == null || checkBatch.size != n) {
-                checkBatch = adder.newBatch(n);
-            }
-            if (exhaustive) {
-                adder.fillPairs(checkBatch, checkedPairs);
-            } else {
-                adder.fillRandom(checkBatch, checkRng);
-            }
-            correctPairs += adder.countCorrect(model, checkBatch);
-            checkedPairs += n;
-        }
-        boolean done = checkedPairs == total;
-        out.name("done").value(done).name("fraction").value(checkedPairs / (double) total)
-                .name("pairs").value((double) total).name("exhaustive").value(exhaustive);
+        boolean done = check.advance(pairs);
+        out.name("done").value(done).name("fraction").value(check.fraction())
+                .name("pairs").value((double) check.total()).name("exhaustive").value(check.exhaustive());
         if (done) {
-            out.name("accuracy").value(correctPairs / (double) total);
-            checkStep = -1;
+            out.name("accuracy").value(check.accuracy());
+            check = null;
         }
     }
 
-    void longer(int bits, JsonWriter out) {
-        Adder a = new Adder(bits);
-        out.name("bits").value(bits).name("accuracy").value(a.accuracySampled(model, 2000, new Rng(bits)));
-    }
-
-    void trace(int a, int b, JsonWriter out) {
-        Adder.Trace t = adder.trace(model, a, b);
+    private void trace(int a, int b, JsonWriter out) {
+        Adder.Trace t = task.trace(a, b);
         out.name("a").value(a).name("b").value(b).name("sum").value(t.predicted()).name("correct").value(t.correct());
         out.name("probabilities").array(t.probabilities(), 0, t.probabilities().length);
         out.name("hidden").beginArray();

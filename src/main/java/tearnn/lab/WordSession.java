@@ -2,12 +2,15 @@ package tearnn.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
 import tearnn.math.Rng;
-import tearnn.model.SavedModel;
-import tearnn.nn.CellType;
+import tearnn.sample.GenerationSettings;
 import tearnn.sample.Sampler;
+import tearnn.settings.Setting;
+import tearnn.settings.SettingException;
+import tearnn.settings.SettingValues;
 import tearnn.task.Corpus;
 import tearnn.task.Evaluation;
 import tearnn.task.Grammar;
@@ -15,74 +18,64 @@ import tearnn.task.LanguageModelSettings;
 import tearnn.task.LanguageModelTask;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
+import tearnn.train.Trainer;
 
 /** The page's next-word panel: corpus, model, training progress, predictions and generation. */
-final class WordSession {
+final class WordSession implements TrainingSession {
     /** Largest text accepted from the page (characters). */
     static final int MAX_TEXT = 5_000_000;
     static final int GRAMMAR_WORDS = 40_000;
     /** The live validation perplexity is measured on at most this many held-out tokens. */
     static final int VALIDATION_TOKENS = 20_000;
+    private static final Setting WINDOWS = Setting.integer("windows", "windows", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+    private static final Setting TOP = Setting.integer("k", "k", 5, 1, 50);
+    private static final Setting SEED = Setting.integer("seed", "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
 
-    final LanguageModelTask task;
-    final LanguageModelSettings settings;
-    final double bestPerplexity;
-    final boolean builtin;
-    final String text;
+    private final LanguageModelTask task;
+    private final double bestPerplexity;
+    private final boolean builtin;
     /** The validation in progress and the training step it measures (null: none). */
     private Evaluation validation;
     private int validationStep;
 
-    WordSession(JsonObject s, String text) {
-        this(s, text, null);
-    }
-
-    /** A session for {@code text} (null: the built-in grammar corpus), optionally continuing a loaded model. */
-    WordSession(JsonObject s, String givenText, SavedModel loaded) {
-        boolean chars = loaded != null ? loaded.tokenizer.characterLevel()
-                : Fields.choice(s, "level", "word", "word", "char").equals("char");
-        settings = new LanguageModelSettings(chars, Fields.integer(s, "vocab", chars ? 200 : 5000, 2, 100_000),
-                Fields.cell(s, "cell", CellType.LSTM), Fields.integer(s, "layers", 1, 1, 4),
-                Fields.integer(s, "hidden", 64, 1, 1024), Fields.integer(s, "embedding", 32, 0, 512),
-                Fields.integer(s, "bptt", 20, 1, 400), Fields.integer(s, "batch", 16, 1, 256),
-                Fields.choice(s, "optimizer", "adam", "sgd", "adagrad", "rmsprop", "adam", "adamw"),
-                Fields.number(s, "lr", chars ? 0.003 : 0.01, 1e-6, 10), Fields.number(s, "clip", 5, 0, 1000),
-                Fields.number(s, "dropout", 0, 0, 0.9), Fields.integer(s, "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE));
-        builtin = givenText == null;
-        String t = givenText;
+    /**
+     * A session for the request's {@code text} (absent or null: the built-in grammar corpus) with
+     * its {@code settings}, continuing {@code loaded} if it is not null.
+     */
+    WordSession(JsonObject request, SavedModel loaded) {
+        if (loaded != null && loaded.vocabulary == null) {
+            throw new SettingException("model", "this model file has no vocabulary: it is not a word or character model");
+        }
+        SettingValues values = JsonSettings.of(request, "settings");
+        LanguageModelSettings settings = LanguageModelSettings.read(values);
+        String given = request.has("text") && request.get("text") != null ? request.string("text") : null;
+        builtin = given == null;
+        boolean chars = loaded != null ? loaded.tokenizer.characterLevel() : settings.characters();
+        String text = given;
         double best = Double.NaN;
         if (builtin) {
             Grammar g = new Grammar();
-            t = new Tokenizer(false, true).join(g.generate(GRAMMAR_WORDS, new Rng(1)));
+            text = new Tokenizer(false, true).join(g.generate(GRAMMAR_WORDS, new Rng(1)));
             best = g.bestPerplexity();
-        } else if (t.length() > MAX_TEXT) {
-            throw new FieldException("text", "the text is " + t.length() + " characters long; the page takes at most " + MAX_TEXT
-                    + " (about 5 MB). Use the command line for bigger texts.");
+        } else if (text.length() > MAX_TEXT) {
+            throw new SettingException("text", "the text is " + text.length() + " characters long; the page takes at most "
+                    + MAX_TEXT + " (about 5 MB). Use the command line for bigger texts.");
         }
-        text = t;
         bestPerplexity = chars ? Double.NaN : best;
         Corpus corpus;
         try {
-            if (loaded != null) {
-                corpus = Corpus.fromText(t, loaded.tokenizer, loaded.vocabulary, 0, 0.1);
-            } else {
-                corpus = Corpus.fromText(t, new Tokenizer(chars, !chars), settings.vocabularyCap(), 0.1);
-            }
+            corpus = loaded != null ? Corpus.fromText(text, loaded.tokenizer, loaded.vocabulary, 0, 0.1)
+                    : Corpus.fromText(text, new Tokenizer(chars, !chars), settings.vocabularyCap(), 0.1);
         } catch (IllegalArgumentException e) {
-            throw new FieldException("text", e.getMessage());
+            throw new SettingException("text", e.getMessage());
         }
-        try {
-            task = loaded != null ? LanguageModelTask.resume(corpus, settings, loaded)
-                    : new LanguageModelTask(corpus, settings);
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            throw new FieldException(m.contains("BPTT") ? "bptt" : "text", m);
-        }
+        task = loaded != null ? LanguageModelTask.resume(corpus, settings, loaded) : new LanguageModelTask(corpus, settings);
     }
 
-    void describe(JsonWriter out) {
+    @Override
+    public void describe(JsonWriter out) {
         Corpus c = task.corpus();
-        out.name("level").value(settings.characters() ? "char" : "word")
+        out.name("level").value(task.settings().characters() ? "char" : "word")
                 .name("trainTokens").value(c.train.length).name("validationTokens").value(c.validation.length)
                 .name("vocabulary").value(c.vocabulary.size()).name("unknownRate").value(c.unknownRate())
                 .name("parameters").value(task.model().params().size()).name("builtin").value(builtin)
@@ -93,17 +86,40 @@ final class WordSession {
         }
     }
 
-    void train(int n, JsonWriter out) {
+    @Override
+    public void train(int n, JsonWriter out) {
         double loss = task.train(n);
         out.name("loss").value(loss).name("tokens").value((double) task.tokensSeen()).name("epoch").value(task.epoch())
                 .name("steps").value(task.trainer().optimizer().steps());
+    }
+
+    @Override
+    public SavedModel saved() {
+        return task.saved();
+    }
+
+    @Override
+    public Trainer trainer() {
+        return task.trainer();
+    }
+
+    @Override
+    public void handle(String command, JsonObject r, JsonWriter out) {
+        JsonSettings v = new JsonSettings(r);
+        String prompt = r.has("prompt") ? r.string("prompt") : "";
+        switch (command) {
+            case "validate" -> validate(WINDOWS.integer(v), out);
+            case "predict" -> predict(prompt, TOP.integer(v), out);
+            case "generate" -> generate(prompt, GenerationSettings.read(v), SEED.integer(v), out);
+            default -> throw new IllegalArgumentException("unknown command 'word." + command + "'");
+        }
     }
 
     /**
      * Advances the validation by up to {@code windows} windows of held-out text (starting one if none
      * is under way or the model has trained since); when it is complete, reports the perplexity.
      */
-    void validate(int windows, JsonWriter out) {
+    private void validate(int windows, JsonWriter out) {
         int step = task.trainer().optimizer().steps();
         if (validation == null || validationStep != step) {
             validation = task.validation(VALIDATION_TOKENS);
@@ -118,24 +134,22 @@ final class WordSession {
     }
 
     /** The prompt's tokens (empty prompts start from the most common token). */
-    int[] encodePrompt(String prompt) {
+    private int[] encodePrompt(String prompt) {
         Corpus c = task.corpus();
-        List<String> tokens = c.tokenizer.tokenize(prompt == null ? "" : prompt);
+        List<String> tokens = c.tokenizer.tokenize(prompt);
         if (tokens.isEmpty()) {
             return new int[] {c.vocabulary.size() > 1 ? 1 : 0};
         }
         return c.vocabulary.encode(tokens);
     }
 
-    void predict(String prompt, int k, JsonWriter out) {
+    private void predict(String prompt, int k, JsonWriter out) {
         Vocabulary v = task.corpus().vocabulary;
         Sampler s = new Sampler(task.model());
-        int[] p = encodePrompt(prompt);
-        s.prime(p);
+        s.prime(encodePrompt(prompt));
         double[] dist = s.distribution(1);
         out.name("unknown").beginArray();
-        List<String> toks = task.corpus().tokenizer.tokenize(prompt == null ? "" : prompt);
-        for (String t : toks) {
+        for (String t : task.corpus().tokenizer.tokenize(prompt)) {
             if (!v.contains(t)) {
                 out.value(t);
             }
@@ -148,19 +162,14 @@ final class WordSession {
         out.endArray();
     }
 
-    void generate(String prompt, int n, double temperature, int topK, boolean greedy, int seed, JsonWriter out) {
+    private void generate(String prompt, GenerationSettings g, int seed, JsonWriter out) {
         Vocabulary v = task.corpus().vocabulary;
         Sampler s = new Sampler(task.model());
-        int[] gen = s.generate(encodePrompt(prompt), n, greedy, temperature, topK, new Rng(seed));
+        int[] gen = s.generate(encodePrompt(prompt), g.length(), g.greedy(), g.temperature(), g.topK(), new Rng(seed));
         List<String> words = new ArrayList<>();
-        for (int g : gen) {
-            words.add(v.token(g));
+        for (int t : gen) {
+            words.add(v.token(t));
         }
-        String joined = task.corpus().tokenizer.join(words);
-        out.name("text").value(joined);
-    }
-
-    SavedModel saved() {
-        return task.saved();
+        out.name("text").value(task.corpus().tokenizer.join(words));
     }
 }

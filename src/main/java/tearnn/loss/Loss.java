@@ -6,8 +6,8 @@ package tearnn.loss;
  * entropy, over rows times outputs for the element-wise losses.
  */
 public interface Loss {
-    /** The name used in model files: {@code softmax_ce}, {@code sigmoid_bce} or {@code mse}. */
-    String id();
+    /** Which loss this is. */
+    LossKind kind();
 
     /** Whether targets are class indices (softmax) rather than values. */
     boolean classTargets();
@@ -23,13 +23,4 @@ public interface Loss {
     double sum(double[] y, int n, int outputs, int[] classes, double[] values, double[] rowWeight,
             double[] dy, double scale);
 
-    static Loss parse(String id) {
-        return switch (id) {
-            case "softmax_ce" -> new SoftmaxCrossEntropy();
-            case "sigmoid_bce" -> new SigmoidBinaryCrossEntropy();
-            case "mse" -> new MeanSquaredError();
-            default -> throw new IllegalArgumentException("unknown loss '" + id
-                    + "' (expected softmax_ce, sigmoid_bce or mse)");
-        };
-    }
 }

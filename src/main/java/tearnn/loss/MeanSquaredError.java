@@ -3,8 +3,8 @@ package tearnn.loss;
 /** Squared error on real targets, element-wise: {@code loss = (y - t)^2}; gradient {@code 2 (y - t)}. */
 public final class MeanSquaredError extends ElementwiseLoss {
     @Override
-    public String id() {
-        return "mse";
+    public LossKind kind() {
+        return LossKind.MSE;
     }
 
     @Override

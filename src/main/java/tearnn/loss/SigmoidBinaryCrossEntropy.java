@@ -9,8 +9,8 @@ import tearnn.math.Fn;
  */
 public final class SigmoidBinaryCrossEntropy extends ElementwiseLoss {
     @Override
-    public String id() {
-        return "sigmoid_bce";
+    public LossKind kind() {
+        return LossKind.SIGMOID_BCE;
     }
 
     @Override

@@ -8,8 +8,8 @@ import tearnn.math.Fn;
  */
 public final class SoftmaxCrossEntropy implements Loss {
     @Override
-    public String id() {
-        return "softmax_ce";
+    public LossKind kind() {
+        return LossKind.SOFTMAX_CE;
     }
 
     @Override

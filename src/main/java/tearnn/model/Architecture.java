@@ -1,6 +1,6 @@
 package tearnn.model;
 
-import tearnn.loss.Loss;
+import tearnn.loss.LossKind;
 import tearnn.nn.CellType;
 
 /**
@@ -15,12 +15,12 @@ import tearnn.nn.CellType;
  * @param bias        whether the recurrent layers have biases
  * @param peephole    LSTM peephole connections
  * @param outputs     head outputs O (V for a language model)
- * @param loss        {@code softmax_ce}, {@code sigmoid_bce} or {@code mse}
+ * @param loss        the loss on the head's outputs
  * @param lastStepOnly loss only at each sequence's last step (many-to-one), else at every step
  * @param dropout     dropout probability on every layer's output while training
  */
 public record Architecture(InputKind input, int inputSize, int embedding, CellType cell, int hidden,
-        int layers, boolean bias, boolean peephole, int outputs, String loss, boolean lastStepOnly,
+        int layers, boolean bias, boolean peephole, int outputs, LossKind loss, boolean lastStepOnly,
         double dropout) {
 
     public static final int MAX_SIZE = 1 << 20;
@@ -47,7 +47,6 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
-        Loss.parse(loss);
         long weights = (long) cell.gates * hidden * ((long) (input == InputKind.EMBEDDING ? embedding : inputSize) + hidden);
         if (weights > 50_000_000L) {
             throw new IllegalArgumentException("model too large: " + weights + " weights in the first layer alone");
@@ -72,12 +71,7 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
     public static Architecture languageModel(CellType cell, int vocab, int embedding, int hidden, int layers,
             double dropout) {
         InputKind kind = embedding > 0 ? InputKind.EMBEDDING : InputKind.ONE_HOT;
-        return new Architecture(kind, vocab, embedding, cell, hidden, layers, true, false, vocab, "softmax_ce",
+        return new Architecture(kind, vocab, embedding, cell, hidden, layers, true, false, vocab, LossKind.SOFTMAX_CE,
                 false, dropout);
-    }
-
-    public Architecture withDropout(double p) {
-        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss,
-                lastStepOnly, p);
     }
 }

@@ -51,7 +51,7 @@ public final class Model {
         this.stack = new RecurrentStack(params, "rnn.", arch.cell(), arch.stackInputSize(), arch.hidden(),
                 arch.layers(), arch.bias(), arch.peephole());
         this.head = new Dense(params, "fc.", arch.hidden(), arch.outputs(), true);
-        this.loss = Loss.parse(arch.loss());
+        this.loss = arch.loss().create();
         params.allocate();
         dropoutRng = new Rng(0x5bd1e995);
     }

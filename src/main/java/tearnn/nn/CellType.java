@@ -2,18 +2,21 @@ package tearnn.nn;
 
 /** The recurrent cells, with their PyTorch names and the number of gate blocks G of each. */
 public enum CellType {
-    RNN_TANH("rnn_tanh", 1),
-    RNN_RELU("rnn_relu", 1),
-    LSTM("lstm", 4),
-    GRU("gru", 3);
+    RNN_TANH("rnn_tanh", "RNN (tanh)", 1),
+    RNN_RELU("rnn_relu", "RNN (relu)", 1),
+    LSTM("lstm", "LSTM", 4),
+    GRU("gru", "GRU", 3);
 
     /** The name used in JSON files and on the command line. */
     public final String id;
+    /** The name shown to a person. */
+    public final String label;
     /** Gate blocks stacked in weight_ih / weight_hh: the matrices have G*H rows. */
     public final int gates;
 
-    CellType(String id, int gates) {
+    CellType(String id, String label, int gates) {
         this.id = id;
+        this.label = label;
         this.gates = gates;
     }
 

@@ -15,8 +15,8 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    public String id() {
-        return "adagrad";
+    public OptimizerKind kind() {
+        return OptimizerKind.ADAGRAD;
     }
 
     @Override

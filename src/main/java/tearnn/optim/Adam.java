@@ -38,8 +38,8 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    public String id() {
-        return decoupled ? "adamw" : "adam";
+    public OptimizerKind kind() {
+        return decoupled ? OptimizerKind.ADAMW : OptimizerKind.ADAM;
     }
 
     @Override

@@ -15,8 +15,8 @@ public abstract class Optimizer {
     /** Length of the parameter buffer this optimizer's state was made for (-1: no state yet). */
     private int size = -1;
 
-    /** The name used in model files: sgd, adagrad, rmsprop, adam or adamw. */
-    public abstract String id();
+    /** Which optimizer this is. */
+    public abstract OptimizerKind kind();
 
     /** Applies one update with learning rate {@code lr} to {@code p.value} from {@code p.grad}. */
     public final void step(Params p, double lr) {
@@ -53,17 +53,17 @@ public abstract class Optimizer {
         for (Map.Entry<String, double[]> e : state.entrySet()) {
             double[] v = saved.get(e.getKey());
             if (v == null) {
-                throw new IllegalArgumentException(id() + " optimizer state is missing \"" + e.getKey() + "\"");
+                throw new IllegalArgumentException(kind().id + " optimizer state is missing \"" + e.getKey() + "\"");
             }
             if (v.length != e.getValue().length) {
-                throw new IllegalArgumentException(id() + " optimizer state \"" + e.getKey() + "\" has " + v.length
+                throw new IllegalArgumentException(kind().id + " optimizer state \"" + e.getKey() + "\" has " + v.length
                         + " values, expected " + e.getValue().length);
             }
             System.arraycopy(v, 0, e.getValue(), 0, v.length);
         }
         for (String k : saved.keySet()) {
             if (!state.containsKey(k)) {
-                throw new IllegalArgumentException(id() + " optimizer has no state \"" + k + "\"");
+                throw new IllegalArgumentException(kind().id + " optimizer has no state \"" + k + "\"");
             }
         }
         steps = savedSteps;
@@ -85,28 +85,5 @@ public abstract class Optimizer {
         if (!(v >= lo && v <= hi)) {
             throw new IllegalArgumentException(what + " must be in [" + lo + ", " + hi + "], got " + v);
         }
-    }
-
-    /**
-     * Builds an optimizer by name with hyperparameters (missing ones take PyTorch's defaults) for a
-     * buffer of n parameters.
-     */
-    public static Optimizer create(String id, Map<String, Double> h, int n) {
-        return switch (id) {
-            case "sgd" -> new Sgd(n, get(h, "momentum", 0), get(h, "nesterov", 0) != 0, get(h, "weight_decay", 0));
-            case "adagrad" -> new Adagrad(n, get(h, "eps", 1e-10));
-            case "rmsprop" -> new RmsProp(n, get(h, "alpha", 0.99), get(h, "eps", 1e-8));
-            case "adam" -> new Adam(n, get(h, "beta1", 0.9), get(h, "beta2", 0.999), get(h, "eps", 1e-8),
-                    get(h, "weight_decay", 0), false);
-            case "adamw" -> new Adam(n, get(h, "beta1", 0.9), get(h, "beta2", 0.999), get(h, "eps", 1e-8),
-                    get(h, "weight_decay", 0.01), true);
-            default -> throw new IllegalArgumentException("unknown optimizer '" + id
-                    + "' (expected sgd, adagrad, rmsprop, adam or adamw)");
-        };
-    }
-
-    private static double get(Map<String, Double> h, String k, double fallback) {
-        Double v = h == null ? null : h.get(k);
-        return v == null ? fallback : v;
     }
 }

@@ -18,8 +18,8 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    public String id() {
-        return "rmsprop";
+    public OptimizerKind kind() {
+        return OptimizerKind.RMSPROP;
     }
 
     @Override

@@ -31,8 +31,8 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    public String id() {
-        return "sgd";
+    public OptimizerKind kind() {
+        return OptimizerKind.SGD;
     }
 
     @Override

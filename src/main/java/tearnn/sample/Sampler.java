@@ -3,6 +3,7 @@ package tearnn.sample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tearnn.loss.LossKind;
 import tearnn.math.Fn;
 import tearnn.math.Rng;
 import tearnn.model.Batch;
@@ -24,7 +25,7 @@ public final class Sampler {
 
     public Sampler(Model model) {
         if (!model.architecture().input().tokens() || model.architecture().lastStepOnly()
-                || !model.architecture().loss().equals("softmax_ce")) {
+                || model.architecture().loss() != LossKind.SOFTMAX_CE) {
             throw new IllegalArgumentException("sampling needs a next-token model (token input, softmax at every step)");
         }
         this.model = model;

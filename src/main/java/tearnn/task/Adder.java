@@ -1,5 +1,6 @@
 package tearnn.task;
 
+import tearnn.loss.LossKind;
 import tearnn.math.Fn;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
@@ -37,7 +38,7 @@ public final class Adder {
 
     /** The model shape for the adder: 2 inputs, 1 output per step, sigmoid loss at every step. */
     public static Architecture architecture(CellType cell, int hidden) {
-        return new Architecture(InputKind.DENSE, 2, 0, cell, hidden, 1, true, false, 1, "sigmoid_bce", false, 0);
+        return new Architecture(InputKind.DENSE, 2, 0, cell, hidden, 1, true, false, 1, LossKind.SIGMOID_BCE, false, 0);
     }
 
     /** A reusable batch of B random pairs. */

@@ -1,51 +1,73 @@
 package tearnn.task;
 
+import java.util.List;
 import tearnn.nn.CellType;
+import tearnn.optim.OptimizerKind;
+import tearnn.settings.Setting;
+import tearnn.settings.SettingValues;
 
 /**
- * Everything a person chooses for a next-token model, with the defaults used by the page and the
- * command line.
+ * Everything a person chooses for a next-token model. {@link #ALL} describes each setting once
+ * (name, label, default, limits); the page builds its form from it and the command line its options.
  *
- * @param characters  character level instead of word level
+ * @param characters    character level instead of word level
  * @param vocabularyCap the most tokens kept, {@code <unk>} included
- * @param embedding   embedding width (0: one-hot input)
- * @param bptt        steps per training window (truncated backpropagation length)
- * @param batch       parallel streams per step
- * @param clipNorm    global gradient-norm clipping (0: off)
+ * @param embedding     embedding width (0: one-hot input)
+ * @param bptt          steps per training window (truncated backpropagation length)
+ * @param batch         parallel streams per step
+ * @param clipNorm      global gradient-norm clipping (0: off)
  */
 public record LanguageModelSettings(boolean characters, int vocabularyCap, CellType cell, int layers, int hidden,
-        int embedding, int bptt, int batch, String optimizer, double learningRate, double clipNorm, double dropout,
+        int embedding, int bptt, int batch, OptimizerKind optimizer, double learningRate, double clipNorm, double dropout,
         int seed) {
+    public static final Setting LEVEL = Setting.choice("level", "Level", "word",
+            List.of(new Setting.Choice("word", "word"), new Setting.Choice("char", "character")));
+    public static final Setting VOCABULARY = Setting.integer("vocab", "Vocabulary cap", 5000, 2, 100_000);
+    public static final Setting CELL = TaskSettings.cell(CellType.LSTM);
+    public static final Setting LAYERS = Setting.integer("layers", "Layers", 1, 1, 8);
+    public static final Setting HIDDEN = Setting.integer("hidden", "Hidden size", 64, 1, 2048);
+    public static final Setting EMBEDDING = Setting.integer("embedding", "Embedding", 32, 0, 2048);
+    public static final Setting BPTT = Setting.integer("bptt", "BPTT length", 20, 1, 1000);
+    public static final Setting BATCH = TaskSettings.batch(16, 1024);
+    public static final Setting OPTIMIZER = TaskSettings.optimizer(OptimizerKind.ADAM);
+    public static final Setting LEARNING_RATE = TaskSettings.learningRate(0.005);
+    public static final Setting CLIP = Setting.number("clip", "Clip norm", 5, 0, 1000);
+    public static final Setting DROPOUT = Setting.number("dropout", "Dropout", 0, 0, 0.9);
+    public static final Setting SEED = TaskSettings.seed();
+    /** In the order the page shows them. */
+    public static final List<Setting> ALL = List.of(LEVEL, VOCABULARY, CELL, LAYERS, HIDDEN, EMBEDDING, BPTT, BATCH,
+            OPTIMIZER, LEARNING_RATE, CLIP, DROPOUT, SEED);
 
     public LanguageModelSettings {
-        range("vocabulary cap", vocabularyCap, 2, 100_000);
-        range("layers", layers, 1, 8);
-        range("hidden size", hidden, 1, 2048);
-        range("embedding size", embedding, 0, 2048);
-        range("BPTT length", bptt, 1, 1000);
-        range("batch size", batch, 1, 1024);
-        if (cell == null) {
-            throw new IllegalArgumentException("no cell type");
+        if (cell == null || optimizer == null) {
+            throw new IllegalArgumentException("a language model needs a cell and an optimizer");
         }
-        if (!(learningRate > 0 && learningRate <= 10)) {
-            throw new IllegalArgumentException("learning rate must be in (0, 10], got " + learningRate);
-        }
-        if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
-            throw new IllegalArgumentException("clipping norm must be >= 0 (0 = off), got " + clipNorm);
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
-        }
+        VOCABULARY.check(vocabularyCap);
+        LAYERS.check(layers);
+        HIDDEN.check(hidden);
+        EMBEDDING.check(embedding);
+        BPTT.check(bptt);
+        BATCH.check(batch);
+        LEARNING_RATE.check(learningRate);
+        CLIP.check(clipNorm);
+        DROPOUT.check(dropout);
     }
 
-    private static void range(String what, int v, int lo, int hi) {
-        if (v < lo || v > hi) {
-            throw new IllegalArgumentException(what + " must be in [" + lo + ", " + hi + "], got " + v);
-        }
+    public static LanguageModelSettings read(SettingValues v) {
+        return new LanguageModelSettings(LEVEL.choice(v).equals("char"), VOCABULARY.integer(v),
+                CellType.parse(CELL.choice(v)), LAYERS.integer(v), HIDDEN.integer(v), EMBEDDING.integer(v), BPTT.integer(v),
+                BATCH.integer(v), OptimizerKind.parse(OPTIMIZER.choice(v)), LEARNING_RATE.number(v), CLIP.number(v),
+                DROPOUT.number(v), SEED.integer(v));
     }
 
     /** Word-level LSTM defaults. */
     public static LanguageModelSettings defaults() {
-        return new LanguageModelSettings(false, 5000, CellType.LSTM, 1, 64, 32, 20, 16, "adam", 0.005, 5.0, 0.0, 1);
+        return read(SettingValues.NONE);
+    }
+
+    /** The same settings with another batch size. */
+    public LanguageModelSettings withBatch(int b) {
+        return new LanguageModelSettings(characters, vocabularyCap, cell, layers, hidden, embedding, bptt, b, optimizer,
+                learningRate, clipNorm, dropout, seed);
     }
 }

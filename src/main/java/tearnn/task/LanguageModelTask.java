@@ -1,12 +1,12 @@
 package tearnn.task;
 
 import java.util.Arrays;
+import tearnn.file.SavedModel;
 import tearnn.model.Architecture;
 import tearnn.model.Model;
-import tearnn.model.SavedModel;
 import tearnn.model.State;
-import tearnn.optim.Optimizer;
 import tearnn.optim.Schedule;
+import tearnn.settings.SettingException;
 import tearnn.train.Trainer;
 
 /**
@@ -44,12 +44,16 @@ public final class LanguageModelTask {
         this.settings = s;
         this.model = model;
         if (trainer == null) {
-            trainer = new Trainer(model, Optimizer.create(s.optimizer(), null, model.params().size()),
-                    Schedule.constant(s.learningRate()));
+            trainer = new Trainer(model, s.optimizer().create(model.params().size()), Schedule.constant(s.learningRate()));
             trainer.setClipNorm(s.clipNorm());
         }
         this.trainer = trainer;
-        this.streams = new TokenStreams(corpus.train, s.batch(), s.bptt());
+        try {
+            this.streams = new TokenStreams(corpus.train, s.batch(), s.bptt());
+        } catch (IllegalArgumentException e) {
+            // the training text is too short for one window in every stream
+            throw new SettingException(LanguageModelSettings.BPTT.name(), e.getMessage());
+        }
         this.state = model.newState(s.batch());
     }
 
@@ -123,50 +127,64 @@ public final class LanguageModelTask {
         return new Evaluation(model, v, settings.bptt());
     }
 
+    /** The settings of this run (for a resumed run: the model's own). */
+    public LanguageModelSettings settings() {
+        return settings;
+    }
+
     /** Saves model, vocabulary, trainer and progress (epoch, stream position, carried state). */
     public SavedModel saved() {
-        SavedModel s = new SavedModel(model);
+        SavedModel s = new SavedModel(model, trainer);
         s.vocabulary = corpus.vocabulary;
         s.tokenizer = corpus.tokenizer;
-        s.trainer = trainer;
-        s.counters.put("epoch", (double) epoch);
-        s.counters.put("tokens_seen", (double) tokensSeen);
-        s.counters.put("stream_position", (double) streams.position());
-        s.counters.put("streams", (double) state.batch);
-        s.arrays.put("state_h", state.h.clone());
+        s.putCounter("epoch", epoch);
+        s.putCounter("tokens_seen", tokensSeen);
+        s.putCounter("stream_position", streams.position());
+        s.putCounter("streams", state.batch);
+        s.putCounter("bptt", settings.bptt());
+        s.putCounter("vocabulary_cap", settings.vocabularyCap());
+        s.putCounter("seed", settings.seed());
+        s.putArray("state_h", state.h);
         if (state.c != null) {
-            s.arrays.put("state_c", state.c.clone());
+            s.putArray("state_c", state.c);
         }
         return s;
     }
 
     /**
-     * Continues a saved model on a corpus. If the file holds the progress of a run with the same
-     * batch size (and the corpus is the same length), training continues exactly where it stopped;
-     * otherwise it starts a new epoch from a zero state.
+     * Continues a saved model on a corpus, with the settings the file holds (its architecture,
+     * optimizer, BPTT length and batch) and, for what it does not say, those {@code given}. If the
+     * file holds the progress of a run on a corpus of the same length, training continues exactly
+     * where it stopped; otherwise it starts a new epoch from a zero state.
      */
-    public static LanguageModelTask resume(Corpus corpus, LanguageModelSettings s, SavedModel saved) {
-        int streams = saved.counters.containsKey("streams") ? (int) (double) saved.counters.get("streams") : s.batch();
-        LanguageModelTask t = new LanguageModelTask(corpus, withBatch(s, streams), saved.model, saved.trainer);
-        Double pos = saved.counters.get("stream_position");
-        double[] h = saved.arrays.get("state_h");
-        double[] c = saved.arrays.get("state_c");
+    public static LanguageModelTask resume(Corpus corpus, LanguageModelSettings given, SavedModel saved) {
+        LanguageModelTask t = new LanguageModelTask(corpus, settingsOf(saved, given), saved.model, saved.trainer);
+        double pos = saved.counter("stream_position", -1);
+        double[] h = saved.array("state_h");
+        double[] c = saved.array("state_c");
         boolean sameShape = h != null && h.length == t.state.h.length && (t.state.c == null || (c != null && c.length == t.state.c.length));
-        if (pos != null && sameShape && pos >= 0 && pos % s.bptt() == 0 && pos + 1 <= corpus.train.length / streams) {
-            t.streams.seek((int) (double) pos);
+        int bptt = t.settings.bptt();
+        if (sameShape && pos >= 0 && pos % bptt == 0 && pos + 1 <= corpus.train.length / t.settings.batch()) {
+            t.streams.seek((int) pos);
             System.arraycopy(h, 0, t.state.h, 0, h.length);
             if (t.state.c != null) {
                 System.arraycopy(c, 0, t.state.c, 0, c.length);
             }
-            t.epoch = saved.counters.containsKey("epoch") ? (int) (double) saved.counters.get("epoch") : 0;
-            t.tokensSeen = saved.counters.containsKey("tokens_seen") ? (long) (double) saved.counters.get("tokens_seen") : 0;
+            t.epoch = (int) saved.counter("epoch", 0);
+            t.tokensSeen = (long) saved.counter("tokens_seen", 0);
         }
         return t;
     }
 
-    private static LanguageModelSettings withBatch(LanguageModelSettings s, int batch) {
-        return new LanguageModelSettings(s.characters(), s.vocabularyCap(), s.cell(), s.layers(), s.hidden(), s.embedding(),
-                s.bptt(), batch, s.optimizer(), s.learningRate(), s.clipNorm(), s.dropout(), s.seed());
+    /** The settings a saved model was trained with, as far as its file says; the rest from {@code given}. */
+    private static LanguageModelSettings settingsOf(SavedModel saved, LanguageModelSettings given) {
+        Architecture a = saved.model.architecture();
+        Trainer tr = saved.trainer;
+        boolean chars = saved.tokenizer != null ? saved.tokenizer.characterLevel() : given.characters();
+        int cap = (int) saved.counter("vocabulary_cap", Math.max(given.vocabularyCap(), a.inputSize()));
+        return new LanguageModelSettings(chars, cap, a.cell(), a.layers(), a.hidden(), a.embedding(),
+                (int) saved.counter("bptt", given.bptt()), (int) saved.counter("streams", given.batch()),
+                tr != null ? tr.optimizer().kind() : given.optimizer(), tr != null ? tr.schedule().lr() : given.learningRate(),
+                tr != null ? tr.clipNorm() : given.clipNorm(), a.dropout(), (int) saved.counter("seed", given.seed()));
     }
-
 }

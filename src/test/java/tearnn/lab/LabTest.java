@@ -154,7 +154,7 @@ class LabTest {
         JsonObject r = call("{\"cmd\":\"adder.new\",\"settings\":{\"hidden\":\"lots\"}}");
         assertFalse(r.bool("ok"));
         assertEquals("hidden", r.string("field"));
-        assertEquals("hidden must be a whole number from 1 to 256", r.string("error"));
+        assertEquals("Hidden size must be a whole number from 1 to 256", r.string("error"));
         r = call("{\"cmd\":\"word.new\",\"text\":\"\",\"settings\":{}}");
         assertEquals("text", r.string("field"));
         assertEquals("the corpus is empty", r.string("error"));

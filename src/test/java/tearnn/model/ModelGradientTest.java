@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tearnn.loss.LossKind;
 import tearnn.math.Rng;
 import tearnn.nn.CellType;
 import tearnn.nn.Tensor;
@@ -20,18 +21,18 @@ class ModelGradientTest {
 
     static Stream<Arguments> models() {
         return Stream.of(
-                Arguments.of(InputKind.EMBEDDING, CellType.LSTM, "softmax_ce", false),
-                Arguments.of(InputKind.ONE_HOT, CellType.GRU, "softmax_ce", false),
-                Arguments.of(InputKind.ONE_HOT, CellType.RNN_TANH, "softmax_ce", true),
-                Arguments.of(InputKind.DENSE, CellType.RNN_RELU, "sigmoid_bce", false),
-                Arguments.of(InputKind.DENSE, CellType.LSTM, "mse", false),
-                Arguments.of(InputKind.DENSE, CellType.GRU, "mse", true),
-                Arguments.of(InputKind.EMBEDDING, CellType.GRU, "sigmoid_bce", true));
+                Arguments.of(InputKind.EMBEDDING, CellType.LSTM, LossKind.SOFTMAX_CE, false),
+                Arguments.of(InputKind.ONE_HOT, CellType.GRU, LossKind.SOFTMAX_CE, false),
+                Arguments.of(InputKind.ONE_HOT, CellType.RNN_TANH, LossKind.SOFTMAX_CE, true),
+                Arguments.of(InputKind.DENSE, CellType.RNN_RELU, LossKind.SIGMOID_BCE, false),
+                Arguments.of(InputKind.DENSE, CellType.LSTM, LossKind.MSE, false),
+                Arguments.of(InputKind.DENSE, CellType.GRU, LossKind.MSE, true),
+                Arguments.of(InputKind.EMBEDDING, CellType.GRU, LossKind.SIGMOID_BCE, true));
     }
 
-    static Architecture arch(InputKind in, CellType cell, String loss, boolean last, double dropout) {
+    static Architecture arch(InputKind in, CellType cell, LossKind loss, boolean last, double dropout) {
         int inputSize = in == InputKind.DENSE ? 3 : 6;
-        int outputs = loss.equals("softmax_ce") ? 6 : 2;
+        int outputs = loss == LossKind.SOFTMAX_CE ? 6 : 2;
         return new Architecture(in, inputSize, in == InputKind.EMBEDDING ? 4 : 0, cell, 5, 2, true,
                 cell == CellType.LSTM, outputs, loss, last, dropout);
     }
@@ -58,7 +59,7 @@ class ModelGradientTest {
             classes[i] = rng.nextInt(a.outputs());
         }
         for (int i = 0; i < values.length; i++) {
-            values[i] = a.loss().equals("sigmoid_bce") ? rng.nextInt(2) : rng.uniform(-1, 1);
+            values[i] = a.loss() == LossKind.SIGMOID_BCE ? rng.nextInt(2) : rng.uniform(-1, 1);
         }
         double[] mask = null;
         if (masked) {
@@ -89,21 +90,21 @@ class ModelGradientTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void everyParameter(InputKind in, CellType cell, String loss, boolean last) {
+    void everyParameter(InputKind in, CellType cell, LossKind loss, boolean last) {
         Model m = new Model(arch(in, cell, loss, last, 0), 3);
-        check(m, batch(m.architecture(), new Rng(5), false), null, 0, in.id + "/" + cell.id + "/" + loss);
+        check(m, batch(m.architecture(), new Rng(5), false), null, 0, in.id + "/" + cell.id + "/" + loss.id);
     }
 
     @ParameterizedTest
     @MethodSource("models")
-    void withMaskAndDropout(InputKind in, CellType cell, String loss, boolean last) {
+    void withMaskAndDropout(InputKind in, CellType cell, LossKind loss, boolean last) {
         Model m = new Model(arch(in, cell, loss, last, 0.25), 4);
-        check(m, batch(m.architecture(), new Rng(6), true), null, 0, in.id + "/" + cell.id + "/" + loss + " masked+dropout");
+        check(m, batch(m.architecture(), new Rng(6), true), null, 0, in.id + "/" + cell.id + "/" + loss.id + " masked+dropout");
     }
 
     @ParameterizedTest
     @MethodSource("models")
-    void statefulSecondChunk(InputKind in, CellType cell, String loss, boolean last) {
+    void statefulSecondChunk(InputKind in, CellType cell, LossKind loss, boolean last) {
         Model m = new Model(arch(in, cell, loss, last, 0), 8);
         Rng rng = new Rng(9);
         State state = m.newState(B);
@@ -115,7 +116,7 @@ class ModelGradientTest {
     @Test
     void truncationOfOneStepEqualsSumOfSingleSteps() {
         // with truncate = 1 the gradient equals that of T separate one-step chunks from detached states
-        Architecture a = arch(InputKind.ONE_HOT, CellType.LSTM, "softmax_ce", false, 0);
+        Architecture a = arch(InputKind.ONE_HOT, CellType.LSTM, LossKind.SOFTMAX_CE, false, 0);
         Model m = new Model(a, 11);
         Batch b = batch(a, new Rng(12), false);
         m.forwardBackward(b, null, 1);

@@ -12,7 +12,7 @@ import tearnn.model.Architecture;
 import tearnn.model.Batch;
 import tearnn.model.Model;
 import tearnn.nn.CellType;
-import tearnn.optim.Optimizer;
+import tearnn.optim.OptimizerKind;
 import tearnn.optim.Schedule;
 import tearnn.train.Trainer;
 
@@ -22,7 +22,7 @@ class SamplerTest {
     /** A model trained on the cycle 0 1 2 3 4 0 1 ...: the next token is certain. */
     static Model cycleModel() {
         Model m = new Model(Architecture.languageModel(CellType.GRU, V, 4, 16, 1, 0), 2);
-        Trainer t = new Trainer(m, Optimizer.create("adam", null, m.params().size()), Schedule.constant(0.05));
+        Trainer t = new Trainer(m, OptimizerKind.ADAM.create(m.params().size()), Schedule.constant(0.05));
         int T = 10;
         int[] tok = new int[T];
         int[] cls = new int[T];

@@ -3,14 +3,14 @@ package tearnn.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import tearnn.math.Rng;
 import tearnn.model.Batch;
 import tearnn.model.Model;
 import tearnn.nn.CellType;
-import tearnn.optim.Optimizer;
+import tearnn.optim.OptimizerKind;
 import tearnn.optim.Schedule;
 import tearnn.text.Tokenizer;
 import tearnn.train.Trainer;
@@ -22,7 +22,7 @@ class ConvergenceTest {
     void adderReachesEveryPairBelow128(CellType cell) {
         Adder adder = new Adder(8);
         Model m = new Model(Adder.architecture(cell, 16), 1);
-        Trainer tr = new Trainer(m, Optimizer.create("adam", null, m.params().size()), Schedule.constant(0.03));
+        Trainer tr = new Trainer(m, OptimizerKind.ADAM.create(m.params().size()), Schedule.constant(0.03));
         Rng rng = new Rng(101);
         Batch batch = adder.newBatch(32);
         double acc = 0;
@@ -48,7 +48,7 @@ class ConvergenceTest {
         String text = tok.join(g.generate(60000, new Rng(1)));
         Corpus c = Corpus.fromText(text, tok, 1000, 0.1);
         assertEquals(g.words().size() + 1, c.vocabulary.size());
-        LanguageModelSettings s = new LanguageModelSettings(false, 1000, CellType.LSTM, 1, 64, 16, 20, 16, "adam", 0.01,
+        LanguageModelSettings s = new LanguageModelSettings(false, 1000, CellType.LSTM, 1, 64, 16, 20, 16, OptimizerKind.ADAM, 0.01,
                 5, 0, 1);
         LanguageModelTask task = new LanguageModelTask(c, s);
         double before = task.validationPerplexity();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tearnn.loss.LossKind;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
@@ -12,7 +13,7 @@ import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.State;
 import tearnn.nn.CellType;
-import tearnn.optim.Optimizer;
+import tearnn.optim.OptimizerKind;
 import tearnn.optim.Schedule;
 
 /**
@@ -34,9 +35,9 @@ class StepAllocationTest {
             int batch = embedding ? 6 : 1;
             int steps = 9;
             Architecture arch = new Architecture(embedding ? InputKind.EMBEDDING : InputKind.ONE_HOT, v, embedding ? 8 : 0, cell, 12,
-                    embedding ? 2 : 1, true, false, v, "softmax_ce", false, embedding ? 0.2 : 0);
+                    embedding ? 2 : 1, true, false, v, LossKind.SOFTMAX_CE, false, embedding ? 0.2 : 0);
             Model m = new Model(arch, 3);
-            Trainer tr = new Trainer(m, Optimizer.create("adam", null, m.params().size()), Schedule.constant(1e-3));
+            Trainer tr = new Trainer(m, OptimizerKind.ADAM.create(m.params().size()), Schedule.constant(1e-3));
             tr.setClipNorm(1);
             tr.setTruncate(embedding ? 4 : 0);
             int[] tokens = new int[steps * batch];

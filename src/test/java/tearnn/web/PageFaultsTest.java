@@ -17,10 +17,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tearnn.cli.Serve;
+import tearnn.file.ModelFile;
+import tearnn.file.SavedModel;
 import tearnn.model.Model;
-import tearnn.model.ModelFile;
-import tearnn.model.SavedModel;
 import tearnn.nn.CellType;
 import tearnn.task.Adder;
 
@@ -70,7 +69,7 @@ class PageFaultsTest {
             d.findElement(By.cssSelector("#adder-settings [name=hidden]")).sendKeys("-3");
             d.findElement(By.id("adder-train")).click();
             wait.until(x -> !x.findElements(By.cssSelector("#adder-settings .field-error")).isEmpty());
-            assertEquals("Hidden must be a whole number from 1 to 256",
+            assertEquals("Hidden size must be a whole number from 1 to 256",
                     d.findElement(By.cssSelector("#adder-settings .field-error")).getText());
             assertEquals("true", d.findElement(By.cssSelector("#adder-settings [name=hidden]")).getAttribute("aria-invalid"));
 

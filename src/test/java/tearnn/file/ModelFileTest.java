@@ -1,4 +1,4 @@
-package tearnn.model;
+package tearnn.file;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tearnn.loss.LossKind;
 import tearnn.math.Rng;
+import tearnn.model.Architecture;
+import tearnn.model.Batch;
+import tearnn.model.InputKind;
+import tearnn.model.Model;
+import tearnn.model.State;
 import tearnn.nn.CellType;
-import tearnn.optim.Optimizer;
+import tearnn.optim.OptimizerKind;
 import tearnn.optim.Schedule;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
@@ -22,11 +28,11 @@ class ModelFileTest {
     static final int V = 7;
 
     static Architecture arch() {
-        return new Architecture(InputKind.EMBEDDING, V, 5, CellType.LSTM, 8, 2, true, false, V, "softmax_ce", false, 0.2);
+        return new Architecture(InputKind.EMBEDDING, V, 5, CellType.LSTM, 8, 2, true, false, V, LossKind.SOFTMAX_CE, false, 0.2);
     }
 
     static Trainer trainer(Model m, String optimizer) {
-        Trainer t = new Trainer(m, Optimizer.create(optimizer, null, m.params().size()), Schedule.cosine(0.01, 40, 0.001));
+        Trainer t = new Trainer(m, OptimizerKind.parse(optimizer).create(m.params().size()), Schedule.cosine(0.01, 40, 0.001));
         t.setClipNorm(1.0);
         t.setTruncate(3);
         return t;
@@ -62,13 +68,12 @@ class ModelFileTest {
             State sb = b.newState(B);
             Rng db = new Rng(1);
             run(tb, sb, db, 9);
-            SavedModel saved = new SavedModel(b);
-            saved.trainer = tb;
-            saved.generators.put("data", db.state());
+            SavedModel saved = new SavedModel(b, tb);
+            saved.putGenerator("data", db);
             String json = ModelFile.write(saved);
 
             SavedModel loaded = ModelFile.read(json);
-            Rng dc = Rng.fromState(loaded.generators.get("data"));
+            Rng dc = loaded.generator("data");
             // the recurrent state is part of the training loop: carried over here as a caller would
             run(loaded.trainer, sb, dc, 11);
             assertArrayEquals(a.params().value, loaded.model.params().value, opt + ": weights after resume");
@@ -77,9 +82,7 @@ class ModelFileTest {
     }
 
     static SavedModel withTrainer(Model m, Trainer t) {
-        SavedModel s = new SavedModel(m);
-        s.trainer = t;
-        return s;
+        return new SavedModel(m, t);
     }
 
     @Test
@@ -96,7 +99,7 @@ class ModelFileTest {
 
     static String valid() {
         return ModelFile.write(new SavedModel(new Model(new Architecture(InputKind.ONE_HOT, 3, 0, CellType.GRU, 2, 1,
-                true, false, 3, "softmax_ce", false, 0), 1)));
+                true, false, 3, LossKind.SOFTMAX_CE, false, 0), 1)));
     }
 
     static String error(String text) {
@@ -130,5 +133,9 @@ class ModelFileTest {
                 + "\"tokens\":[\"<unk>\",\"a\"]}}";
         assertEquals("model file: vocabulary size mismatch: the vocabulary has 2 tokens but the model's input size is 3",
                 error(vocab));
+        Model m = new Model(arch(), 3);
+        String trained = ModelFile.write(new SavedModel(m, trainer(m, "adam")));
+        assertEquals("model file: training: unknown schedule 'warmup' (expected constant, step, inverse_time or cosine)",
+                error(trained.replace("\"kind\":\"cosine\"", "\"kind\":\"warmup\"")));
     }
 }

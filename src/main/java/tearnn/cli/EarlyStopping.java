@@ -1,10 +1,10 @@
-package tearnn.optim;
+package tearnn.cli;
 
 /**
  * Stops training when a validation metric has not improved by more than {@code minDelta} for
  * {@code patience} evaluations in a row. Lower is better (loss, perplexity) unless {@code maximize}.
  */
-public final class EarlyStopping {
+final class EarlyStopping {
     private final int patience;
     private final double minDelta;
     private final boolean maximize;
@@ -13,7 +13,7 @@ public final class EarlyStopping {
     private int seen;
     private int sinceBest;
 
-    public EarlyStopping(int patience, double minDelta, boolean maximize) {
+    EarlyStopping(int patience, double minDelta, boolean maximize) {
         if (patience <= 0) {
             throw new IllegalArgumentException("patience must be positive, got " + patience);
         }
@@ -29,7 +29,7 @@ public final class EarlyStopping {
      * Records one evaluation; returns true if it is a new best (the caller may keep these weights).
      * A NaN metric never improves.
      */
-    public boolean record(double metric) {
+    boolean record(double metric) {
         boolean better = metric == metric && (bestAt < 0
                 || (maximize ? metric > best + minDelta : metric < best - minDelta));
         if (better) {
@@ -44,16 +44,16 @@ public final class EarlyStopping {
     }
 
     /** Whether patience has run out. */
-    public boolean shouldStop() {
+    boolean shouldStop() {
         return sinceBest >= patience;
     }
 
-    public double best() {
+    double best() {
         return best;
     }
 
     /** Index (0-based, in calls to {@link #record}) of the best evaluation, or -1. */
-    public int bestIndex() {
+    int bestIndex() {
         return bestAt;
     }
 }

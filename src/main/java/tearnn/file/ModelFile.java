@@ -1,0 +1,159 @@
+package tearnn.file;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import tearnn.json.JsonException;
+import tearnn.json.JsonObject;
+import tearnn.json.JsonWriter;
+import tearnn.loss.LossKind;
+import tearnn.model.Architecture;
+import tearnn.model.InputKind;
+import tearnn.model.Model;
+import tearnn.nn.CellType;
+import tearnn.text.Tokenizer;
+import tearnn.text.Vocabulary;
+
+/**
+ * The model file, JSON, format {@code tearnn-model/1}:
+ * <pre>
+ * {
+ *   "format": "tearnn-model/1",
+ *   "architecture": {"input": "embedding"|"one_hot"|"dense", "input_size": V, "embedding_size": E,
+ *                    "cell": "rnn_tanh"|"rnn_relu"|"lstm"|"gru", "hidden_size": H, "num_layers": L,
+ *                    "bias": true, "peephole": false, "output_size": O,
+ *                    "loss": "softmax_ce"|"sigmoid_bce"|LossKind.MSE, "last_step_only": false, "dropout": 0.0},
+ *   "tensors": {"embedding.weight": [V][E], "rnn.weight_ih_l0": [G*H][in], "rnn.weight_hh_l0": [G*H][H],
+ *               "rnn.bias_ih_l0": [G*H], "rnn.bias_hh_l0": [G*H], ..., "fc.weight": [O][H], "fc.bias": [O]},
+ *   "vocabulary": {"level": "word"|"char", "lowercase": true, "tokens": ["&lt;unk&gt;", ...]},      (optional)
+ *   "training": {...}                                             (optional, see {@link TrainingBlock})
+ * }
+ * </pre>
+ * Tensor names and shapes are PyTorch's ({@code state_dict()} of a module with submodules
+ * {@code embedding}, {@code rnn}, {@code fc}). Reading rejects, naming the problem: another format
+ * version, missing or extra tensors, wrong shapes, non-finite numbers, a vocabulary whose size is not
+ * the input size.
+ */
+public final class ModelFile {
+    public static final String FORMAT = "tearnn-model/1";
+
+    private ModelFile() {
+    }
+
+    public static String write(SavedModel saved) {
+        Model model = saved.model;
+        JsonWriter w = new JsonWriter();
+        w.beginObject();
+        w.name("format").value(FORMAT);
+        writeArchitecture(w, model.architecture());
+        w.name("tensors");
+        TensorBlock.write(w, model.params(), model.params().value);
+        if (saved.vocabulary != null) {
+            writeVocabulary(w, saved);
+        }
+        if (saved.trainer != null) {
+            w.name("training");
+            TrainingBlock.write(w, saved);
+        }
+        w.endObject();
+        return w.toString();
+    }
+
+    private static void writeArchitecture(JsonWriter w, Architecture a) {
+        w.name("architecture").beginObject()
+                .name("input").value(a.input().id)
+                .name("input_size").value(a.inputSize())
+                .name("embedding_size").value(a.embedding())
+                .name("cell").value(a.cell().id)
+                .name("hidden_size").value(a.hidden())
+                .name("num_layers").value(a.layers())
+                .name("bias").value(a.bias())
+                .name("peephole").value(a.peephole())
+                .name("output_size").value(a.outputs())
+                .name("loss").value(a.loss().id)
+                .name("last_step_only").value(a.lastStepOnly())
+                .name("dropout").value(a.dropout())
+                .endObject();
+    }
+
+    private static void writeVocabulary(JsonWriter w, SavedModel saved) {
+        Tokenizer tok = saved.tokenizer == null ? new Tokenizer(false, true) : saved.tokenizer;
+        w.name("vocabulary").beginObject()
+                .name("level").value(tok.characterLevel() ? "char" : "word")
+                .name("lowercase").value(tok.lowercase())
+                .name("tokens").beginArray();
+        for (String t : saved.vocabulary.tokens()) {
+            w.value(t);
+        }
+        w.endArray().endObject();
+    }
+
+    /** Reads a model file; any problem raises an IllegalArgumentException that names it. */
+    public static SavedModel read(String text) {
+        JsonObject root = JsonObject.parse(text, "model file");
+        if (!root.has("format")) {
+            throw new JsonException("model file: no \"format\" key; this is not a tearnn model file");
+        }
+        String format = root.string("format");
+        if (!format.equals(FORMAT)) {
+            throw new JsonException("model file: unknown format version '" + format + "' (this build reads " + FORMAT + ")");
+        }
+        Architecture arch = readArchitecture(root.object("architecture"));
+        Model model = new Model(arch);
+        TensorBlock.read(root.object("tensors"), model.params(), model.params().value, "tensor");
+        SavedModel saved = new SavedModel(model);
+        if (root.has("vocabulary")) {
+            readVocabulary(root.object("vocabulary"), saved);
+        }
+        if (root.has("training")) {
+            TrainingBlock.read(root.object("training"), saved);
+        }
+        return saved;
+    }
+
+    private static Architecture readArchitecture(JsonObject a) {
+        return checked("architecture", () -> new Architecture(InputKind.parse(a.string("input")), a.integer("input_size"),
+                a.integer("embedding_size", 0), CellType.parse(a.string("cell")), a.integer("hidden_size"),
+                a.integer("num_layers"), a.bool("bias", true), a.bool("peephole", false), a.integer("output_size"),
+                LossKind.parse(a.string("loss")), a.bool("last_step_only", false), a.number("dropout", 0)));
+    }
+
+    private static void readVocabulary(JsonObject v, SavedModel saved) {
+        Architecture arch = saved.model.architecture();
+        String level = v.string("level");
+        if (!level.equals("word") && !level.equals("char")) {
+            throw new JsonException("model file: vocabulary level must be \"word\" or \"char\", got \"" + level + "\"");
+        }
+        List<String> tokens = new ArrayList<>();
+        for (Object o : v.list("tokens")) {
+            if (!(o instanceof String s)) {
+                throw new JsonException("model file: vocabulary tokens must be strings");
+            }
+            tokens.add(s);
+        }
+        saved.vocabulary = new Vocabulary(tokens);
+        saved.tokenizer = new Tokenizer(level.equals("char"), v.bool("lowercase"));
+        if (saved.vocabulary.size() != arch.inputSize()) {
+            throw new JsonException("model file: vocabulary size mismatch: the vocabulary has "
+                    + saved.vocabulary.size() + " tokens but the model's input size is " + arch.inputSize());
+        }
+        if (arch.outputs() != arch.inputSize() && arch.loss() == LossKind.SOFTMAX_CE && !arch.lastStepOnly()) {
+            throw new JsonException("model file: vocabulary size mismatch: the vocabulary has "
+                    + saved.vocabulary.size() + " tokens but the model predicts " + arch.outputs() + " classes");
+        }
+    }
+
+    /**
+     * Runs {@code read}, turning a rejected value (an IllegalArgumentException from the engine's own
+     * checks) into a model-file error that says which block of the file it is in (null: none).
+     */
+    static <T> T checked(String block, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (JsonException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new JsonException("model file: " + (block == null ? "" : block + ": ") + e.getMessage());
+        }
+    }
+}

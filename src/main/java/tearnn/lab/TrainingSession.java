@@ -1,0 +1,31 @@
+package tearnn.lab;
+
+import tearnn.file.SavedModel;
+import tearnn.json.JsonObject;
+import tearnn.json.JsonWriter;
+import tearnn.train.Trainer;
+
+/**
+ * The engine side of one panel's model in training. {@link Lab} handles what every panel does the
+ * same way (start, load, train, save, tune); a session adds what is its own ({@link #handle}).
+ */
+interface TrainingSession {
+    /** Trains {@code steps} steps and writes the progress. */
+    void train(int steps, JsonWriter out);
+
+    /** The model with everything needed to resume it. */
+    SavedModel saved();
+
+    Trainer trainer();
+
+    /** Writes what the page shows after a start or a load: the model's settings and sizes. */
+    void describe(JsonWriter out);
+
+    /** How a panel's session starts: new, from the request's settings, or continuing a loaded model (not null). */
+    interface Starter {
+        TrainingSession start(JsonObject request, SavedModel loaded);
+    }
+
+    /** One of the panel's own commands ({@code command} without the panel's prefix). */
+    void handle(String command, JsonObject request, JsonWriter out);
+}
