@@ -190,16 +190,14 @@ public final class Model {
         int B = b.size;
         int n = T * B;
         double p = train ? arch.dropout() : 0;
-        double[] h0 = s == null ? null : s.h;
-        double[] c0 = s == null ? null : s.c;
         switch (arch.input()) {
             case EMBEDDING -> {
                 embedded = Buffers.grow(embedded, n * arch.embedding());
                 embedding.forward(embedded, b.tokens, n);
-                stack.forward(embedded, T, B, h0, c0, b.mask, p, dropoutRng);
+                stack.forward(embedded, T, B, s, b.mask, p, dropoutRng);
             }
-            case ONE_HOT -> stack.forwardOneHot(b.tokens, T, B, h0, c0, b.mask, p, dropoutRng);
-            case DENSE -> stack.forward(b.inputs, T, B, h0, c0, b.mask, p, dropoutRng);
+            case ONE_HOT -> stack.forwardOneHot(b.tokens, T, B, s, b.mask, p, dropoutRng);
+            case DENSE -> stack.forward(b.inputs, T, B, s, b.mask, p, dropoutRng);
         }
         logitRows = arch.lastStepOnly() ? B : n;
         logits = Buffers.grow(logits, logitRows * arch.outputs());
@@ -247,16 +245,16 @@ public final class Model {
         }
         if (arch.input() == InputKind.EMBEDDING) {
             dEmbedded = Buffers.grow(dEmbedded, n * arch.embedding());
-            stack.backward(dOut, null, null, truncate, dEmbedded, null, null);
+            stack.backward(dEmbedded, null, dOut, null, truncate);
             embedding.backward(dEmbedded, b.tokens, n);
         } else {
-            stack.backward(dOut, null, null, truncate, null, null, null);
+            stack.backward(null, null, dOut, null, truncate);
         }
     }
 
     private void saveState(State s) {
         if (s != null) {
-            stack.finalState(s.h, s.c);
+            stack.finalState(s);
         }
     }
 

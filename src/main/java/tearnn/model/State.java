@@ -1,25 +1,23 @@
 package tearnn.model;
 
 import java.util.Arrays;
+import tearnn.nn.StatePair;
 
 /**
  * The recurrent state of B sequences: {@code h} and (LSTM) {@code c}, each [L][B][H]. Passed to a
  * forward pass it is the initial state and receives the final one, detached: no gradient flows back
  * into the previous chunk (stateful training, sampling).
  */
-public final class State {
+public final class State extends StatePair {
     public final int layers;
     public final int batch;
     public final int hidden;
-    public final double[] h;
-    public final double[] c;
 
     public State(int layers, int batch, int hidden, boolean cell) {
+        super(new double[layers * batch * hidden], cell ? new double[layers * batch * hidden] : null);
         this.layers = layers;
         this.batch = batch;
         this.hidden = hidden;
-        this.h = new double[layers * batch * hidden];
-        this.c = cell ? new double[layers * batch * hidden] : null;
     }
 
     public void reset() {

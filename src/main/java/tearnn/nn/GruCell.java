@@ -32,117 +32,86 @@ public final class GruCell extends RecurrentCell {
     }
 
     @Override
-    protected void beginForward(int t, int b) {
-        super.beginForward(t, b);
+    protected void growWorkspaces(int t, int b) {
         act = Buffers.grow(act, t * b * 4 * hidden);
         dRec = Buffers.grow(dRec, t * b * gateRows);
     }
 
     @Override
-    public void forward(double[] xg, int t0, int b0, double[] h0, double[] c0, double[] mask) {
-        beginForward(t0, b0);
-        this.mask = mask;
+    protected void stepForward(double[] xg, int t, int b) {
         int H = hidden;
-        int B = batch;
-        int G = gateRows;
-        copyInitial(h, h0);
-        for (int t = 0; t < steps; t++) {
-            recurrentProduct(t);
-            int prev = t * B * H;
-            int cur = prev + B * H;
-            for (int b = 0; b < B; b++) {
-                int row = b * H;
-                if (padded(t, b)) {
-                    System.arraycopy(h, prev + row, h, cur + row, H);
-                    continue;
-                }
-                int x = (t * B + b) * G;
-                int r0 = b * G;
-                int a = (t * B + b) * 4 * H;
-                // one loop per activation: independent values, which the processor overlaps
-                for (int j = 0; j < 2 * H; j++) {
-                    act[a + j] = Fn.sigmoid(xg[x + j] + hg[r0 + j]); // r, then z
-                }
-                for (int j = 0; j < H; j++) {
-                    double hn = hg[r0 + 2 * H + j];
-                    act[a + 3 * H + j] = hn;
-                    act[a + 2 * H + j] = Fn.tanh(xg[x + 2 * H + j] + act[a + j] * hn);
-                }
-                for (int j = 0; j < H; j++) {
-                    double z = act[a + H + j];
-                    h[cur + row + j] = (1 - z) * act[a + 2 * H + j] + z * h[prev + row + j];
-                }
-            }
+        int row = b * H;
+        int prev = t * batch * H + row;
+        int cur = prev + batch * H;
+        int x = (t * batch + b) * gateRows;
+        int r0 = b * gateRows;
+        int a = (t * batch + b) * 4 * H;
+        // one loop per activation: independent values, which the processor overlaps
+        for (int j = 0; j < 2 * H; j++) {
+            act[a + j] = Fn.sigmoid(xg[x + j] + hg[r0 + j]); // r, then z
+        }
+        for (int j = 0; j < H; j++) {
+            double hn = hg[r0 + 2 * H + j];
+            act[a + 3 * H + j] = hn;
+            act[a + 2 * H + j] = Fn.tanh(xg[x + 2 * H + j] + act[a + j] * hn);
+        }
+        for (int j = 0; j < H; j++) {
+            double z = act[a + H + j];
+            h[cur + j] = (1 - z) * act[a + 2 * H + j] + z * h[prev + j];
         }
     }
 
     @Override
-    public void backward(double[] dOut, double[] dhN, double[] dcN, int truncate,
-            double[] dxg, double[] dh0, double[] dc0) {
-        beginBackward();
+    protected double[] recurrentGradients(double[] dxg) {
+        return dRec;
+    }
+
+    @Override
+    protected void stepBackward(double[] dxg, int t, int b) {
         int H = hidden;
-        int B = batch;
-        int G = gateRows;
-        int bh = B * H;
-        Arrays.fill(dhPrev, 0, bh, 0.0);
-        addInto(dhPrev, dhN, 0, bh);
-        for (int t = steps - 1; t >= 0; t--) {
-            int prev = t * bh;
-            for (int i = 0; i < bh; i++) {
-                dh[i] = dhPrev[i] + (dOut == null ? 0.0 : dOut[prev + i]);
-            }
-            for (int b = 0; b < B; b++) {
-                int row = b * H;
-                int x = (t * B + b) * G;
-                if (padded(t, b)) {
-                    Arrays.fill(dxg, x, x + G, 0.0);
-                    Arrays.fill(dRec, x, x + G, 0.0);
-                    continue;
-                }
-                int a = (t * B + b) * 4 * H;
-                for (int j = 0; j < H; j++) {
-                    double r = act[a + j];
-                    double z = act[a + H + j];
-                    double n = act[a + 2 * H + j];
-                    double hn = act[a + 3 * H + j];
-                    double hp = h[prev + row + j];
-                    double dhv = dh[row + j];
-                    // h' = (1 - z) n + z h
-                    double dan = dhv * (1 - z) * (1 - n * n);
-                    double daz = dhv * (hp - n) * z * (1 - z);
-                    // n = tanh(x_n + r * hn)
-                    double dar = dan * hn * r * (1 - r);
-                    dxg[x + j] = dar;
-                    dxg[x + H + j] = daz;
-                    dxg[x + 2 * H + j] = dan;
-                    dRec[x + j] = dar;
-                    dRec[x + H + j] = daz;
-                    dRec[x + 2 * H + j] = dan * r;
-                }
-            }
-            if (cutBefore(t, truncate)) {
-                Arrays.fill(dhPrev, 0, bh, 0.0);
-            } else {
-                recurrentInputGradient(dRec, t * B * G);
-                carryPadded(t);
-                for (int b = 0; b < B; b++) {
-                    if (padded(t, b)) {
-                        continue;
-                    }
-                    int a = (t * B + b) * 4 * H;
-                    for (int j = 0; j < H; j++) {
-                        // h' = ... + z h
-                        dhPrev[b * H + j] += dh[b * H + j] * act[a + H + j];
-                    }
-                }
-            }
+        int row = b * H;
+        int prev = t * batch * H + row;
+        int x = (t * batch + b) * gateRows;
+        int a = (t * batch + b) * 4 * H;
+        for (int j = 0; j < H; j++) {
+            double r = act[a + j];
+            double z = act[a + H + j];
+            double n = act[a + 2 * H + j];
+            double hn = act[a + 3 * H + j];
+            double hp = h[prev + j];
+            double dhv = dh[row + j];
+            // h' = (1 - z) n + z h
+            double dan = dhv * (1 - z) * (1 - n * n);
+            double daz = dhv * (hp - n) * z * (1 - z);
+            // n = tanh(x_n + r * hn)
+            double dar = dan * hn * r * (1 - r);
+            dxg[x + j] = dar;
+            dxg[x + H + j] = daz;
+            dxg[x + 2 * H + j] = dan;
+            dRec[x + j] = dar;
+            dRec[x + H + j] = daz;
+            dRec[x + 2 * H + j] = dan * r;
         }
-        recurrentWeightGradients(dRec);
-        if (dh0 != null) {
-            System.arraycopy(dhPrev, 0, dh0, 0, bh);
-        }
-        if (dc0 != null) {
-            Arrays.fill(dc0, 0, bh, 0.0);
+    }
+
+    @Override
+    protected void skipBackward(double[] dxg, int t, int b) {
+        super.skipBackward(dxg, t, b);
+        int x = (t * batch + b) * gateRows;
+        Arrays.fill(dRec, x, x + gateRows, 0.0);
+    }
+
+    @Override
+    protected void endStepBackward(int t) {
+        for (int b = 0; b < batch; b++) {
+            if (padded(t, b)) {
+                continue;
+            }
+            int a = (t * batch + b) * 4 * hidden;
+            for (int j = 0; j < hidden; j++) {
+                // h' = ... + z h
+                dhPrev[b * hidden + j] += dh[b * hidden + j] * act[a + hidden + j];
+            }
         }
     }
 }

@@ -34,6 +34,7 @@ public final class LstmCell extends RecurrentCell {
     private double[] tanhC = new double[0];
     /** Gate activations i, f, g, o, [T][B][4H]. */
     private double[] act = new double[0];
+    /** dL/dc_t of the step being backpropagated, and the gradient reaching c_{t-1}, [B][H]. */
     private double[] dc = new double[0];
     private double[] dcPrev = new double[0];
 
@@ -51,8 +52,7 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    protected void beginForward(int t, int b) {
-        super.beginForward(t, b);
+    protected void growWorkspaces(int t, int b) {
         int bh = b * hidden;
         c = Buffers.grow(c, (t + 1) * bh);
         tanhC = Buffers.grow(tanhC, t * bh);
@@ -67,46 +67,39 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    public void forward(double[] xg, int t0, int b0, double[] h0, double[] c0, double[] mask) {
-        beginForward(t0, b0);
-        this.mask = mask;
+    protected void beginForward(StatePair initial) {
+        copyInitial(c, initial == null ? null : initial.c);
+    }
+
+    @Override
+    protected void carryForward(int t, int b) {
+        super.carryForward(t, b);
+        int from = t * batch * hidden + b * hidden;
+        System.arraycopy(c, from, c, from + batch * hidden, hidden);
+    }
+
+    @Override
+    protected void stepForward(double[] xg, int t, int b) {
         int H = hidden;
-        int B = batch;
-        int G = gateRows;
-        copyInitial(h, h0);
-        copyInitial(c, c0);
-        for (int t = 0; t < steps; t++) {
-            recurrentProduct(t);
-            int prev = t * B * H;
-            int cur = prev + B * H;
-            for (int b = 0; b < B; b++) {
-                int row = b * H;
-                if (padded(t, b)) {
-                    System.arraycopy(h, prev + row, h, cur + row, H);
-                    System.arraycopy(c, prev + row, c, cur + row, H);
-                    continue;
-                }
-                int x = (t * B + b) * G;
-                int r = b * G;
-                int cPrev = prev + row;
-                int cCur = cur + row;
-                // one loop per gate: its activations are independent, so the processor overlaps
-                // them (one long loop body per unit would make each unit wait on the last)
-                sigmoidGate(xg, x, r, 0, peepI, cPrev);
-                sigmoidGate(xg, x, r, H, peepF, cPrev);
-                for (int j = 2 * H; j < 3 * H; j++) {
-                    act[x + j] = Fn.tanh(xg[x + j] + hg[r + j]);
-                }
-                for (int j = 0; j < H; j++) {
-                    c[cCur + j] = act[x + H + j] * c[cPrev + j] + act[x + j] * act[x + 2 * H + j];
-                }
-                sigmoidGate(xg, x, r, 3 * H, peepO, cCur);
-                for (int j = 0; j < H; j++) {
-                    double tc = Fn.tanh(c[cCur + j]);
-                    tanhC[cPrev + j] = tc;
-                    h[cCur + j] = act[x + 3 * H + j] * tc;
-                }
-            }
+        int x = (t * batch + b) * gateRows;
+        int r = b * gateRows;
+        int cPrev = t * batch * H + b * H;
+        int cCur = cPrev + batch * H;
+        // one loop per gate: its activations are independent, so the processor overlaps
+        // them (one long loop body per unit would make each unit wait on the last)
+        sigmoidGate(xg, x, r, 0, peepI, cPrev);
+        sigmoidGate(xg, x, r, H, peepF, cPrev);
+        for (int j = 2 * H; j < 3 * H; j++) {
+            act[x + j] = Fn.tanh(xg[x + j] + hg[r + j]);
+        }
+        for (int j = 0; j < H; j++) {
+            c[cCur + j] = act[x + H + j] * c[cPrev + j] + act[x + j] * act[x + 2 * H + j];
+        }
+        sigmoidGate(xg, x, r, 3 * H, peepO, cCur);
+        for (int j = 0; j < H; j++) {
+            double tc = Fn.tanh(c[cCur + j]);
+            tanhC[cPrev + j] = tc;
+            h[cCur + j] = act[x + 3 * H + j] * tc;
         }
     }
 
@@ -128,86 +121,78 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    public void backward(double[] dOut, double[] dhN, double[] dcN, int truncate,
-            double[] dxg, double[] dh0, double[] dc0) {
-        beginBackward();
+    protected void beginBackward(StatePair dFinal) {
+        int bh = batch * hidden;
+        Arrays.fill(dcPrev, 0, bh, 0.0);
+        addInto(dcPrev, dFinal == null ? null : dFinal.c, bh);
+    }
+
+    @Override
+    protected void beginStepBackward(int t) {
+        System.arraycopy(dcPrev, 0, dc, 0, batch * hidden);
+    }
+
+    @Override
+    protected void stepBackward(double[] dxg, int t, int b) {
         int H = hidden;
-        int B = batch;
-        int G = gateRows;
-        int bh = B * H;
+        int row = b * H;
+        int x = (t * batch + b) * gateRows;
+        int prev = t * batch * H;
+        int cur = prev + batch * H;
         double[] p = params.value;
         double[] grad = params.grad;
         boolean peep = peepI != null;
-        Arrays.fill(dhPrev, 0, bh, 0.0);
-        Arrays.fill(dcPrev, 0, bh, 0.0);
-        addInto(dhPrev, dhN, 0, bh);
-        addInto(dcPrev, dcN, 0, bh);
-        for (int t = steps - 1; t >= 0; t--) {
-            int prev = t * bh;
-            int cur = prev + bh;
-            for (int i = 0; i < bh; i++) {
-                dh[i] = dhPrev[i] + (dOut == null ? 0.0 : dOut[prev + i]);
-                dc[i] = dcPrev[i];
+        for (int j = 0; j < H; j++) {
+            int k = row + j;
+            double i = act[x + j];
+            double f = act[x + H + j];
+            double g = act[x + 2 * H + j];
+            double o = act[x + 3 * H + j];
+            double tc = tanhC[prev + k];
+            double cp = c[prev + k];
+            double dhv = dh[k];
+            // h' = o * tanh(c')
+            double dao = dhv * tc * o * (1 - o);
+            double dcv = dc[k] + dhv * o * (1 - tc * tc);
+            if (peep) {
+                // a_o += p_o * c'
+                dcv += dao * p[peepO.offset() + j];
+                grad[peepO.offset() + j] += dao * c[cur + k];
             }
-            for (int b = 0; b < B; b++) {
-                int row = b * H;
-                int x = (t * B + b) * G;
-                if (padded(t, b)) {
-                    Arrays.fill(dxg, x, x + G, 0.0);
-                    continue;
-                }
-                for (int j = 0; j < H; j++) {
-                    int k = row + j;
-                    double i = act[x + j];
-                    double f = act[x + H + j];
-                    double g = act[x + 2 * H + j];
-                    double o = act[x + 3 * H + j];
-                    double tc = tanhC[prev + k];
-                    double cp = c[prev + k];
-                    double dhv = dh[k];
-                    // h' = o * tanh(c')
-                    double dao = dhv * tc * o * (1 - o);
-                    double dcv = dc[k] + dhv * o * (1 - tc * tc);
-                    if (peep) {
-                        // a_o += p_o * c'
-                        dcv += dao * p[peepO.offset() + j];
-                        grad[peepO.offset() + j] += dao * c[cur + k];
-                    }
-                    // c' = f * c + i * g
-                    double dai = dcv * g * i * (1 - i);
-                    double daf = dcv * cp * f * (1 - f);
-                    double dag = dcv * i * (1 - g * g);
-                    double dcp = dcv * f;
-                    if (peep) {
-                        // a_i += p_i * c, a_f += p_f * c
-                        dcp += dai * p[peepI.offset() + j] + daf * p[peepF.offset() + j];
-                        grad[peepI.offset() + j] += dai * cp;
-                        grad[peepF.offset() + j] += daf * cp;
-                    }
-                    dc[k] = dcp;
-                    dxg[x + j] = dai;
-                    dxg[x + H + j] = daf;
-                    dxg[x + 2 * H + j] = dag;
-                    dxg[x + 3 * H + j] = dao;
-                }
+            // c' = f * c + i * g
+            double dai = dcv * g * i * (1 - i);
+            double daf = dcv * cp * f * (1 - f);
+            double dag = dcv * i * (1 - g * g);
+            double dcp = dcv * f;
+            if (peep) {
+                // a_i += p_i * c, a_f += p_f * c
+                dcp += dai * p[peepI.offset() + j] + daf * p[peepF.offset() + j];
+                grad[peepI.offset() + j] += dai * cp;
+                grad[peepF.offset() + j] += daf * cp;
             }
-            if (cutBefore(t, truncate)) {
-                Arrays.fill(dhPrev, 0, bh, 0.0);
-                Arrays.fill(dcPrev, 0, bh, 0.0);
-            } else {
-                // a = ... + W_hh h_{t-1}
-                recurrentInputGradient(dxg, t * B * G);
-                carryPadded(t);
-                // padded rows kept dc[k] = dc_t unchanged: c_t = c_{t-1}
-                System.arraycopy(dc, 0, dcPrev, 0, bh);
-            }
+            dc[k] = dcp;
+            dxg[x + j] = dai;
+            dxg[x + H + j] = daf;
+            dxg[x + 2 * H + j] = dag;
+            dxg[x + 3 * H + j] = dao;
         }
-        recurrentWeightGradients(dxg);
-        if (dh0 != null) {
-            System.arraycopy(dhPrev, 0, dh0, 0, bh);
-        }
-        if (dc0 != null) {
-            System.arraycopy(dcPrev, 0, dc0, 0, bh);
+    }
+
+    @Override
+    protected void cutState() {
+        Arrays.fill(dcPrev, 0, batch * hidden, 0.0);
+    }
+
+    @Override
+    protected void endStepBackward(int t) {
+        // padded rows kept dc[k] = dc_t unchanged: c_t = c_{t-1}
+        System.arraycopy(dc, 0, dcPrev, 0, batch * hidden);
+    }
+
+    @Override
+    protected void endBackward(StatePair dInitial) {
+        if (dInitial != null && dInitial.c != null) {
+            System.arraycopy(dcPrev, 0, dInitial.c, 0, batch * hidden);
         }
     }
 }

@@ -7,8 +7,10 @@ import tearnn.math.TransAProduct;
 
 /**
  * The recurrence of one layer: given the input pre-activations {@code xg = W_ih x + b_ih} for every
- * step, it runs {@code h_t = cell(xg_t, h_{t-1})} forward and back. Subclasses hold the equations;
- * this base holds W_hh and b_hh, the hidden-state history and the shared products.
+ * step, it runs {@code h_t = cell(xg_t, h_{t-1})} forward and back. This base holds what every cell
+ * does the same way: W_hh and b_hh and their products, the hidden-state history, padding, truncation,
+ * and the loops over steps and sequences. A subclass holds its equations: one step of one sequence
+ * forward ({@link #stepForward}) and back ({@link #stepBackward}), side by side.
  *
  * <p>Layouts are time-major and flat: {@code xg[t][b][G*H]}, {@code h[t+1][b][H]} with slot 0 the
  * initial state, so h_{t-1} for t = 0..T-1 is one contiguous block. A {@code mask[t][b]} of 0 marks
@@ -33,8 +35,9 @@ public abstract class RecurrentCell {
     protected double[] hg = new double[0];
     /** Gradient reaching h_{t-1} from step t, [B][H]. */
     protected double[] dhPrev = new double[0];
+    /** dL/dh_t of the step being backpropagated, [B][H]. */
     protected double[] dh = new double[0];
-    protected double[] mask;
+    private double[] mask;
     /**
      * W_hh^T [H][G*H], the recurrent product's operand in whichever pass needs it transposed: forward
      * for small batches, backward for large ones (see {@link #SMALL_BATCH}).
@@ -60,49 +63,147 @@ public abstract class RecurrentCell {
     static final int SMALL_BATCH = 4;
     static final int TRANSPOSE_STEPS = 4;
 
+    // ---------------------------------------------------------------- the loops
+
     /**
-     * Starts a forward pass over T steps of B sequences: grows the workspaces (allocating only when
-     * they grow) and, for a small batch, transposes W_hh for {@link #recurrentProduct}.
+     * Runs T steps of B sequences. {@code xg} is [T][B][G*H]; {@code initial} [B][H] blocks (null:
+     * zeros); {@code mask} [T][B] or null.
      */
-    protected void beginForward(int t, int b) {
+    public final void forward(double[] xg, int t, int b, StatePair initial, double[] mask) {
         steps = t;
         batch = b;
+        this.mask = mask;
         int bh = b * hidden;
         h = Buffers.grow(h, (t + 1) * bh);
         hg = Buffers.grow(hg, b * gateRows);
         dhPrev = Buffers.grow(dhPrev, bh);
         dh = Buffers.grow(dh, bh);
+        growWorkspaces(t, b);
         if (axpyForward()) {
             transposeRecurrentWeights();
         }
+        copyInitial(h, initial == null ? null : initial.h);
+        beginForward(initial);
+        for (int s = 0; s < steps; s++) {
+            recurrentProduct(s);
+            for (int j = 0; j < batch; j++) {
+                if (padded(s, j)) {
+                    carryForward(s, j);
+                } else {
+                    stepForward(xg, s, j);
+                }
+            }
+        }
     }
-
-    /** Whether this forward pass reads {@link #wHhT} (small batch, several steps). */
-    private boolean axpyForward() {
-        return batch < SMALL_BATCH && steps >= TRANSPOSE_STEPS;
-    }
-
-    private void transposeRecurrentWeights() {
-        wHhT = Buffers.grow(wHhT, gateRows * hidden);
-        MatMul.transpose(wHhT, 0, params.value, wHh.offset(), gateRows, hidden);
-    }
-
 
     /**
-     * Runs T steps from h0 (and c0 for LSTM). {@code xg} is [T][B][G*H]; {@code h0}, {@code c0} are
-     * [B][H] (null means zeros); {@code mask} is [T][B] or null.
+     * Backpropagates through the T steps of the last forward. Writes {@code dxg} [T][B][G*H] (the
+     * gradient of the input pre-activations, overwritten) and {@code dInitial} [B][H] (the initial
+     * state's, overwritten, if not null); reads {@code dOut} [T][B][H], the gradient of the outputs
+     * h_1..h_T (null: none), and {@code dFinal} [B][H], the final state's (null: zeros). Accumulates
+     * the gradients of W_hh, b_hh and any other parameter of the cell into {@code params.grad}.
      */
-    public abstract void forward(double[] xg, int t, int b, double[] h0, double[] c0, double[] mask);
+    public final void backward(double[] dxg, StatePair dInitial, double[] dOut, StatePair dFinal, int truncate) {
+        if (batch >= SMALL_BATCH) {
+            // the product below runs in dot form: it reads W_hh^T
+            transposeRecurrentWeights();
+        }
+        int bh = batch * hidden;
+        Arrays.fill(dhPrev, 0, bh, 0.0);
+        addInto(dhPrev, dFinal == null ? null : dFinal.h, bh);
+        beginBackward(dFinal);
+        double[] dRec = recurrentGradients(dxg);
+        for (int s = steps - 1; s >= 0; s--) {
+            // dh = dL/dh_t: from the output at t and from step t+1
+            int off = s * bh;
+            for (int i = 0; i < bh; i++) {
+                dh[i] = dhPrev[i] + (dOut == null ? 0.0 : dOut[off + i]);
+            }
+            beginStepBackward(s);
+            for (int j = 0; j < batch; j++) {
+                if (padded(s, j)) {
+                    skipBackward(dxg, s, j);
+                } else {
+                    stepBackward(dxg, s, j);
+                }
+            }
+            if (cutBefore(s, truncate)) {
+                Arrays.fill(dhPrev, 0, bh, 0.0);
+                cutState();
+            } else {
+                recurrentInputGradient(dRec, s * batch * gateRows);
+                carryPadded(s);
+                endStepBackward(s);
+            }
+        }
+        recurrentWeightGradients(dRec);
+        if (dInitial != null && dInitial.h != null) {
+            System.arraycopy(dhPrev, 0, dInitial.h, 0, bh);
+        }
+        endBackward(dInitial);
+    }
+
+    // ---------------------------------------------------------------- what a cell says
+
+    /** Grows the cell's own workspaces for T steps of B sequences (allocating only when they grow). */
+    protected void growWorkspaces(int t, int b) {
+    }
+
+    /** Takes the rest of the initial state (an LSTM's c0) before the first step. */
+    protected void beginForward(StatePair initial) {
+    }
 
     /**
-     * Backpropagates through the T steps of the last forward. Inputs: {@code dOut} [T][B][H], the
-     * gradient of the outputs h_1..h_T (may be null); {@code dhN}, {@code dcN} [B][H] of the final
-     * state (may be null). Writes {@code dxg} [T][B][G*H] (overwritten), {@code dh0} and {@code dc0}
-     * [B][H] (overwritten, if not null); accumulates the gradients of W_hh, b_hh and any other
-     * parameter of the cell into {@code params.grad}.
+     * One step of one sequence: reads {@code xg} at (t, b), {@link #hg} row b (the recurrent
+     * pre-activations) and h_{t-1}; writes h_t (slot t+1 of {@link #h}) and what backward needs.
      */
-    public abstract void backward(double[] dOut, double[] dhN, double[] dcN, int truncate,
-            double[] dxg, double[] dh0, double[] dc0);
+    protected abstract void stepForward(double[] xg, int t, int b);
+
+    /** A padded step of sequence b: the state goes on unchanged (h here; a cell state, too, in a subclass). */
+    protected void carryForward(int t, int b) {
+        int from = t * batch * hidden + b * hidden;
+        System.arraycopy(h, from, h, from + batch * hidden, hidden);
+    }
+
+    /** Takes the rest of the final state's gradient (an LSTM's dc_T) before the last step. */
+    protected void beginBackward(StatePair dFinal) {
+    }
+
+    /** The recurrent pre-activation gradients [T][B][G*H] that reach W_hh: {@code dxg} itself, or the cell's own. */
+    protected double[] recurrentGradients(double[] dxg) {
+        return dxg;
+    }
+
+    /** Before the sequences of step t go back: a cell's own state gradient (an LSTM's dc_t). */
+    protected void beginStepBackward(int t) {
+    }
+
+    /**
+     * One step of one sequence back: from {@link #dh} row b (dL/dh_t) writes the pre-activation
+     * gradients of (t, b) into {@code dxg} (and the recurrent ones where they differ), and
+     * accumulates the gradients of the cell's own parameters.
+     */
+    protected abstract void stepBackward(double[] dxg, int t, int b);
+
+    /** A padded step of sequence b: no gradient reaches its gates. */
+    protected void skipBackward(double[] dxg, int t, int b) {
+        int x = (t * batch + b) * gateRows;
+        Arrays.fill(dxg, x, x + gateRows, 0.0);
+    }
+
+    /** At a truncation boundary: the cell's own state gradient stops too. */
+    protected void cutState() {
+    }
+
+    /** After dh_{t-1} = W_hh^T (recurrent gradients) at step t: what else reaches h_{t-1} or c_{t-1}. */
+    protected void endStepBackward(int t) {
+    }
+
+    /** Writes the rest of the initial state's gradient (an LSTM's dc0). */
+    protected void endBackward(StatePair dInitial) {
+    }
+
+    // ---------------------------------------------------------------- shared pieces
 
     /** The hidden states: slot t+1 (offset {@code (t+1)*B*H}) is h_t. */
     public double[] hiddenStates() {
@@ -123,6 +224,17 @@ public abstract class RecurrentCell {
         return hidden;
     }
 
+    /** Whether this forward pass reads {@link #wHhT} (small batch, several steps). */
+    private boolean axpyForward() {
+        return batch < SMALL_BATCH && steps >= TRANSPOSE_STEPS;
+    }
+
+    private void transposeRecurrentWeights() {
+        wHhT = Buffers.grow(wHhT, gateRows * hidden);
+        MatMul.transpose(wHhT, 0, params.value, wHh.offset(), gateRows, hidden);
+    }
+
+    /** Slot 0 of {@code dst} = {@code init} [B][H] (null: zeros). */
     protected void copyInitial(double[] dst, double[] init) {
         int bh = batch * hidden;
         if (init == null) {
@@ -136,7 +248,7 @@ public abstract class RecurrentCell {
     }
 
     /** hg = h_{t-1} W_hh^T + b_hh for step t. */
-    protected void recurrentProduct(int t) {
+    private void recurrentProduct(int t) {
         int n = batch * gateRows;
         Arrays.fill(hg, 0, n, 0.0);
         if (axpyForward()) {
@@ -149,15 +261,8 @@ public abstract class RecurrentCell {
         }
     }
 
-    /** Call before the backward loop: for a large batch, W_hh^T, so the product below runs in dot form. */
-    protected void beginBackward() {
-        if (batch >= SMALL_BATCH) {
-            transposeRecurrentWeights();
-        }
-    }
-
     /** dh_{t-1} = dHG_t W_hh, with dHG_t the recurrent pre-activation gradient [B][G*H] at offset. */
-    protected void recurrentInputGradient(double[] dHG, int off) {
+    private void recurrentInputGradient(double[] dHG, int off) {
         Arrays.fill(dhPrev, 0, batch * hidden, 0.0);
         if (batch < SMALL_BATCH) {
             MatMul.multAdd(dhPrev, 0, dHG, off, params.value, wHh.offset(), batch, hidden, gateRows);
@@ -167,7 +272,7 @@ public abstract class RecurrentCell {
     }
 
     /** dW_hh += sum_t dHG_t^T h_{t-1}, db_hh += sum of dHG, over all T steps at once. */
-    protected void recurrentWeightGradients(double[] dHG) {
+    private void recurrentWeightGradients(double[] dHG) {
         int rows = steps * batch;
         weightGradient.multAdd(params.grad, wHh.offset(), dHG, 0, h, 0, gateRows, hidden, rows);
         if (bHh != null) {
@@ -176,16 +281,16 @@ public abstract class RecurrentCell {
     }
 
     /** Whether the gradient into h_{t-1} is cut at step t (truncated backpropagation). */
-    protected static boolean cutBefore(int t, int truncate) {
+    private static boolean cutBefore(int t, int truncate) {
         return truncate > 0 && t > 0 && t % truncate == 0;
     }
 
-    protected boolean padded(int t, int b) {
+    protected final boolean padded(int t, int b) {
         return mask != null && mask[t * batch + b] == 0;
     }
 
     /** For padded rows of step t, where h_t = h_{t-1}: dh_{t-1} += dh_t. */
-    protected void carryPadded(int t) {
+    private void carryPadded(int t) {
         if (mask == null) {
             return;
         }
@@ -198,13 +303,13 @@ public abstract class RecurrentCell {
         }
     }
 
-    /** Adds g[off..off+n) into the accumulator acc (null-safe). */
-    protected static void addInto(double[] acc, double[] g, int off, int n) {
+    /** acc[0..n) += g[0..n) (g null: nothing). */
+    protected static void addInto(double[] acc, double[] g, int n) {
         if (g == null) {
             return;
         }
         for (int i = 0; i < n; i++) {
-            acc[i] += g[off + i];
+            acc[i] += g[i];
         }
     }
 }

@@ -47,10 +47,6 @@ public final class RecurrentLayer {
         return cell;
     }
 
-    public Tensor inputWeights() {
-        return wIh;
-    }
-
     private void reserve(int t, int b) {
         rows = t * b;
         int n = rows * gateRows;
@@ -60,8 +56,11 @@ public final class RecurrentLayer {
         }
     }
 
-    /** Forward on dense input x [T][B][I] at offset xOff (kept by reference for backward). */
-    public void forward(double[] x, int xOff, int t, int b, double[] h0, double[] c0, double[] mask) {
+    /**
+     * Forward on dense input x [T][B][I] at offset xOff (kept by reference for backward), from
+     * {@code initial} [B][H] (null: zeros); {@code mask} [T][B] or null.
+     */
+    public void forward(double[] x, int xOff, int t, int b, StatePair initial, double[] mask) {
         reserve(t, b);
         input = x;
         inputOff = xOff;
@@ -69,11 +68,11 @@ public final class RecurrentLayer {
         Arrays.fill(xg, 0, rows * gateRows, 0.0);
         MatMul.multAddTransB(xg, 0, x, xOff, params.value, wIh.offset(), rows, gateRows, inputSize);
         addInputBias();
-        cell.forward(xg, t, b, h0, c0, mask);
+        cell.forward(xg, t, b, initial, mask);
     }
 
     /** Forward on one-hot input given as token indices [T][B] in [0, I): xg row = column of W_ih. */
-    public void forwardOneHot(int[] tok, int t, int b, double[] h0, double[] c0, double[] mask) {
+    public void forwardOneHot(int[] tok, int t, int b, StatePair initial, double[] mask) {
         reserve(t, b);
         input = null;
         tokens = tok;
@@ -87,7 +86,7 @@ public final class RecurrentLayer {
             }
         }
         addInputBias();
-        cell.forward(xg, t, b, h0, c0, mask);
+        cell.forward(xg, t, b, initial, mask);
     }
 
     private void addInputBias() {
@@ -97,12 +96,12 @@ public final class RecurrentLayer {
     }
 
     /**
-     * Backward through the layer (see {@link RecurrentCell#backward}); accumulates dW_ih and db_ih and,
-     * if {@code dx} is not null, overwrites it with the input gradient [T][B][I] (dense input only).
+     * Backward through the layer (see {@link RecurrentCell#backward}): overwrites {@code dx} (if not
+     * null; dense input only) with the input gradient [T][B][I] and {@code dInitial} with the initial
+     * state's; accumulates dW_ih and db_ih.
      */
-    public void backward(double[] dOut, double[] dhN, double[] dcN, int truncate, double[] dx,
-            double[] dh0, double[] dc0) {
-        cell.backward(dOut, dhN, dcN, truncate, dxg, dh0, dc0);
+    public void backward(double[] dx, StatePair dInitial, double[] dOut, StatePair dFinal, int truncate) {
+        cell.backward(dxg, dInitial, dOut, dFinal, truncate);
         double[] grad = params.grad;
         if (bIh != null) {
             MatMul.addColumnSums(grad, bIh.offset(), dxg, 0, rows, gateRows);

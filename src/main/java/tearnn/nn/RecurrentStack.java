@@ -1,5 +1,6 @@
 package tearnn.nn;
 
+import java.util.Arrays;
 import tearnn.math.Rng;
 
 /**
@@ -22,11 +23,9 @@ public final class RecurrentStack {
     private double[][] keep = new double[0][];
     /** Gradients between layers: layer l writes its input gradient into between[l % 2]. */
     private final double[][] between = {new double[0], new double[0]};
-    /** [B][H] scratch blocks for one layer's states and state gradients. */
-    private double[] hBlock = new double[0];
-    private double[] cBlock = new double[0];
-    private double[] dhBlock = new double[0];
-    private double[] dcBlock = new double[0];
+    /** One layer's [B][H] blocks of a state and of a state's gradient, handed to the layer. */
+    private StatePair layerState = new StatePair(new double[0], new double[0]);
+    private StatePair layerGradient = new StatePair(new double[0], new double[0]);
 
     /**
      * Declares the parameters of L layers in {@code params}, named as PyTorch names them with the
@@ -67,20 +66,20 @@ public final class RecurrentStack {
         return layers[l];
     }
 
-    /** Forward on dense input x [T][B][I]. */
-    public void forward(double[] x, int t, int b, double[] h0, double[] c0, double[] mask, double p, Rng rng) {
-        check(t, b, h0, c0, mask);
+    /** Forward on dense input x [T][B][I] from {@code initial} [L][B][H] (null, or null parts: zeros). */
+    public void forward(double[] x, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
+        check(t, b, initial, mask);
         if (x.length < t * b * inputSize) {
             throw new IllegalArgumentException("input needs T*B*I = " + t * b * inputSize + " values, got " + x.length);
         }
         begin(t, b, p);
-        layers[0].forward(x, 0, t, b, block(h0, 0, hBlock), block(c0, 0, cBlock), mask);
-        rest(h0, c0, mask, rng);
+        layers[0].forward(x, 0, t, b, layerBlocks(initial, 0), mask);
+        rest(initial, mask, rng);
     }
 
     /** Forward on one-hot input, tokens [T][B] each in [0, I). */
-    public void forwardOneHot(int[] tokens, int t, int b, double[] h0, double[] c0, double[] mask, double p, Rng rng) {
-        check(t, b, h0, c0, mask);
+    public void forwardOneHot(int[] tokens, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
+        check(t, b, initial, mask);
         if (tokens.length < t * b) {
             throw new IllegalArgumentException("tokens need T*B = " + t * b + " values, got " + tokens.length);
         }
@@ -91,20 +90,20 @@ public final class RecurrentStack {
             }
         }
         begin(t, b, p);
-        layers[0].forwardOneHot(tokens, t, b, block(h0, 0, hBlock), block(c0, 0, cBlock), mask);
-        rest(h0, c0, mask, rng);
+        layers[0].forwardOneHot(tokens, t, b, layerBlocks(initial, 0), mask);
+        rest(initial, mask, rng);
     }
 
-    private void check(int t, int b, double[] h0, double[] c0, double[] mask) {
+    private void check(int t, int b, StatePair initial, double[] mask) {
         if (t <= 0 || b <= 0) {
             throw new IllegalArgumentException("sequence length and batch size must be positive, got T=" + t + ", B=" + b);
         }
         int n = layers.length * b * hidden;
-        if (h0 != null && h0.length < n) {
-            throw new IllegalArgumentException("h0 needs L*B*H = " + n + " values, got " + h0.length);
+        if (initial != null && initial.h != null && initial.h.length < n) {
+            throw new IllegalArgumentException("h0 needs L*B*H = " + n + " values, got " + initial.h.length);
         }
-        if (c0 != null && c0.length < n) {
-            throw new IllegalArgumentException("c0 needs L*B*H = " + n + " values, got " + c0.length);
+        if (initial != null && initial.c != null && initial.c.length < n) {
+            throw new IllegalArgumentException("c0 needs L*B*H = " + n + " values, got " + initial.c.length);
         }
         if (mask != null && mask.length < t * b) {
             throw new IllegalArgumentException("mask needs T*B = " + t * b + " values, got " + mask.length);
@@ -128,37 +127,45 @@ public final class RecurrentStack {
             between[1] = new double[n];
         }
         int s = b * hidden;
-        if (hBlock.length < s) {
-            hBlock = new double[s];
-            cBlock = new double[s];
-            dhBlock = new double[s];
-            dcBlock = new double[s];
+        if (layerState.h.length < s) {
+            layerState = new StatePair(new double[s], new double[s]);
+            layerGradient = new StatePair(new double[s], new double[s]);
         }
     }
 
-    /** Copies the [B][H] block of layer l of an [L][B][H] state into buf; null stays null. */
-    private double[] block(double[] s, int l, double[] buf) {
-        if (s == null) {
-            return null;
-        }
+    /** Layer l's [B][H] blocks of an [L][B][H] state, copied into {@link #layerState}; null stays null. */
+    private StatePair layerBlocks(StatePair s, int l) {
+        return s == null ? null : copyBlocks(s, l, layerState);
+    }
+
+    /** Copies layer l's blocks of {@code s} into {@code into} (a null part gives zeros); returns {@code into}. */
+    private StatePair copyBlocks(StatePair s, int l, StatePair into) {
         int n = batch * hidden;
-        System.arraycopy(s, l * n, buf, 0, n);
-        return buf;
+        copyBlock(s.h, l * n, into.h, n);
+        copyBlock(s.c, l * n, into.c, n);
+        return into;
     }
 
-    private void rest(double[] h0, double[] c0, double[] mask, Rng rng) {
+    private static void copyBlock(double[] from, int off, double[] to, int n) {
+        if (from == null) {
+            Arrays.fill(to, 0, n, 0.0);
+        } else {
+            System.arraycopy(from, off, to, 0, n);
+        }
+    }
+
+    private void rest(StatePair initial, double[] mask, Rng rng) {
         int n = steps * batch * hidden;
         int bh = batch * hidden;
         for (int l = 0; l < layers.length; l++) {
             if (l > 0) {
-                double[] below = layers[l - 1].cell().hiddenStates();
-                double[] x = below;
+                double[] x = layers[l - 1].cell().hiddenStates();
                 int off = bh;
                 if (dropout > 0) {
                     x = dropped[l - 1];
                     off = 0;
                 }
-                layers[l].forward(x, off, steps, batch, block(h0, l, hBlock), block(c0, l, cBlock), mask);
+                layers[l].forward(x, off, steps, batch, layerBlocks(initial, l), mask);
             }
             if (dropout > 0) {
                 Dropout.forward(dropped[l], keep[l], layers[l].cell().hiddenStates(), bh, n, dropout, rng);
@@ -175,26 +182,26 @@ public final class RecurrentStack {
         return dropout > 0 ? 0 : batch * hidden;
     }
 
-    /** Copies the final states into hN and (LSTM, if not null) cN, each [L][B][H]. */
-    public void finalState(double[] hN, double[] cN) {
+    /** Copies the final states into {@code into}: h, and (LSTM, if not null) c, each [L][B][H]. */
+    public void finalState(StatePair into) {
         int bh = batch * hidden;
         for (int l = 0; l < layers.length; l++) {
             RecurrentCell cell = layers[l].cell();
-            System.arraycopy(cell.hiddenStates(), cell.finalOffset(), hN, l * bh, bh);
-            if (cN != null && cell.cellStates() != null) {
-                System.arraycopy(cell.cellStates(), cell.finalOffset(), cN, l * bh, bh);
+            System.arraycopy(cell.hiddenStates(), cell.finalOffset(), into.h, l * bh, bh);
+            if (into.c != null && cell.cellStates() != null) {
+                System.arraycopy(cell.cellStates(), cell.finalOffset(), into.c, l * bh, bh);
             }
         }
     }
 
     /**
-     * Backpropagates the last forward. {@code dOut} [T][B][H] is the gradient of {@link #output()}
-     * (it is modified); {@code dhN}, {@code dcN} [L][B][H] of the final states (null means zero).
-     * Accumulates every parameter gradient; overwrites {@code dx} [T][B][I] (dense input, if not
-     * null), {@code dh0} and {@code dc0} [L][B][H] (if not null).
+     * Backpropagates the last forward. Overwrites {@code dx} [T][B][I] (dense input, if not null) and
+     * {@code dInitial} [L][B][H] (if not null: h, and c for an LSTM) with the gradients of the input
+     * and the initial state; reads {@code dOut} [T][B][H], the gradient of {@link #output()} (it is
+     * modified), and {@code dFinal} [L][B][H], the final state's (null, or null parts: zeros).
+     * Accumulates every parameter gradient.
      */
-    public void backward(double[] dOut, double[] dhN, double[] dcN, int truncate, double[] dx,
-            double[] dh0, double[] dc0) {
+    public void backward(double[] dx, StatePair dInitial, double[] dOut, StatePair dFinal, int truncate) {
         if (truncate < 0) {
             throw new IllegalArgumentException("truncation length must be >= 0 (0 = full), got " + truncate);
         }
@@ -205,13 +212,12 @@ public final class RecurrentStack {
                 Dropout.backward(d, keep[l], steps * bh);
             }
             double[] dIn = l > 0 ? between[l % 2] : dx;
-            layers[l].backward(d, block(dhN, l, hBlock), block(dcN, l, cBlock), truncate, dIn,
-                    dh0 == null ? null : dhBlock, dc0 == null ? null : dcBlock);
-            if (dh0 != null) {
-                System.arraycopy(dhBlock, 0, dh0, l * bh, bh);
+            layers[l].backward(dIn, dInitial == null ? null : layerGradient, d, layerBlocks(dFinal, l), truncate);
+            if (dInitial != null && dInitial.h != null) {
+                System.arraycopy(layerGradient.h, 0, dInitial.h, l * bh, bh);
             }
-            if (dc0 != null) {
-                System.arraycopy(dcBlock, 0, dc0, l * bh, bh);
+            if (dInitial != null && dInitial.c != null && type.hasCellState()) {
+                System.arraycopy(layerGradient.c, 0, dInitial.c, l * bh, bh);
             }
             d = dIn;
         }

@@ -69,12 +69,12 @@ class PyTorchReferenceTest {
         double[] h0 = c.array("h0", L, B, H);
         double[] c0 = lstm ? c.array("c0", L, B, H) : null;
 
-        stack.forward(x, T, B, h0, c0, null, 0, null);
+        stack.forward(x, T, B, new StatePair(h0, c0), null, 0, null);
         double[] out = new double[T * B * H];
         System.arraycopy(stack.output(), stack.outputOffset(), out, 0, out.length);
         double[] hN = new double[L * B * H];
         double[] cN = new double[L * B * H];
-        stack.finalState(hN, cN);
+        stack.finalState(new StatePair(hN, cN));
         assertClose(c.array("output", T, B, H), out, "output");
         assertClose(c.array("h_n", L, B, H), hN, "h_n");
         if (lstm) {
@@ -91,7 +91,7 @@ class PyTorchReferenceTest {
         double[] dx = new double[T * B * I];
         double[] dh0 = new double[L * B * H];
         double[] dc0 = new double[L * B * H];
-        stack.backward(r.clone(), rh, rc, 0, dx, dh0, dc0);
+        stack.backward(dx, new StatePair(dh0, dc0), r.clone(), new StatePair(rh, rc), 0);
         JsonObject grad = c.object("grad");
         for (Tensor t : params.tensors()) {
             double[] g = new double[t.size()];

@@ -85,7 +85,7 @@ class StackGradientTest {
                 m = new double[n * B];
                 System.arraycopy(mask, from * B, m, 0, m.length);
             }
-            stack.forward(xs, n, B, hs, cs, m, dropout, dropoutRng());
+            stack.forward(xs, n, B, new StatePair(hs, cs), m, dropout, dropoutRng());
             double s = 0;
             double[] out = stack.output();
             int off = stack.outputOffset();
@@ -95,7 +95,7 @@ class StackGradientTest {
             if (finalTerms) {
                 double[] hN = new double[layers * B * H];
                 double[] cN = new double[layers * B * H];
-                stack.finalState(hN, cN);
+                stack.finalState(new StatePair(hN, cN));
                 for (int i = 0; i < hN.length; i++) {
                     s += hN[i] * rh[i] + (type == CellType.LSTM ? cN[i] * rc[i] : 0);
                 }
@@ -119,7 +119,7 @@ class StackGradientTest {
                 loss(m * k, Math.min(T, m * k + k), h, type == CellType.LSTM ? c : null, false);
                 h = new double[h.length];
                 c = new double[c.length];
-                stack.finalState(h, c);
+                stack.finalState(new StatePair(h, c));
             }
             return s;
         }
@@ -139,7 +139,7 @@ class StackGradientTest {
         void backward(int truncate, double[] dx, double[] dh0, double[] dc0) {
             params.zeroGrad();
             fullLoss();
-            stack.backward(r.clone(), rh, type == CellType.LSTM ? rc : null, truncate, dx, dh0, dc0);
+            stack.backward(dx, new StatePair(dh0, dc0), r.clone(), new StatePair(rh, type == CellType.LSTM ? rc : null), truncate);
         }
     }
 
@@ -234,15 +234,15 @@ class StackGradientTest {
         Params p = new Params();
         RecurrentStack s = new RecurrentStack(p, "rnn.", CellType.GRU, I, H, 1, true, false);
         p.allocate();
-        var e = assertThrows(IllegalArgumentException.class, () -> s.forward(new double[5], T, B, null, null, null, 0, null));
+        var e = assertThrows(IllegalArgumentException.class, () -> s.forward(new double[5], T, B, null, null, 0, null));
         assertEquals("input needs T*B*I = 36 values, got 5", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> s.forward(new double[0], 0, B, null, null, null, 0, null));
+        e = assertThrows(IllegalArgumentException.class, () -> s.forward(new double[0], 0, B, null, null, 0, null));
         assertEquals("sequence length and batch size must be positive, got T=0, B=2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> s.forward(new double[T * B * I], T, B, new double[3], null, null, 0, null));
+                () -> s.forward(new double[T * B * I], T, B, new StatePair(new double[3], null), null, 0, null));
         assertEquals("h0 needs L*B*H = 8 values, got 3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> s.forwardOneHot(new int[] {0, 5}, 1, 2, null, null, null, 0, null));
+                () -> s.forwardOneHot(new int[] {0, 5}, 1, 2, null, null, 0, null));
         assertEquals("token 5 at position 1 is outside the vocabulary [0, 3)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new RecurrentStack(new Params(), "", CellType.LSTM, 0, 4, 1, true, false));
