@@ -61,6 +61,7 @@ final class AdderSession implements TrainingSession {
         out.name("parameters").value(task.model().params().size())
                 .name("bits").value(s.bits()).name("cell").value(s.cell().id).name("hidden").value(s.hidden())
                 .name("steps").value(task.progress().steps());
+        JsonSettings.values(s.asText(), out);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package tearnn.lab;
 
 import java.util.List;
+import java.util.Map;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
 import tearnn.settings.Setting;
@@ -51,6 +52,15 @@ final class JsonSettings implements SettingValues {
     @Override
     public Boolean flag(String name) {
         return values.get(name) instanceof Boolean b ? b : null;
+    }
+
+    /** Writes {@code "settings": {name: value as text, ...}}. */
+    static void values(Map<String, String> values, JsonWriter out) {
+        out.name("settings").beginObject();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            out.name(e.getKey()).value(e.getValue());
+        }
+        out.endObject();
     }
 
     /**

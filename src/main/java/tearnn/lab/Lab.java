@@ -144,7 +144,10 @@ public final class Lab {
         }
     }
 
-    /** {"panels": {name: {"settings": [...], "tunable": [names]}}, "generate": [...]}: what the page's forms show. */
+    /**
+     * {"panels": {name: {"settings": [...], "tunable": [names]}}, "generate": [...], "limits":
+     * {"textCharacters": n}}: what the page's forms show and the limits it checks before sending.
+     */
     private static void describeSettings(JsonWriter out) {
         out.name("panels").beginObject();
         for (Map.Entry<String, Panel> e : PANELS.entrySet()) {
@@ -159,5 +162,6 @@ public final class Lab {
         out.endObject();
         out.name("generate");
         JsonSettings.describe(GenerationSettings.ALL, out);
+        out.name("limits").beginObject().name("textCharacters").value(WordSession.MAX_TEXT).endObject();
     }
 }

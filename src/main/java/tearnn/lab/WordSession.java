@@ -84,6 +84,7 @@ final class WordSession implements TrainingSession {
         if (!Double.isNaN(bestPerplexity)) {
             out.name("bestPerplexity").value(bestPerplexity);
         }
+        JsonSettings.values(task.settings().asText(), out);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package tearnn.task;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tearnn.nn.CellType;
 import tearnn.optim.OptimizerKind;
 import tearnn.settings.Setting;
@@ -38,6 +40,19 @@ public record AdderSettings(int bits, CellType cell, int hidden, OptimizerKind o
     public static AdderSettings read(SettingValues v) {
         return new AdderSettings(BITS.integer(v), CellType.parse(CELL.choice(v)), HIDDEN.integer(v),
                 OptimizerKind.parse(OPTIMIZER.choice(v)), LEARNING_RATE.number(v), BATCH.integer(v), SEED.integer(v));
+    }
+
+    /** Each setting's value as text, by name, as a form or a command line shows it. */
+    public Map<String, String> asText() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(CELL.name(), cell.id);
+        m.put(HIDDEN.name(), Setting.format(hidden));
+        m.put(BITS.name(), Setting.format(bits));
+        m.put(OPTIMIZER.name(), optimizer.id);
+        m.put(LEARNING_RATE.name(), Setting.format(learningRate));
+        m.put(BATCH.name(), Setting.format(batch));
+        m.put(SEED.name(), Setting.format(seed));
+        return m;
     }
 
     public static AdderSettings defaults() {

@@ -1,6 +1,8 @@
 package tearnn.task;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tearnn.nn.CellType;
 import tearnn.optim.OptimizerKind;
 import tearnn.settings.Setting;
@@ -58,6 +60,25 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
                 CellType.parse(CELL.choice(v)), LAYERS.integer(v), HIDDEN.integer(v), EMBEDDING.integer(v), BPTT.integer(v),
                 BATCH.integer(v), OptimizerKind.parse(OPTIMIZER.choice(v)), LEARNING_RATE.number(v), CLIP.number(v),
                 DROPOUT.number(v), SEED.integer(v));
+    }
+
+    /** Each setting's value as text, by name, as a form or a command line shows it. */
+    public Map<String, String> asText() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(LEVEL.name(), characters ? "char" : "word");
+        m.put(VOCABULARY.name(), Setting.format(vocabularyCap));
+        m.put(CELL.name(), cell.id);
+        m.put(LAYERS.name(), Setting.format(layers));
+        m.put(HIDDEN.name(), Setting.format(hidden));
+        m.put(EMBEDDING.name(), Setting.format(embedding));
+        m.put(BPTT.name(), Setting.format(bptt));
+        m.put(BATCH.name(), Setting.format(batch));
+        m.put(OPTIMIZER.name(), optimizer.id);
+        m.put(LEARNING_RATE.name(), Setting.format(learningRate));
+        m.put(CLIP.name(), Setting.format(clipNorm));
+        m.put(DROPOUT.name(), Setting.format(dropout));
+        m.put(SEED.name(), Setting.format(seed));
+        return m;
     }
 
     /** Word-level LSTM defaults. */

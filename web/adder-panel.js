@@ -1,0 +1,119 @@
+'use strict';
+// The binary-adder panel: what is its own on top of TrainingPanel. Progress on a random sample after
+// every slice and, once that sample is all right, the check over all pairs (in short calls: 16 bits
+// would be a billion pairs, so from 11 bits the engine checks a fixed sample); the loss and accuracy
+// curves; one addition traced bit by bit; a test on longer numbers than it learned.
+const AdderPanel = (() => {
+  const $ = (id) => document.getElementById(id);
+
+  function create(app, description) {
+    const s = { loss: [], acc: [], solved: false, started: 0, checkPairs: 1024 };
+    let panel = null;
+
+    function draw() {
+      Charts.draw($('adder-loss'), [{ points: s.loss, color: '#1f6feb' }], { xLabel: 'examples seen' });
+      Charts.draw($('adder-accuracy'), [{ points: s.acc, color: '#1a7f37' }], { xLabel: 'examples seen', yMin: 0, yMax: 100 });
+    }
+
+    async function checkAllPairs() {
+      let r;
+      do {
+        const t0 = performance.now();
+        r = await panel.call('accuracy', { pairs: s.checkPairs });
+        s.checkPairs = panel.adapt(s.checkPairs, performance.now() - t0);
+      } while (r.ok && !r.done);
+      return r;
+    }
+
+    async function sliced(r) {
+      s.loss.push([r.examples, r.loss]);
+      s.acc.push([r.examples, 100 * r.sampleAccuracy]);
+      let text = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples, loss ' + r.loss.toFixed(4)
+        + ', accuracy on random pairs ' + (100 * r.sampleAccuracy).toFixed(1) + '%';
+      if (r.sampleAccuracy === 1) {
+        const all = await checkAllPairs();
+        if (all.ok) {
+          text += '; over ' + (all.exhaustive ? 'all ' : '') + all.pairs.toLocaleString('en') + (all.exhaustive ? '' : ' random')
+            + ' pairs ' + (100 * all.accuracy).toFixed(2) + '%';
+          if (all.accuracy === 1 && !s.solved) {
+            s.solved = true;
+            const secs = (performance.now() - s.started) / 1000;
+            panel.stop();
+            text += '. Solved: it adds ' + (all.exhaustive ? 'every pair' : 'all of them') + ' (' + secs.toFixed(2) + ' s after Train).';
+            $('adder-progress').dataset.solved = 'true';
+          }
+        }
+      }
+      $('adder-progress').textContent = text;
+    }
+
+    async function trace() {
+      if (!panel.ready) return;
+      const f = $('adder-try');
+      Forms.clearErrors(f);
+      const r = await panel.call('trace', { a: f.elements.a.value, b: f.elements.b.value });
+      if (!r.ok) {
+        Forms.showError(f, r, $('adder-result'));
+        return;
+      }
+      const want = r.a + r.b;
+      $('adder-result').textContent = r.a + ' + ' + r.b + ' = ' + r.sum + (r.correct ? '  ✓' : '  ✗ (should be ' + want + ')');
+      TraceView.draw($('adder-trace'), r, want);
+    }
+
+    async function started(r, how, extra) {
+      if (how === 'restored') {
+        Object.assign(s, { loss: extra.loss || [], acc: extra.acc || [], solved: !!extra.solved });
+        $('adder-progress').textContent = 'Restored your ' + r.cell + ' adder from your last visit (' + r.steps + ' steps trained).';
+      } else {
+        Object.assign(s, { loss: [], acc: [], solved: false });
+        $('adder-progress').textContent = how === 'new'
+          ? 'New ' + r.cell + ' model, ' + r.parameters + ' parameters.'
+          : 'Opened ' + extra + ' (' + r.cell + ', hidden ' + r.hidden + ', ' + r.steps + ' steps trained).';
+      }
+      draw();
+      await trace();
+    }
+
+    panel = TrainingPanel.create(app, {
+      name: 'adder',
+      noun: 'adder',
+      fileName: 'tearnn-adder.json',
+      firstSlice: 10,
+      started,
+      sliced,
+      draw,
+      live: trace,
+      resumed() {
+        s.solved = false;
+        s.started = performance.now();
+        delete $('adder-progress').dataset.solved;
+      },
+      record() {
+        const f = $('adder-try');
+        return { loss: s.loss, acc: s.acc, solved: s.solved, a: f.elements.a.value, b: f.elements.b.value };
+      },
+      restoring(record) {
+        $('adder-try').elements.a.value = record.a || 57;
+        $('adder-try').elements.b.value = record.b || 89;
+      },
+      trainLabel: () => s.solved ? 'Train more' : (panel && panel.ready ? 'Resume' : 'Train'),
+    }, description.tunable, Forms.labels(description.settings));
+
+    $('adder-try').addEventListener('input', () => trace());
+    $('adder-longer').addEventListener('click', async () => {
+      if (!panel.ready) {
+        $('adder-longer-result').textContent = 'Train a model first.';
+        return;
+      }
+      const r = await panel.call('longer', { bits: $('adder-longer-bits').value });
+      $('adder-longer-result').textContent = r.ok
+        ? (100 * r.accuracy).toFixed(2) + '% of 2,000 random ' + r.bits + '-bit additions right'
+        : Forms.sentence(r.error);
+    });
+    draw();
+    return panel;
+  }
+
+  return { create };
+})();

@@ -1,0 +1,114 @@
+'use strict';
+// The word panel's corpus: the built-in grammar, or a text pasted or opened from a file. A long text
+// is kept aside and the box shows its beginning, read-only: with megabytes in a text box, the browser
+// lays them out again on every change to the page, and training would crawl. The longest text the
+// page takes is the engine's (limits.textCharacters); a longer one is refused here, before it is
+// sent, with its length in characters.
+const CorpusBox = (() => {
+  const $ = (id) => document.getElementById(id);
+  const SHOWN = 20000;
+
+  // onChange(): the corpus changed (the model in training stays, the next Train starts a new one).
+  function create(maxCharacters, onChange) {
+    const box = $('word-text');
+    const panel = $('panel-word');
+    let keptAside = null;
+    const count = (n) => n.toLocaleString('en');
+
+    function source() {
+      return panel.querySelector('input[name="source"]:checked').value;
+    }
+
+    // The corpus text, or null for the built-in grammar.
+    function text() {
+      if (source() === 'builtin') return null;
+      return keptAside !== null ? keptAside : box.value;
+    }
+
+    function show(t, what) {
+      if (t.length <= SHOWN) {
+        keptAside = null;
+        box.value = t;
+        box.readOnly = false;
+        $('word-text-note').hidden = true;
+        return;
+      }
+      keptAside = t;
+      box.value = t.slice(0, SHOWN) + '\n…';
+      box.readOnly = true;
+      $('word-text-what').textContent = what + ': ' + count(t.length) + ' characters, all used; the box shows the beginning.';
+      $('word-text-note').hidden = false;
+    }
+
+    function useText() {
+      panel.querySelector('input[name="source"][value="paste"]').checked = true;
+      onChange();
+    }
+
+    // Refuses a text longer than the page takes, beside the box; returns whether it fits.
+    function fits(length) {
+      if (length <= maxCharacters) return true;
+      box.setAttribute('aria-invalid', 'true');
+      $('word-text-message').textContent = 'The text is ' + count(length) + ' characters long; the page takes at most '
+        + count(maxCharacters) + ' (about 5 MB). Use the command line for bigger texts.';
+      return false;
+    }
+
+    box.addEventListener('paste', (e) => {
+      const pasted = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      if (box.readOnly || pasted.length <= SHOWN) return;
+      e.preventDefault();
+      show(box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd), 'Pasted text');
+      useText();
+    });
+    box.addEventListener('input', () => {
+      if (box.value.length > SHOWN) show(box.value, 'Pasted text');
+      else keptAside = null;
+      useText();
+    });
+    $('word-text-clear').addEventListener('click', () => {
+      show('', '');
+      useText();
+      box.focus();
+    });
+    $('word-file').addEventListener('change', async (e) => {
+      const file = e.target.files[0];
+      if (!file) return;
+      $('word-text-message').textContent = '';
+      box.removeAttribute('aria-invalid');
+      // a character takes 1 to 4 bytes in UTF-8: a file this big cannot fit, and is not even read
+      if (file.size > 4 * maxCharacters) {
+        e.target.value = '';
+        $('word-text-message').textContent = file.name + ' is ' + (file.size / 1e6).toFixed(1) + ' MB; the page takes at most '
+          + count(maxCharacters) + ' characters (about 5 MB). Use the command line for bigger texts.';
+        return;
+      }
+      const t = await file.text();
+      if (!fits(t.length)) {
+        e.target.value = '';
+        return;
+      }
+      show(t, file.name);
+      useText();
+    });
+    for (const radio of panel.querySelectorAll('input[name="source"]')) radio.addEventListener('change', onChange);
+
+    // The request's fields for a new model or a load, or null (refused: too long).
+    function request() {
+      $('word-text-message').textContent = '';
+      const t = text();
+      if (t !== null && !fits(t.length)) return null;
+      return { text: t };
+    }
+
+    // Puts back a kept record's corpus (its source and text).
+    function restore(record) {
+      panel.querySelector('input[name="source"][value="' + (record.source === 'paste' ? 'paste' : 'builtin') + '"]').checked = true;
+      if (typeof record.text === 'string') show(record.text, 'Your text');
+    }
+
+    return { text, source, request, restore };
+  }
+
+  return { create };
+})();

@@ -1,0 +1,107 @@
+'use strict';
+// Settings forms, built from the engine's description of each setting (name, label, kind, default,
+// limits, choices: tearnn.settings.Setting), so the page holds no default, limit or label of its own;
+// and the messages a reply carries, shown beside the control they are about.
+const Forms = (() => {
+  // One control: a select for a choice, a checkbox for a flag, a number box for a whole number, a
+  // text box for any other number (so "1e-3" and "0.001" both read as typed).
+  function control(s) {
+    const label = document.createElement('label');
+    let input;
+    if (s.kind === 'choice') {
+      input = document.createElement('select');
+      for (const c of s.choices) {
+        const o = document.createElement('option');
+        o.value = c.id;
+        o.textContent = c.label;
+        input.appendChild(o);
+      }
+      input.value = s.default;
+    } else {
+      input = document.createElement('input');
+      if (s.kind === 'flag') {
+        input.type = 'checkbox';
+        input.checked = s.default === 'true';
+      } else if (s.kind === 'integer') {
+        input.type = 'number';
+        input.min = String(s.min);
+        input.max = String(s.max);
+        input.value = s.default;
+      } else {
+        input.type = 'text';
+        input.inputMode = 'decimal';
+        input.value = s.default;
+      }
+    }
+    input.name = s.name;
+    if (s.kind === 'flag') label.append(input, ' ' + s.label);
+    else label.append(s.label + ' ', input);
+    return label;
+  }
+
+  // Fills the container with one labelled control per setting, in the given order.
+  function build(container, settings) {
+    container.replaceChildren(...settings.map(control));
+  }
+
+  // The form's settings by name (checkboxes as true/false, the rest as typed); corpus controls
+  // (radio buttons, the text box, file choosers) are not settings.
+  function values(form) {
+    const out = {};
+    for (const el of form.elements) {
+      if (!el.name || el.type === 'radio' || el.tagName === 'TEXTAREA' || el.type === 'file') continue;
+      out[el.name] = el.type === 'checkbox' ? el.checked : el.value;
+    }
+    return out;
+  }
+
+  // Shows these values (a model's own settings, as the engine reports them) in the form.
+  function fill(form, settings) {
+    for (const [k, v] of Object.entries(settings || {})) {
+      const el = form.elements[k];
+      if (!el || el.type === 'file' || el.type === 'radio') continue;
+      if (el.type === 'checkbox') el.checked = v === true || v === 'true';
+      else el.value = v;
+    }
+  }
+
+  function clearErrors(root) {
+    for (const el of root.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+    for (const el of root.querySelectorAll('.field-error')) el.remove();
+  }
+
+  const sentence = (m) => m ? m.charAt(0).toUpperCase() + m.slice(1) : m;
+
+  // A note beside the control (after its label), of class 'message' (an error) or 'status'.
+  function note(control, text, kind) {
+    const span = document.createElement('span');
+    span.className = 'field-error ' + kind;
+    span.textContent = text;
+    (control.closest('label') || control).after(span);
+  }
+
+  // Shows a reply's error beside the control it names (reply.field), in the element that
+  // places[field] names where a panel has one, or else in the fallback element.
+  function showError(root, reply, fallbackEl, places) {
+    const el = reply.field ? root.querySelector('[name="' + reply.field + '"]') : null;
+    const place = reply.field && places ? places[reply.field] : null;
+    if (el) el.setAttribute('aria-invalid', 'true');
+    if (place) {
+      place.textContent = sentence(reply.error);
+    } else if (el) {
+      note(el, sentence(reply.error), 'message');
+      fallbackEl.textContent = '';
+    } else {
+      fallbackEl.textContent = sentence(reply.error);
+    }
+  }
+
+  // name -> label of every setting described.
+  function labels(settings) {
+    const out = {};
+    for (const s of settings) out[s.name] = s.label;
+    return out;
+  }
+
+  return { build, values, fill, labels, clearErrors, sentence, note, showError };
+})();

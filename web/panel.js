@@ -1,0 +1,231 @@
+'use strict';
+// What every training panel does the same way: train in slices (each call into the engine aims at
+// app.sliceMs), pause and resume, one step, reset; change a setting that a model in training can
+// take (the learning rate) or mark the model for renewal; keep the model in the browser and bring it
+// back after a reload; download and open model files; stop and say why when training fails.
+//
+// A panel brings only what is its own, through its spec:
+//   name            the engine's command prefix ('adder' -> adder.new, adder.train, ...), the prefix
+//                   of its element ids (adder-train, adder-progress, ...) and its storage key
+//   noun            what the model is called in messages ('adder', 'word model')
+//   fileName        the name of a downloaded model file
+//   firstSlice      training steps in the first call (later calls adapt to app.sliceMs)
+//   newRequest()    extra fields of a new/load request (the corpus text); null refuses to start
+//   preparing       what the progress line says while a new model is being made (may be absent)
+//   messagePlaces   {field: element} where the errors of a field go instead of beside it
+//   started(reply, how, extra)  a model is there: how is 'new', 'restored' (extra: the record kept
+//                   with it) or 'opened' (extra: the file's name)
+//   sliced(reply)   after each training call; may stop the panel (the adder, once solved)
+//   between()       after a slice, before drawing (the word model's validation, when due)
+//   draw()          redraws the charts; live(): updates the views that ask the engine (may be absent)
+//   resumed()       Train or Step is about to train; paused(): Pause was pressed
+//   record()        what is kept with the model besides its settings (curves, the corpus)
+//   restoring(record)  before a kept model loads: put back what the record holds (the corpus)
+//   trainLabel()    the Train button's label when not training
+const TrainingPanel = (() => {
+  // The number of steps (or windows, or pairs) for the next call, from this call's count and time.
+  function adapt(count, ms, sliceMs) {
+    const next = Math.round(count * sliceMs / Math.max(ms, 1));
+    return Math.max(1, Math.min(count * 4, next, 5000));
+  }
+
+  function download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // app: {call(request), persist(op, ...args), sliceMs()}; tunable: the names of the settings a
+  // model in training takes; labels: name -> label of every setting.
+  function create(app, spec, tunable, labels) {
+    const el = (part) => document.getElementById(spec.name + '-' + part);
+    const root = document.getElementById('panel-' + spec.name);
+    const form = el('settings');
+    const p = { running: false, ready: false, steps: spec.firstSlice, savedAt: 0, saveEvery: 5000, step: 0 };
+    const showError = (r) => Forms.showError(root, r, el('message'), spec.messagePlaces);
+    const request = (cmd, fields) => Object.assign({ cmd: spec.name + '.' + cmd }, fields);
+    const trainLabel = () => spec.trainLabel ? spec.trainLabel() : (p.ready ? 'Resume' : 'Train');
+
+    async function newModel() {
+      Forms.clearErrors(root);
+      el('message').textContent = '';
+      const extra = spec.newRequest ? spec.newRequest() : {};
+      if (extra === null) return false;
+      if (spec.preparing) el('progress').textContent = spec.preparing;
+      const r = await app.call(request('new', Object.assign({ settings: Forms.values(form) }, extra)));
+      if (!r.ok) {
+        showError(r);
+        p.ready = false;
+        el('progress').textContent = 'Not started.';
+        return false;
+      }
+      Object.assign(p, { ready: true, steps: spec.firstSlice, step: r.steps });
+      await spec.started(r, 'new');
+      return true;
+    }
+
+    async function slice(steps) {
+      const t0 = performance.now();
+      const r = await app.call(request('train', { steps }));
+      p.steps = adapt(steps, performance.now() - t0, app.sliceMs());
+      if (!r.ok) {
+        // a diverged step was refused: the last good weights are still there
+        stop();
+        showError(r);
+        return false;
+      }
+      p.step = r.steps;
+      await spec.sliced(r);
+      return true;
+    }
+
+    async function loop() {
+      let lastDraw = 0;
+      while (p.running) {
+        if (!(await slice(p.steps))) break;
+        if (spec.between) await spec.between();
+        if (performance.now() - lastDraw > 150 || !p.running) {
+          spec.draw();
+          if (spec.live) await spec.live();
+          lastDraw = performance.now();
+        }
+        if (p.running && performance.now() - p.savedAt > p.saveEvery) await save();
+      }
+      spec.draw();
+    }
+
+    function stop() {
+      const was = p.running;
+      p.running = false;
+      el('train').textContent = trainLabel();
+      if (was) save();
+    }
+
+    // Keeps the model in the browser; a big model takes long to write, so it is kept less often
+    // (at most 5% of the time).
+    async function save() {
+      if (!p.ready) return;
+      const t0 = performance.now();
+      const r = await app.persist('saveModel', spec.name, spec.name + '.save',
+        Object.assign({ settings: Forms.values(form) }, spec.record()));
+      if (!r.ok) return;
+      p.saveEvery = Math.max(5000, 20 * (performance.now() - t0));
+      p.savedAt = performance.now();
+      el('saved').textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + ' (step ' + p.step + ').';
+    }
+
+    async function restore() {
+      const r = await app.persist('restoreModel', spec.name, spec.name + '.load', spec.restoreFields || []);
+      if (!r.found) return false;
+      if (spec.restoring) spec.restoring(r.record);
+      if (!r.ok) {
+        el('message').textContent = 'Your saved ' + spec.noun + ' could not be restored: ' + r.error;
+        return false;
+      }
+      Object.assign(p, { ready: true, step: r.steps });
+      Forms.fill(form, r.settings);
+      el('train').textContent = trainLabel();
+      await spec.started(r, 'restored', r.record);
+      return true;
+    }
+
+    async function tune(input) {
+      Forms.clearErrors(root);
+      const r = await app.call(request('tune', { settings: { [input.name]: input.value } }));
+      if (!r.ok) {
+        showError(r);
+        return;
+      }
+      el('message').textContent = '';
+      const now = { lr: r.lr, clip: r.clip };
+      Forms.note(input, 'Applied: ' + tunable.map((n) => labels[n].toLowerCase() + ' ' + now[n]).join(', ') + '.', 'status');
+      if (!p.running) await save();
+    }
+
+    // Marks the model for renewal: the next Train starts a new one (settings or corpus changed).
+    function invalidate(message) {
+      if (p.running) return;
+      p.ready = false;
+      el('train').textContent = 'Train';
+      if (message) el('progress').textContent = message;
+    }
+
+    el('train').addEventListener('click', async () => {
+      if (p.running) {
+        stop();
+        if (spec.paused) await spec.paused();
+        return;
+      }
+      if (!p.ready && !(await newModel())) return;
+      p.running = true;
+      if (spec.resumed) spec.resumed();
+      el('train').textContent = 'Pause';
+      loop();
+    });
+    el('step').addEventListener('click', async () => {
+      if (p.running) return;
+      if (!p.ready && !(await newModel())) return;
+      if (spec.resumed) spec.resumed();
+      if (!(await slice(1))) return;
+      if (spec.paused) await spec.paused();
+      spec.draw();
+      if (spec.live) await spec.live();
+      await save();
+    });
+    el('reset').addEventListener('click', async () => {
+      stop();
+      el('train').textContent = 'Train';
+      await newModel();
+    });
+    form.addEventListener('change', async (e) => {
+      const t = e.target;
+      // the corpus controls (radio buttons, the text box, the file chooser) are a panel's own
+      if (!t.name || t.type === 'file' || t.type === 'radio' || t.tagName === 'TEXTAREA') return;
+      if (p.ready && tunable.includes(t.name)) await tune(t);
+      else invalidate('Settings changed: Train starts a new model.');
+    });
+    el('save').addEventListener('click', async () => {
+      if (!p.ready) {
+        el('message').textContent = 'Nothing to download yet: train a model first.';
+        return;
+      }
+      const r = await app.call(request('save'));
+      if (r.ok) download(spec.fileName, r.model);
+      else el('message').textContent = Forms.sentence(r.error);
+    });
+    el('open').addEventListener('change', async (e) => {
+      const file = e.target.files[0];
+      e.target.value = '';
+      if (!file) return;
+      stop();
+      const extra = spec.newRequest ? spec.newRequest() : {};
+      if (extra === null) return;
+      const r = await app.call(request('load', Object.assign({ model: await file.text(), settings: Forms.values(form) }, extra)));
+      if (!r.ok) {
+        el('message').textContent = file.name + ': ' + Forms.sentence(r.error);
+        return;
+      }
+      el('message').textContent = '';
+      Object.assign(p, { ready: true, step: r.steps });
+      Forms.fill(form, r.settings);
+      el('train').textContent = trainLabel();
+      await spec.started(r, 'opened', file.name);
+      await save();
+    });
+
+    return {
+      get ready() { return p.ready; },
+      get running() { return p.running; },
+      stop, restore, invalidate, slice, save,
+      call: (cmd, fields) => app.call(request(cmd, fields)),
+      adapt: (count, ms) => adapt(count, ms, app.sliceMs()),
+    };
+  }
+
+  return { create };
+})();

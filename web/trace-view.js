@@ -1,0 +1,47 @@
+'use strict';
+// The adder's trace: one addition worked bit by bit (the sum, the probability of each bit, the right
+// bits) over a heatmap of the hidden state at every step, one row per unit.
+const TraceView = (() => {
+  function drawTrace(canvas, r, want) {
+    const T = r.probabilities.length, H = r.hidden[0].length;
+    canvas.width = Math.max(320, Math.min(900, canvas.parentElement.clientWidth - 2 || 900));
+    const ctx = canvas.getContext('2d');
+    const left = canvas.width < 500 ? 84 : 120, cell = Math.max(14, Math.min(60, Math.floor((canvas.width - left - 10) / T)));
+    const rowH = Math.max(6, Math.min(16, Math.floor(160 / H)));
+    canvas.height = 130 + H * rowH + 10;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.font = '13px system-ui, sans-serif';
+    ctx.textAlign = 'right';
+    ctx.fillStyle = '#1d232b';
+    const labels = ['step (bit)', 'a', 'b', 'sum bit', 'P(bit = 1)', 'right bit'];
+    labels.forEach((l, i) => ctx.fillText(l, left - 8, 18 + i * 20));
+    ctx.fillText('hidden units', left - 8, 134);
+    ctx.textAlign = 'center';
+    for (let t = 0; t < T; t++) {
+      const x = left + t * cell + cell / 2;
+      const bit = (r.sum >> t) & 1, right = (want >> t) & 1;
+      ctx.fillStyle = '#5b6570';
+      ctx.fillText(String(t), x, 18);
+      ctx.fillStyle = '#1d232b';
+      ctx.fillText(String((r.a >> t) & 1), x, 38);
+      ctx.fillText(String((r.b >> t) & 1), x, 58);
+      ctx.fillStyle = bit === right ? '#1a7f37' : '#b42318';
+      ctx.fillText(String(bit), x, 78);
+      const p = r.probabilities[t];
+      ctx.fillStyle = '#dbe7fb';
+      ctx.fillRect(x - cell / 2 + 2, 88, cell - 4, 14);
+      ctx.fillStyle = '#1f6feb';
+      ctx.fillRect(x - cell / 2 + 2, 88, (cell - 4) * p, 14);
+      ctx.fillStyle = '#5b6570';
+      ctx.fillText(String(right), x, 118);
+      for (let j = 0; j < H; j++) {
+        const v = Math.max(-1, Math.min(1, r.hidden[t][j]));
+        const c = Math.round(255 * (1 - Math.abs(v)));
+        ctx.fillStyle = v >= 0 ? 'rgb(255,' + c + ',' + c + ')' : 'rgb(' + c + ',' + c + ',255)';
+        ctx.fillRect(left + t * cell + 1, 126 + j * rowH, cell - 2, rowH - 1);
+      }
+    }
+  }
+
+  return { draw: drawTrace };
+})();

@@ -1,0 +1,191 @@
+'use strict';
+// The next-word panel: what is its own on top of TrainingPanel. The corpus (CorpusBox); the
+// validation perplexity, measured in short calls (the held-out text may be long) often at first and
+// at most a fifth of the time; the loss and perplexity curves; the next-word bars for a prompt, as
+// you type; text generation.
+const WordPanel = (() => {
+  const $ = (id) => document.getElementById(id);
+
+  function create(app, description, limits, generate) {
+    const s = { loss: [], ppl: [], best: null, info: null, last: null, speed: 0, t0: 0, tokens0: 0,
+      lastValid: 0, validCost: 0, validWindows: 1, validTokens: 0, validating: null };
+    let panel = null;
+    const unit = () => s.info && s.info.level === 'char' ? 'characters' : 'words';
+    const tokensSeen = () => s.loss.length ? s.loss[s.loss.length - 1][0] : 0;
+
+    function draw() {
+      Charts.draw($('word-loss'), [{ points: s.loss, color: '#1f6feb' }], { xLabel: 'tokens seen' });
+      const last = s.ppl.length ? s.ppl[s.ppl.length - 1][1] : 1;
+      const series = [{ points: s.ppl, color: '#1a7f37', label: s.ppl.length ? 'validation ' + last.toFixed(2) : '' }];
+      if (s.best && s.ppl.length) {
+        series.push({ points: [[s.ppl[0][0], s.best], [s.ppl[s.ppl.length - 1][0], s.best]], color: '#8250df', dashed: true,
+          label: 'best possible ' + s.best.toFixed(2) });
+      }
+      // early perplexities are near the vocabulary size: cap the axis so the approach to the best stays visible
+      const top = Math.max(...s.ppl.map((p) => p[1]), 1);
+      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', yMin: 0, yMax: Math.min(top * 1.05, 4 * (s.best || last)) });
+    }
+
+    function describe(r) {
+      return (r.builtin ? 'Built-in grammar corpus' : 'Your text') + ': '
+        + r.trainTokens.toLocaleString('en') + ' training and ' + r.validationTokens.toLocaleString('en') + ' validation '
+        + (r.level === 'char' ? 'characters' : 'words') + ', vocabulary ' + r.vocabulary
+        + (r.unknownRate > 0 ? ' (' + (100 * r.unknownRate).toFixed(1) + '% <unk>)' : '')
+        + ', ' + r.parameters.toLocaleString('en') + ' parameters.'
+        + (r.bestPerplexity ? ' Best possible perplexity ' + r.bestPerplexity.toFixed(3) + '.' : '');
+    }
+
+    function progress() {
+      const r = s.last;
+      if (!r) return;
+      const ppl = s.ppl.length ? s.ppl[s.ppl.length - 1][1] : NaN;
+      const partial = s.info && s.validTokens && s.validTokens < 0.9 * s.info.validationTokens;
+      $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
+        + ' tokens, loss ' + r.loss.toFixed(3) + ', validation perplexity ' + ppl.toFixed(3)
+        + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
+          + ' held-out ' + unit() + ')' : '')
+        + (s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
+        + ' ' + unit() + '/s';
+    }
+
+    // One validation at a time; training waits meanwhile, so the number is for fixed weights.
+    function validate() {
+      if (!s.validating) s.validating = validateInSlices().finally(() => { s.validating = null; });
+      return s.validating;
+    }
+
+    async function validateInSlices() {
+      const t0 = performance.now();
+      let r;
+      do {
+        const s0 = performance.now();
+        r = await panel.call('validate', { windows: s.validWindows });
+        if (!r.ok) break;
+        s.validWindows = panel.adapt(s.validWindows, performance.now() - s0);
+        if (!r.done && performance.now() - t0 > 300) {
+          $('word-validating').textContent = 'Measuring validation perplexity: ' + Math.round(100 * r.fraction) + '%';
+        }
+      } while (!r.done);
+      $('word-validating').textContent = '';
+      if (r.ok) {
+        s.ppl.push([tokensSeen(), r.perplexity]);
+        s.validTokens = r.tokens;
+        progress();
+      }
+      s.lastValid = performance.now();
+      s.validCost = s.lastValid - t0;
+      return r;
+    }
+
+    async function predict() {
+      if (!panel.ready) return;
+      const r = await panel.call('predict', { prompt: $('word-prompt').value, k: 8 });
+      const box = $('word-top');
+      box.replaceChildren();
+      if (!r.ok) {
+        box.textContent = Forms.sentence(r.error);
+        return;
+      }
+      if (r.unknown.length) {
+        const note = document.createElement('p');
+        note.className = 'explain';
+        note.textContent = 'Not in the vocabulary (read as <unk>): ' + r.unknown.join(', ');
+        box.appendChild(note);
+      }
+      for (const t of r.top) {
+        const row = document.createElement('div');
+        row.className = 'bar';
+        const w = document.createElement('span');
+        w.className = 'word';
+        w.textContent = t.token === '\n' ? '¶' : t.token === ' ' ? '␣' : t.token;
+        const track = document.createElement('span');
+        const fill = document.createElement('span');
+        fill.className = 'fill';
+        fill.style.display = 'block';
+        fill.style.width = (100 * t.p).toFixed(1) + '%';
+        track.appendChild(fill);
+        const p = document.createElement('span');
+        p.textContent = (100 * t.p).toFixed(1) + '%';
+        row.append(w, track, p);
+        box.appendChild(row);
+      }
+    }
+
+    async function started(r, how, extra) {
+      const kept = how === 'restored' ? extra : {};
+      Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null });
+      $('word-progress').textContent = (how === 'restored' ? 'Restored from your last visit. ' : '') + describe(r);
+      if (how !== 'restored') await validate();
+      draw();
+      await predict();
+    }
+
+    const corpus = CorpusBox.create(limits.textCharacters, () => panel.invalidate('The corpus changed: Train starts a new model.'));
+    panel = TrainingPanel.create(app, {
+      name: 'word',
+      noun: 'word model',
+      fileName: 'tearnn-word-model.json',
+      firstSlice: 2,
+      messagePlaces: { text: $('word-text-message') },
+      restoreFields: ['text', 'settings'],
+      newRequest: () => corpus.request(),
+      preparing: 'Preparing the corpus…',
+      started,
+      async sliced(r) {
+        s.loss.push([r.tokens, r.loss]);
+        s.last = r;
+        s.speed = (r.tokens - s.tokens0) / Math.max((performance.now() - s.t0) / 1000, 1e-3);
+        progress();
+      },
+      async between() {
+        // validate often at first, when the curve moves fast; and at most a fifth of the time
+        const every = Math.max(s.ppl.length < 8 ? 400 : 1500, 4 * s.validCost);
+        if (performance.now() - s.lastValid > every) {
+          await validate();
+          await predict();
+        }
+      },
+      draw,
+      resumed() {
+        s.t0 = performance.now();
+        s.tokens0 = tokensSeen();
+      },
+      async paused() {
+        await validate();
+        draw();
+        await predict();
+      },
+      record: () => ({ loss: s.loss, ppl: s.ppl, source: corpus.source(), text: corpus.text(), prompt: $('word-prompt').value }),
+      restoring(record) {
+        corpus.restore(record);
+        if (record.prompt !== undefined) $('word-prompt').value = record.prompt;
+      },
+    }, description.tunable, Forms.labels(description.settings));
+
+    let predictTimer = 0;
+    $('word-prompt').addEventListener('input', () => {
+      clearTimeout(predictTimer);
+      predictTimer = setTimeout(predict, 80);
+    });
+    Forms.build($('word-gen'), generate);
+    $('word-generate').addEventListener('click', async () => {
+      if (!panel.ready) {
+        $('word-output').textContent = 'Train a model first.';
+        return;
+      }
+      Forms.clearErrors($('word-gen'));
+      const r = await panel.call('generate', Object.assign({ prompt: $('word-prompt').value, seed: Math.floor(Math.random() * 1e9) },
+        Forms.values($('word-gen'))));
+      if (!r.ok) {
+        Forms.showError($('word-gen'), r, $('word-output'));
+        return;
+      }
+      $('word-output').textContent = $('word-prompt').value + (s.info && s.info.level === 'char' ? '' : ' ') + r.text;
+    });
+    Charts.draw($('word-loss'), [], { empty: 'No data yet: press Train.' });
+    Charts.draw($('word-ppl'), [], { empty: 'No data yet: press Train.' });
+    return panel;
+  }
+
+  return { create };
+})();
