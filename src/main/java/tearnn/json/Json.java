@@ -38,9 +38,14 @@ public final class Json {
     }
 
     private JsonException error(String message) {
+        return error(message, pos);
+    }
+
+    /** An error about the text at offset {@code at}, which the message locates by line and column. */
+    private JsonException error(String message, int at) {
         int line = 1;
         int col = 1;
-        for (int i = 0; i < pos && i < text.length(); i++) {
+        for (int i = 0; i < at && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
                 line++;
                 col = 1;
@@ -114,6 +119,7 @@ public final class Json {
             if (peek() != '"') {
                 throw error("expected a string key");
             }
+            int keyAt = pos;
             String key = string();
             skipSpace();
             if (peek() != ':') {
@@ -122,7 +128,7 @@ public final class Json {
             pos++;
             skipSpace();
             if (map.containsKey(key)) {
-                throw error("duplicate key \"" + key + "\"");
+                throw error("duplicate key \"" + key + "\"", keyAt);
             }
             map.put(key, value());
             skipSpace();
@@ -180,11 +186,12 @@ public final class Json {
     }
 
     private String string() {
+        int start = pos;
         pos++;
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
-                throw error("unterminated string");
+                throw error("unterminated string (it opens here)", start);
             }
             char c = text.charAt(pos++);
             if (c == '"') {
@@ -215,11 +222,12 @@ public final class Json {
                     }
                     int v = 0;
                     for (int i = 0; i < 4; i++) {
-                        int d = Character.digit(text.charAt(pos++), 16);
+                        int d = Character.digit(text.charAt(pos), 16);
                         if (d < 0) {
                             throw error("bad hex digit in \\u escape");
                         }
                         v = v * 16 + d;
+                        pos++;
                     }
                     sb.append((char) v);
                 }
