@@ -7,7 +7,8 @@ const AdderPanel = (() => {
   const $ = (id) => document.getElementById(id);
 
   function create(app, description) {
-    const s = { loss: [], acc: [], solved: false, started: 0, checkPairs: 1024 };
+    // trainedMs: time spent training this model on this page, over every Train and Step
+    const s = { loss: [], acc: [], solved: false, trainedMs: 0, mark: 0, checkPairs: 1024 };
     let panel = null;
 
     function draw() {
@@ -26,9 +27,12 @@ const AdderPanel = (() => {
     }
 
     async function sliced(r) {
+      const now = performance.now();
+      s.trainedMs += now - s.mark;
+      s.mark = now;
       s.loss.push([r.examples, r.loss]);
       s.acc.push([r.examples, 100 * r.sampleAccuracy]);
-      let text = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples, loss ' + r.loss.toFixed(4)
+      let text = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples, loss ' + Forms.number(r.loss, 4)
         + ', accuracy on random pairs ' + (100 * r.sampleAccuracy).toFixed(1) + '%';
       if (r.sampleAccuracy === 1) {
         const all = await checkAllPairs();
@@ -37,9 +41,9 @@ const AdderPanel = (() => {
             + ' pairs ' + (100 * all.accuracy).toFixed(2) + '%';
           if (all.accuracy === 1 && !s.solved) {
             s.solved = true;
-            const secs = (performance.now() - s.started) / 1000;
+            const secs = (s.trainedMs + performance.now() - s.mark) / 1000;
             panel.stop();
-            text += '. Solved: it adds ' + (all.exhaustive ? 'every pair' : 'all of them') + ' (' + secs.toFixed(2) + ' s after Train).';
+            text += '. Solved: it adds ' + (all.exhaustive ? 'every pair' : 'all of them') + ' (after ' + secs.toFixed(2) + ' s of training).';
             $('adder-progress').dataset.solved = 'true';
           }
         }
@@ -63,10 +67,10 @@ const AdderPanel = (() => {
 
     async function started(r, how, extra) {
       if (how === 'restored') {
-        Object.assign(s, { loss: extra.loss || [], acc: extra.acc || [], solved: !!extra.solved });
+        Object.assign(s, { loss: extra.loss || [], acc: extra.acc || [], solved: !!extra.solved, trainedMs: extra.trainedMs || 0 });
         $('adder-progress').textContent = 'Restored your ' + r.cell + ' adder from your last visit (' + r.steps + ' steps trained).';
       } else {
-        Object.assign(s, { loss: [], acc: [], solved: false });
+        Object.assign(s, { loss: [], acc: [], solved: false, trainedMs: 0 });
         $('adder-progress').textContent = how === 'new'
           ? 'New ' + r.cell + ' model, ' + r.parameters + ' parameters.'
           : 'Opened ' + extra + ' (' + r.cell + ', hidden ' + r.hidden + ', ' + r.steps + ' steps trained).';
@@ -86,19 +90,27 @@ const AdderPanel = (() => {
       live: trace,
       resumed() {
         s.solved = false;
-        s.started = performance.now();
+        s.mark = performance.now();
         delete $('adder-progress').dataset.solved;
+      },
+      wentBack(r) {
+        s.loss = s.loss.filter((p) => p[0] <= r.examples);
+        s.acc = s.acc.filter((p) => p[0] <= r.examples);
+        $('adder-progress').textContent = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en')
+          + ' examples: the model is back here, from before the blow-up.';
+        draw();
+        return trace();
       },
       record() {
         const f = $('adder-try');
-        return { loss: s.loss, acc: s.acc, solved: s.solved, a: f.elements.a.value, b: f.elements.b.value };
+        return { loss: s.loss, acc: s.acc, solved: s.solved, trainedMs: s.trainedMs, a: f.elements.a.value, b: f.elements.b.value };
       },
       restoring(record) {
         $('adder-try').elements.a.value = record.a || 57;
         $('adder-try').elements.b.value = record.b || 89;
       },
       trainLabel: () => s.solved ? 'Train more' : (panel && panel.ready ? 'Resume' : 'Train'),
-    }, description.tunable, Forms.labels(description.settings));
+    }, description);
 
     $('adder-try').addEventListener('input', () => trace());
     $('adder-longer').addEventListener('click', async () => {

@@ -96,6 +96,12 @@ const Forms = (() => {
     }
   }
 
+  // A measurement as a person reads it: fixed decimals while it is of a sensible size, four
+  // significant digits past it (a blown-up loss is 2.801e+26, not 280140591373402920000000000).
+  function number(v, decimals) {
+    return Math.abs(v) < 1e5 ? v.toFixed(decimals) : v.toPrecision(4);
+  }
+
   // name -> label of every setting described.
   function labels(settings) {
     const out = {};
@@ -103,5 +109,5 @@ const Forms = (() => {
     return out;
   }
 
-  return { build, values, fill, labels, clearErrors, sentence, note, showError };
+  return { build, values, fill, labels, number, clearErrors, sentence, note, showError };
 })();

@@ -1,8 +1,11 @@
 'use strict';
 // What every training panel does the same way: train in slices (each call into the engine aims at
 // app.sliceMs), pause and resume, one step, reset; change a setting that a model in training can
-// take (the learning rate) or mark the model for renewal; keep the model in the browser and bring it
-// back after a reload; download and open model files; stop and say why when training fails.
+// take (the learning rate), or mark a change that needs a new model as pending, keeping the current
+// model until the person trains the new one (and the replaced one downloadable); keep the model in
+// the browser and bring it back after a reload; download and open model files; stop and say why
+// when training blows up (the engine goes back to a step from before it), or warn when it does not
+// learn.
 //
 // A panel brings only what is its own, through its spec:
 //   name            the engine's command prefix ('adder' -> adder.new, adder.train, ...), the prefix
@@ -18,6 +21,7 @@
 //   sliced(reply)   after each training call; may stop the panel (the adder, once solved)
 //   between()       after a slice, before drawing (the word model's validation, when due)
 //   draw()          redraws the charts; live(): updates the views that ask the engine (may be absent)
+//   wentBack(reply) training blew up and the engine went back to reply.steps: cut the curves there
 //   resumed()       Train or Step is about to train; paused(): Pause was pressed
 //   record()        what is kept with the model besides its settings (curves, the corpus)
 //   restoring(record)  before a kept model loads: put back what the record holds (the corpus)
@@ -40,31 +44,68 @@ const TrainingPanel = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  // app: {call(request), persist(op, ...args), sliceMs()}; tunable: the names of the settings a
-  // model in training takes; labels: name -> label of every setting.
-  function create(app, spec, tunable, labels) {
+  // app: {call(request), persist(op, ...args), sliceMs()}; described: the engine's description of
+  // the panel's settings ({settings, tunable}: those a model in training takes).
+  function create(app, spec, described) {
+    const tunable = described.tunable;
+    const labels = Forms.labels(described.settings);
     const el = (part) => document.getElementById(spec.name + '-' + part);
     const root = document.getElementById('panel-' + spec.name);
     const form = el('settings');
-    const p = { running: false, ready: false, steps: spec.firstSlice, savedAt: 0, saveEvery: 5000, step: 0 };
+    const p = { running: false, ready: false, steps: spec.firstSlice, savedAt: 0, saveEvery: 5000, step: 0, warned: false };
     const showError = (r) => Forms.showError(root, r, el('message'), spec.messagePlaces);
     const request = (cmd, fields) => Object.assign({ cmd: spec.name + '.' + cmd }, fields);
-    const trainLabel = () => spec.trainLabel ? spec.trainLabel() : (p.ready ? 'Resume' : 'Train');
+    const pending = PendingChanges.create(form, described.settings, tunable, el, spec.noun, () => {
+      if (!p.running) el('train').textContent = trainLabel();
+    });
+    function trainLabel() {
+      if (!p.ready) return 'Train';
+      if (pending.any()) return 'Train new model';
+      return spec.trainLabel ? spec.trainLabel() : 'Resume';
+    }
+
+    // A model is there (new, restored or opened), with these settings: the form shows them.
+    function arrived(r) {
+      Object.assign(p, { ready: true, step: r.steps });
+      Forms.fill(form, r.settings);
+      pending.model(r.settings);
+      el('train').textContent = trainLabel();
+    }
+
+    // Starts a new model with the form's settings. The current one, if any, stays until the new one
+    // is there (a refused setting or corpus leaves it as it was), and then can still be downloaded.
+    async function replace() {
+      const old = p.ready ? await app.call(request('save')) : null;
+      const step = p.step;
+      if (!(await newModel())) return false;
+      if (old && old.ok) {
+        p.replaced = old.model;
+        el('replaced').replaceChildren('The model you replaced (' + spec.noun + ', step ' + step + ') can still be downloaded: ');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = 'Download it';
+        b.addEventListener('click', () => download(spec.fileName.replace('.json', '-replaced.json'), p.replaced));
+        el('replaced').appendChild(b);
+        el('replaced').hidden = false;
+      }
+      return true;
+    }
 
     async function newModel() {
       Forms.clearErrors(root);
       el('message').textContent = '';
       const extra = spec.newRequest ? spec.newRequest() : {};
       if (extra === null) return false;
+      const before = el('progress').textContent;
       if (spec.preparing) el('progress').textContent = spec.preparing;
       const r = await app.call(request('new', Object.assign({ settings: Forms.values(form) }, extra)));
       if (!r.ok) {
         showError(r);
-        p.ready = false;
-        el('progress').textContent = 'Not started.';
+        el('progress').textContent = p.ready ? before : 'Not started.';
         return false;
       }
-      Object.assign(p, { ready: true, steps: spec.firstSlice, step: r.steps });
+      p.steps = spec.firstSlice;
+      arrived(r);
       await spec.started(r, 'new');
       return true;
     }
@@ -74,12 +115,18 @@ const TrainingPanel = (() => {
       const r = await app.call(request('train', { steps }));
       p.steps = adapt(steps, performance.now() - t0, app.sliceMs());
       if (!r.ok) {
-        // a diverged step was refused: the last good weights are still there
         stop();
         showError(r);
+        if (r.diverged) {
+          p.step = r.steps;
+          await spec.wentBack(r);
+          await save();
+        }
         return false;
       }
       p.step = r.steps;
+      if (r.warning || p.warned) el('message').textContent = r.warning || '';
+      p.warned = !!r.warning;
       await spec.sliced(r);
       return true;
     }
@@ -127,9 +174,7 @@ const TrainingPanel = (() => {
         el('message').textContent = 'Your saved ' + spec.noun + ' could not be restored: ' + r.error;
         return false;
       }
-      Object.assign(p, { ready: true, step: r.steps });
-      Forms.fill(form, r.settings);
-      el('train').textContent = trainLabel();
+      arrived(r);
       await spec.started(r, 'restored', r.record);
       return true;
     }
@@ -142,17 +187,10 @@ const TrainingPanel = (() => {
         return;
       }
       el('message').textContent = '';
+      pending.took(input.name, input.value);
       const now = { lr: r.lr, clip: r.clip };
       Forms.note(input, 'Applied: ' + tunable.map((n) => labels[n].toLowerCase() + ' ' + now[n]).join(', ') + '.', 'status');
       if (!p.running) await save();
-    }
-
-    // Marks the model for renewal: the next Train starts a new one (settings or corpus changed).
-    function invalidate(message) {
-      if (p.running) return;
-      p.ready = false;
-      el('train').textContent = 'Train';
-      if (message) el('progress').textContent = message;
     }
 
     el('train').addEventListener('click', async () => {
@@ -161,7 +199,7 @@ const TrainingPanel = (() => {
         if (spec.paused) await spec.paused();
         return;
       }
-      if (!p.ready && !(await newModel())) return;
+      if ((!p.ready || pending.any()) && !(await replace())) return;
       p.running = true;
       if (spec.resumed) spec.resumed();
       el('train').textContent = 'Pause';
@@ -169,7 +207,7 @@ const TrainingPanel = (() => {
     });
     el('step').addEventListener('click', async () => {
       if (p.running) return;
-      if (!p.ready && !(await newModel())) return;
+      if ((!p.ready || pending.any()) && !(await replace())) return;
       if (spec.resumed) spec.resumed();
       if (!(await slice(1))) return;
       if (spec.paused) await spec.paused();
@@ -179,15 +217,14 @@ const TrainingPanel = (() => {
     });
     el('reset').addEventListener('click', async () => {
       stop();
-      el('train').textContent = 'Train';
-      await newModel();
+      await replace();
     });
     form.addEventListener('change', async (e) => {
       const t = e.target;
       // the corpus controls (radio buttons, the text box, the file chooser) are a panel's own
       if (!t.name || t.type === 'file' || t.type === 'radio' || t.tagName === 'TEXTAREA') return;
       if (p.ready && tunable.includes(t.name)) await tune(t);
-      else invalidate('Settings changed: Train starts a new model.');
+      else pending.refresh();
     });
     el('save').addEventListener('click', async () => {
       if (!p.ready) {
@@ -211,9 +248,7 @@ const TrainingPanel = (() => {
         return;
       }
       el('message').textContent = '';
-      Object.assign(p, { ready: true, step: r.steps });
-      Forms.fill(form, r.settings);
-      el('train').textContent = trainLabel();
+      arrived(r);
       await spec.started(r, 'opened', file.name);
       await save();
     });
@@ -221,7 +256,10 @@ const TrainingPanel = (() => {
     return {
       get ready() { return p.ready; },
       get running() { return p.running; },
-      stop, restore, invalidate, slice, save,
+      stop, restore, slice, save,
+      // a change that needs a new model, other than a setting (the corpus)
+      changed: (key, words) => pending.add(key, words),
+      unchanged: (key) => pending.remove(key),
       call: (cmd, fields) => app.call(request(cmd, fields)),
       adapt: (count, ms) => adapt(count, ms, app.sliceMs()),
     };

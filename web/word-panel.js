@@ -41,7 +41,7 @@ const WordPanel = (() => {
       const ppl = s.ppl.length ? s.ppl[s.ppl.length - 1][1] : NaN;
       const partial = s.info && s.validTokens && s.validTokens < 0.9 * s.info.validationTokens;
       $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
-        + ' tokens, loss ' + r.loss.toFixed(3) + ', validation perplexity ' + ppl.toFixed(3)
+        + ' tokens, loss ' + Forms.number(r.loss, 3) + ', validation perplexity ' + Forms.number(ppl, 3)
         + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
           + ' held-out ' + unit() + ')' : '')
         + (s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
@@ -112,15 +112,25 @@ const WordPanel = (() => {
     }
 
     async function started(r, how, extra) {
+      made = { source: corpus.source(), text: corpus.text() };
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null });
-      $('word-progress').textContent = (how === 'restored' ? 'Restored from your last visit. ' : '') + describe(r);
+      $('word-progress').textContent = (how === 'restored' ? 'Restored your ' + r.cell + ' ' + (r.level === 'char' ? 'character' : 'word')
+        + ' model from your last visit (step ' + r.steps + '). ' : '') + describe(r);
       if (how !== 'restored') await validate();
       draw();
       await predict();
     }
 
-    const corpus = CorpusBox.create(limits.textCharacters, () => panel.invalidate('The corpus changed: Train starts a new model.'));
+    // the corpus the model there was made with: a change back to it is no change
+    let made = null;
+    const corpus = CorpusBox.create(limits.textCharacters, () => {
+      if (made && corpus.source() === made.source && (made.source === 'builtin' || corpus.text() === made.text)) {
+        panel.unchanged('corpus');
+      } else {
+        panel.changed('corpus', 'the corpus');
+      }
+    });
     panel = TrainingPanel.create(app, {
       name: 'word',
       noun: 'word model',
@@ -146,6 +156,16 @@ const WordPanel = (() => {
         }
       },
       draw,
+      wentBack(r) {
+        s.loss = s.loss.filter((p) => p[0] <= r.tokens);
+        s.ppl = s.ppl.filter((p) => p[0] <= r.tokens);
+        const last = s.loss.length ? s.loss[s.loss.length - 1][1] : NaN;
+        s.last = { steps: r.steps, epoch: r.epoch, tokens: r.tokens, loss: last };
+        progress();
+        $('word-progress').textContent += '. The model is back here, from before the blow-up.';
+        draw();
+        return predict();
+      },
       resumed() {
         s.t0 = performance.now();
         s.tokens0 = tokensSeen();
@@ -160,7 +180,7 @@ const WordPanel = (() => {
         corpus.restore(record);
         if (record.prompt !== undefined) $('word-prompt').value = record.prompt;
       },
-    }, description.tunable, Forms.labels(description.settings));
+    }, description);
 
     let predictTimer = 0;
     $('word-prompt').addEventListener('input', () => {

@@ -51,13 +51,14 @@ final class TensorBlock {
         }
         for (Tensor t : params.tensors()) {
             Object v = given.get(t.name());
-            double[] values;
-            try {
-                values = JsonArrays.read(v, t.shape(), t.name());
-            } catch (JsonException e) {
-                throw new JsonException("model file: " + what + " \"" + t.name() + "\" has shape " + JsonArrays.shapeOf(v)
-                        + ", expected " + t.shapeText() + " (" + e.getMessage() + ")");
+            String shape = JsonArrays.shapeOf(v);
+            if (!shape.equals(t.shapeText())) {
+                throw new JsonException("model file: " + what + " \"" + t.name() + "\" has shape " + shape
+                        + ", expected " + t.shapeText());
             }
+            // the right shape along the first elements: what is wrong is inside (a ragged row, a
+            // value that is not a number or not finite), and the reader says what and where
+            double[] values = JsonArrays.read(v, t.shape(), "model file: " + what + " \"" + t.name() + "\"");
             System.arraycopy(values, 0, into, t.offset(), t.size());
         }
     }

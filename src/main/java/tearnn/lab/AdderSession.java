@@ -40,9 +40,14 @@ final class AdderSession implements TrainingSession {
     @Override
     public void train(int steps, JsonWriter out) {
         double loss = task.train(steps);
+        progress(out);
+        out.name("loss").value(loss).name("sampleAccuracy").value(task.sampleAccuracy());
+    }
+
+    @Override
+    public void progress(JsonWriter out) {
         AdderTask.Progress p = task.progress();
-        out.name("steps").value(p.steps()).name("examples").value((double) p.examples())
-                .name("loss").value(loss).name("sampleAccuracy").value(task.sampleAccuracy());
+        out.name("steps").value(p.steps()).name("examples").value((double) p.examples());
     }
 
     @Override

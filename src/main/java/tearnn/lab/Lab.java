@@ -8,6 +8,7 @@ import tearnn.file.ModelFile;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
+import tearnn.math.Readable;
 import tearnn.optim.Schedule;
 import tearnn.sample.GenerationSettings;
 import tearnn.settings.Setting;
@@ -63,10 +64,10 @@ public final class Lab {
         try {
             dispatch(JsonObject.parse(request, "request"), out);
             return out.endObject().toString();
+        } catch (Reply e) {
+            return e.text;
         } catch (SettingException e) {
             return failure(e.getMessage()).name("field").value(e.field).endObject().toString();
-        } catch (DivergedException e) {
-            return failure(e.getMessage()).name("diverged").value(true).endObject().toString();
         } catch (IllegalArgumentException | IllegalStateException e) {
             return failure(e.getMessage()).endObject().toString();
         } catch (RuntimeException e) {
@@ -98,10 +99,44 @@ public final class Lab {
         switch (verb) {
             case "new" -> start(panel, p.starter().start(r, null), out);
             case "load" -> start(panel, p.starter().start(r, readModel(r)), out);
-            case "train" -> session(panel).train(STEPS.integer(new JsonSettings(r)), out);
+            case "train" -> train(session(panel), STEPS.integer(new JsonSettings(r)), out);
             case "save" -> out.name("model").value(ModelFile.write(session(panel).saved()));
             case "tune" -> tune(session(panel).trainer(), p.tunable(), JsonSettings.of(r, "settings"), out);
             default -> session(panel).handle(verb, r, out);
+        }
+    }
+
+    /**
+     * Trains; a blow-up is replied as {@code diverged}, with the step the model went back to and its
+     * progress there; a model whose loss stays above where it started gets a {@code warning}.
+     */
+    private static void train(TrainingSession s, int steps, JsonWriter out) {
+        try {
+            s.train(steps, out);
+        } catch (DivergedException e) {
+            JsonWriter w = failure(e.getMessage()).name("diverged").value(true);
+            s.progress(w);
+            throw new Reply(w.endObject().toString());
+        }
+        Trainer t = s.trainer();
+        if (t.optimizer().steps() >= STALL_STEPS && t.recentLoss() > t.firstLoss()) {
+            out.name("warning").value("Not learning: after " + Readable.count(t.optimizer().steps()) + " steps the loss ("
+                    + Readable.number(t.recentLoss()) + ") is still above where it started (" + Readable.number(t.firstLoss())
+                    + "). The learning rate (" + Setting.format(t.currentRate()) + ") may be too high: try "
+                    + Setting.format(t.currentRate() / 10) + ".");
+        }
+    }
+
+    /** Steps after which a loss still above the first one means the model is not learning. */
+    private static final int STALL_STEPS = 300;
+
+    /** A reply written before the dispatch finished (a failure that carries more than a message). */
+    private static final class Reply extends RuntimeException {
+        final String text;
+
+        Reply(String text) {
+            super(null, null, false, false);
+            this.text = text;
         }
     }
 

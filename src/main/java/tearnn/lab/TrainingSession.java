@@ -13,6 +13,9 @@ interface TrainingSession {
     /** Trains {@code steps} steps and writes the progress. */
     void train(int steps, JsonWriter out);
 
+    /** Writes how far the model has come (its step, and the examples or tokens it has seen). */
+    void progress(JsonWriter out);
+
     /** The model with everything needed to resume it. */
     SavedModel saved();
 

@@ -90,7 +90,13 @@ final class WordSession implements TrainingSession {
     @Override
     public void train(int n, JsonWriter out) {
         double loss = task.train(n);
-        out.name("loss").value(loss).name("tokens").value((double) task.tokensSeen()).name("epoch").value(task.epoch())
+        out.name("loss").value(loss);
+        progress(out);
+    }
+
+    @Override
+    public void progress(JsonWriter out) {
+        out.name("tokens").value((double) task.tokensSeen()).name("epoch").value(task.epoch())
                 .name("steps").value(task.trainer().optimizer().steps());
     }
 

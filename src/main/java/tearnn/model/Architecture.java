@@ -1,6 +1,7 @@
 package tearnn.model;
 
 import tearnn.loss.LossKind;
+import tearnn.math.Readable;
 import tearnn.nn.CellType;
 
 /**
@@ -24,6 +25,11 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
         double dropout) {
 
     public static final int MAX_SIZE = 1 << 20;
+    /**
+     * The most parameters a model may have: 50 million doubles are 400 MB, and training holds two
+     * to four times that (gradients, optimizer state).
+     */
+    public static final long MAX_PARAMETERS = 50_000_000L;
 
     public Architecture {
         if (input == null || cell == null || loss == null) {
@@ -47,9 +53,12 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
-        long weights = (long) cell.gates * hidden * ((long) (input == InputKind.EMBEDDING ? embedding : inputSize) + hidden);
-        if (weights > 50_000_000L) {
-            throw new IllegalArgumentException("model too large: " + weights + " weights in the first layer alone");
+        long n = count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs);
+        if (n > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("model too large: " + layers + (layers == 1 ? " layer" : " layers") + " of "
+                    + Readable.count(hidden) + " " + cell.id + " units on " + Readable.count(input == InputKind.EMBEDDING ? embedding : inputSize)
+                    + " inputs, with " + Readable.count(outputs) + " outputs, would have " + Readable.count(n)
+                    + " parameters; the most is " + Readable.count(MAX_PARAMETERS));
         }
     }
 
@@ -60,6 +69,22 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
         if (v > MAX_SIZE) {
             throw new IllegalArgumentException(what + " must be at most " + MAX_SIZE + ", got " + v);
         }
+    }
+
+    /** The number of parameters, counted in long arithmetic (so a huge claim cannot overflow). */
+    public long parameterCount() {
+        return count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs);
+    }
+
+    private static long count(InputKind input, int inputSize, int embedding, CellType cell, int hidden, int layers,
+            boolean bias, boolean peephole, int outputs) {
+        long g = (long) cell.gates * hidden;
+        long n = input == InputKind.EMBEDDING ? (long) inputSize * embedding : 0;
+        for (int l = 0; l < layers; l++) {
+            long in = l > 0 ? hidden : input == InputKind.EMBEDDING ? embedding : inputSize;
+            n += g * (in + hidden) + (bias ? 2 * g : 0) + (peephole ? 3L * hidden : 0);
+        }
+        return n + (long) outputs * hidden + outputs;
     }
 
     /** Width of the vectors entering the first recurrent layer. */

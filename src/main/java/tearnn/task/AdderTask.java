@@ -8,6 +8,7 @@ import tearnn.model.Batch;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.optim.Schedule;
+import tearnn.train.DivergedException;
 import tearnn.train.Trainer;
 
 /**
@@ -26,8 +27,8 @@ public final class AdderTask {
     private final Adder adder;
     private final Model model;
     private final Trainer trainer;
-    private final Rng data;
-    private final Rng sampleRng;
+    private Rng data;
+    private Rng sampleRng;
     private final Batch batch;
     private final Batch sample;
     private int steps;
@@ -36,6 +37,12 @@ public final class AdderTask {
     /** How far a run has come. */
     public record Progress(int steps, long examples) {
     }
+
+    /** The progress and the generators' states, as a checkpoint keeps them. */
+    private record Snapshot(Progress progress, int[] data, int[] sample) {
+    }
+
+    private final Checkpoints<Snapshot> checkpoints = new Checkpoints<>();
 
     /** A new run: weights from the seed, as PyTorch initializes them. */
     public AdderTask(AdderSettings s) {
@@ -99,16 +106,40 @@ public final class AdderTask {
         return s;
     }
 
-    /** Trains {@code n} steps on fresh random pairs; returns their mean loss (nats per bit). */
+    /**
+     * Trains {@code n} steps on fresh random pairs; returns their mean loss (nats per bit). If
+     * training blows up, the run goes back to where it was before the blow-up began (see
+     * {@link Checkpoints}) and the {@link DivergedException} says which step that is.
+     */
     public double train(int n) {
+        checkpoints.begin(model, trainer, new Snapshot(progress(), data.state(), sampleRng.state()));
         double loss = 0;
         for (int i = 0; i < n; i++) {
             adder.fillRandom(batch, data);
-            loss += trainer.step(batch, null);
+            try {
+                double l = trainer.step(batch, null);
+                checkpoints.stepped(trainer, l);
+                loss += l;
+            } catch (DivergedException e) {
+                Snapshot back = checkpoints.rollBack(model, trainer);
+                if (back == null) {
+                    advance(i);
+                    throw e;
+                }
+                steps = back.progress().steps();
+                examples = back.progress().examples();
+                data = Rng.fromState(back.data());
+                sampleRng = Rng.fromState(back.sample());
+                throw e.rolledBackTo(steps);
+            }
         }
+        advance(n);
+        return loss / n;
+    }
+
+    private void advance(int n) {
         steps += n;
         examples += (long) n * batch.size;
-        return loss / n;
     }
 
     /** Share of {@link #SAMPLE} fresh random pairs the model adds right: a quick look at progress. */

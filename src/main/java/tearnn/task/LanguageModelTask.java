@@ -7,6 +7,7 @@ import tearnn.model.Model;
 import tearnn.model.State;
 import tearnn.optim.Schedule;
 import tearnn.settings.SettingException;
+import tearnn.train.DivergedException;
 import tearnn.train.Trainer;
 
 /**
@@ -81,11 +82,21 @@ public final class LanguageModelTask {
         return streams;
     }
 
+    /** The loop's progress and carried state, as a checkpoint keeps them. */
+    private record Snapshot(int epoch, long tokensSeen, int position, double[] h, double[] c) {
+    }
+
+    private final Checkpoints<Snapshot> checkpoints = new Checkpoints<>();
+
     /**
      * Runs up to {@code steps} training steps; returns their mean loss (nats per token). At the end
-     * of an epoch the streams rewind and the state is reset.
+     * of an epoch the streams rewind and the state is reset. If training blows up, the run goes back
+     * to where it was before the blow-up began (see {@link Checkpoints}) and the
+     * {@link DivergedException} says which step that is.
      */
     public double train(int steps) {
+        checkpoints.begin(model, trainer, new Snapshot(epoch, tokensSeen, streams.position(), state.h.clone(),
+                state.c == null ? null : state.c.clone()));
         double sum = 0;
         for (int i = 0; i < steps; i++) {
             if (!streams.next()) {
@@ -93,7 +104,24 @@ public final class LanguageModelTask {
                 state.reset();
                 streams.next();
             }
-            sum += trainer.step(streams.batch(), state);
+            try {
+                double l = trainer.step(streams.batch(), state);
+                checkpoints.stepped(trainer, l);
+                sum += l;
+            } catch (DivergedException e) {
+                Snapshot back = checkpoints.rollBack(model, trainer);
+                if (back != null) {
+                    epoch = back.epoch();
+                    tokensSeen = back.tokensSeen();
+                    streams.seek(back.position());
+                    System.arraycopy(back.h(), 0, state.h, 0, state.h.length);
+                    if (state.c != null) {
+                        System.arraycopy(back.c(), 0, state.c, 0, state.c.length);
+                    }
+                    throw e.rolledBackTo(trainer.optimizer().steps());
+                }
+                throw e;
+            }
             tokensSeen += streams.tokensPerBatch();
         }
         return sum / steps;

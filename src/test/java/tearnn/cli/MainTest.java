@@ -91,5 +91,14 @@ class MainTest {
         run("train", "--text", empty.toString(), "--out", keep.toString());
         assertEquals("precious", Files.readString(keep));
         assertTrue(run("frobnicate").err().startsWith("tearnn: unknown command 'frobnicate'"));
+        // a 300-byte file claiming 4.6 billion parameters: one line, exit status 2
+        Path huge = dir.resolve("huge.json");
+        Files.writeString(huge, "{\"format\":\"tearnn-model/1\",\"architecture\":{\"input\":\"embedding\",\"input_size\":5000,"
+                + "\"embedding_size\":32,\"cell\":\"lstm\",\"hidden_size\":3000,\"num_layers\":64,\"output_size\":5000,"
+                + "\"loss\":\"softmax_ce\"},\"tensors\":{}}");
+        Result r = run("sample", "--model", huge.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("tearnn: model file: architecture: model too large: ") && r.err().indexOf('\n') == r.err().length() - 1,
+                r.err());
     }
 }

@@ -121,6 +121,16 @@ class ModelFileTest {
         assertTrue(error(ok.replaceFirst("\\[\\[([-0-9.E]+),", "[[NaN,"))
                 .contains("non-finite number (JSON cannot hold NaN or Infinity)"));
         assertTrue(error(ok.replaceFirst("\\[\\[([-0-9.E]+),", "[[1e999,")).contains("non-finite number Infinity"));
+        // the right shape with something wrong inside: what and where, not a shape that equals itself
+        assertEquals("model file: tensor \"rnn.weight_ih_l0\": non-finite number Infinity at element 0",
+                error(ok.replaceFirst("\"rnn.weight_ih_l0\":\\[\\[([-0-9.E]+),", "\"rnn.weight_ih_l0\":[[1e999,")));
+        assertEquals("model file: tensor \"fc.bias\": expected a number at depth 1, found a string (shape should be [3])",
+                error(ok.replaceFirst("\"fc.bias\":\\[([-0-9.E]+),", "\"fc.bias\":[\"x\",")));
+        // a file claiming a huge model is refused before anything is allocated, in long arithmetic
+        assertEquals("model file: architecture: model too large: 64 layers of 3,000 lstm units on 32 inputs, with 5,000 outputs,"
+                + " would have 4,589,085,000 parameters; the most is 50,000,000", error("{\"format\":\"tearnn-model/1\","
+                + "\"architecture\":{\"input\":\"embedding\",\"input_size\":5000,\"embedding_size\":32,\"cell\":\"lstm\","
+                + "\"hidden_size\":3000,\"num_layers\":64,\"output_size\":5000,\"loss\":\"softmax_ce\"},\"tensors\":{}}"));
         assertTrue(error(ok.substring(0, ok.length() / 2)).startsWith("malformed JSON at line 1, column"));
         assertEquals("empty JSON text", error("  "));
         assertEquals("model file: no \"format\" key; this is not a tearnn model file", error("{\"a\":1}"));

@@ -171,7 +171,8 @@ public class BrowserTest {
             assertTrue(text(d, "adder-progress").startsWith("Restored your gru adder"), text(d, "adder-progress"));
             assertEquals(sum, text(d, "adder-result"));
             d.findElement(By.id("tab-word")).click();
-            assertTrue(text(d, "word-progress").startsWith("Restored from your last visit."), text(d, "word-progress"));
+            assertTrue(text(d, "word-progress").startsWith("Restored your lstm word model from your last visit (step "),
+                    text(d, "word-progress"));
             wait.until(x -> text(x, "word-top").equals(predictions));
             assertEquals("Resume", text(d, "word-train"));
 
