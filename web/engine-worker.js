@@ -1,11 +1,10 @@
 'use strict';
 // The training engine in a Web Worker: the WebAssembly build where the browser supports WasmGC,
 // else the JavaScript build. The engine speaks JSON text (see tearnn.lab.Lab); this worker turns
-// it into objects, and keeps models in IndexedDB itself, so that neither a big model nor its JSON
-// ever blocks the page's thread.
+// it into objects, and keeps models in IndexedDB itself (store.js), packed as typed arrays, so that
+// a big model never crosses the page's thread.
 importScripts('store.js');
-let handle = null;
-const run = (request) => JSON.parse(handle(JSON.stringify(request)));
+let engine = null;
 const wanted = new URLSearchParams(self.location.search).get('build') || 'auto';
 
 async function boot() {
@@ -25,7 +24,12 @@ async function boot() {
     self.main([]);
     build = 'js';
   }
-  handle = self.tearnnHandle;
+  const handle = self.tearnnHandle;
+  engine = {
+    run: (request) => JSON.parse(handle(JSON.stringify(request))),
+    pack: (panel, optimizerState) => self.tearnnPack(panel, optimizerState),
+    unpack: (request, text, arrays) => self.tearnnUnpack(request, text, arrays),
+  };
   postMessage({ type: 'ready', build });
 }
 
@@ -33,7 +37,7 @@ self.onmessage = async (e) => {
   const { id, request, persist } = e.data;
   let reply;
   try {
-    reply = persist ? await Store[persist.op](run, ...persist.args) : run(request);
+    reply = persist ? await Store[persist.op](engine, ...persist.args) : engine.run(request);
   } catch (err) {
     reply = { ok: false, error: 'engine failure: ' + err };
   }

@@ -2,11 +2,13 @@
 // Connects the page to the engine: in a Web Worker (WebAssembly or JavaScript build), or, where the
 // page is opened from disk (file://) and workers are not allowed, the JavaScript build on the page
 // itself, called in short slices. Either way: engine.call(request) -> Promise of the reply object,
-// and engine.persist(op, ...args) runs Store.saveModel or Store.restoreModel beside the engine.
+// and engine.persist(op, ...args) runs Store[op] (keep, bringBack, list) beside the engine.
 const Engine = (() => {
   function viaWorker(build) {
     return new Promise((resolve, reject) => {
-      const worker = new Worker('engine-worker.js?build=' + encodeURIComponent(build));
+      const storage = new URLSearchParams(location.search).get('storage');
+      const worker = new Worker('engine-worker.js?build=' + encodeURIComponent(build)
+        + (storage ? '&storage=' + encodeURIComponent(storage) : ''));
       const pending = new Map();
       let next = 1;
       worker.onmessage = (e) => {
@@ -44,6 +46,7 @@ const Engine = (() => {
         self.main([]);
         const handle = self.tearnnHandle;
         const run = (request) => JSON.parse(handle(JSON.stringify(request)));
+        const local = { run, pack: self.tearnnPack, unpack: self.tearnnUnpack };
         resolve({
           mode: 'JavaScript on the page (opened from disk: no worker; training runs in short slices)',
           build: 'js',
@@ -51,7 +54,7 @@ const Engine = (() => {
           call(request) {
             return new Promise((res) => setTimeout(() => res(run(request)), 0));
           },
-          persist: (op, ...args) => Store[op](run, ...args),
+          persist: (op, ...args) => Store[op](local, ...args),
         });
       };
       s.onerror = () => reject(new Error('could not load js/tearnn.js'));

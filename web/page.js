@@ -43,7 +43,10 @@
     for (const [name, panel] of Object.entries(d.panels)) Forms.build($(name + '-fields'), panel.settings);
     const panels = [AdderPanel.create(app, d.panels.adder), WordPanel.create(app, d.panels.word, d.limits, d.generate)];
     $('engine-status').textContent = 'Engine ready: ' + e.mode + '.';
-    for (const p of panels) await p.restore();
+    for (const [name, p] of [['adder', panels[0]], ['word', panels[1]]]) {
+      const mine = await Tabs.claim(name, (panel) => e.persist('list', panel));
+      await p.restore(mine.key, mine.heldElsewhere);
+    }
     document.body.dataset.restored = 'true';
   }
 

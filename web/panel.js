@@ -153,21 +153,39 @@ const TrainingPanel = (() => {
       if (was) save();
     }
 
-    // Keeps the model in the browser; a big model takes long to write, so it is kept less often
-    // (at most 5% of the time).
+    // Keeps the model in the browser, under this tab's key. A big model takes long to write, so it
+    // is kept less often (at most 5% of the time); a failed save says why, and is tried again later
+    // and later (10 s, 20 s, ... 5 min; with no storage at all, every 5 min).
     async function save() {
-      if (!p.ready) return;
+      if (!p.ready || !p.key) return;
       const t0 = performance.now();
-      const r = await app.persist('saveModel', spec.name, spec.name + '.save',
-        Object.assign({ settings: Forms.values(form) }, spec.record()));
-      if (!r.ok) return;
-      p.saveEvery = Math.max(5000, 20 * (performance.now() - t0));
+      const r = await app.persist('keep', p.key, spec.name, Object.assign({ settings: Forms.values(form) }, spec.record()));
       p.savedAt = performance.now();
-      el('saved').textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + ' (step ' + p.step + ').';
+      const saved = el('saved');
+      saved.dataset.attempts = String(Number(saved.dataset.attempts || 0) + 1);
+      if (r.ok) {
+        p.saveEvery = Math.max(5000, 20 * (performance.now() - t0));
+        saved.className = 'status';
+        saved.textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + ' (step ' + p.step + ')'
+          + (r.withoutState ? ', without the optimizer\'s running state, which did not fit: after a reload, training goes on'
+            + ' with a fresh optimizer' : '') + '.';
+      } else {
+        p.saveEvery = r.unavailable ? 300000 : Math.min(300000, Math.max(10000, 2 * p.saveEvery));
+        saved.className = 'message';
+        saved.textContent = 'Not kept in this browser: ' + r.error + '. Download the model to keep it (the page tries again in '
+          + Math.round(p.saveEvery / 1000) + ' s).';
+      }
     }
 
-    async function restore() {
-      const r = await app.persist('restoreModel', spec.name, spec.name + '.load', spec.restoreFields || []);
+    // Brings back the model this tab keeps under key (see tabs.js); heldElsewhere: how many kept
+    // models of this panel other open tabs hold.
+    async function restore(key, heldElsewhere) {
+      p.key = key;
+      if (heldElsewhere) {
+        el('saved').textContent = 'Another open tab of this page has your ' + (heldElsewhere > 1 ? 'other ' + spec.noun + 's'
+          : 'last ' + spec.noun) + '; this tab keeps its own.';
+      }
+      const r = await app.persist('bringBack', key, request('load', {}), spec.restoreFields || []);
       if (!r.found) return false;
       if (spec.restoring) spec.restoring(r.record);
       if (!r.ok) {

@@ -50,7 +50,8 @@ final class TrainCommand {
             Corpus c = Corpus.fromText(text, saved.tokenizer, saved.vocabulary, 0, 0.1);
             task = LanguageModelTask.resume(c, s, saved);
             out.println("resumed " + resume + " (" + saved.model.architecture().cell().id + ", "
-                    + (saved.trainer == null ? "new optimizer" : saved.trainer.optimizer().steps() + " steps done") + ")");
+                    + (saved.trainer == null ? "new optimizer" : (long) saved.counter("steps", saved.trainer.optimizer().steps())
+                    + " steps done") + ")");
         } else {
             Corpus c = Corpus.fromText(text, new Tokenizer(s.characters(), !s.characters()), s.vocabularyCap(), 0.1);
             task = new LanguageModelTask(c, s);

@@ -1,5 +1,6 @@
 package tearnn.file;
 
+import java.util.List;
 import tearnn.json.JsonArrays;
 import tearnn.json.JsonException;
 import tearnn.json.JsonObject;
@@ -9,10 +10,42 @@ import tearnn.nn.Tensor;
 
 /**
  * A block of named tensors in a model file, {@code {"name": nested arrays, ...}}, laid out as a
- * {@link Params} buffer: the weights themselves, or an optimizer's state of the same shapes.
+ * {@link Params} buffer: the weights themselves, or an optimizer's state of the same shapes. In a
+ * packed model ({@link PackedModel}) the block is the index of an array beside the text instead.
  */
 final class TensorBlock {
     private TensorBlock() {
+    }
+
+    /** How blocks are written: as nested arrays in the text, or set aside with their index written. */
+    interface Sink {
+        void write(JsonWriter w, Params p, double[] values);
+    }
+
+    /**
+     * Reads a block, nested arrays or (if {@code packed} is not null) the index of one of those
+     * arrays, into {@code into} laid out as {@code params}.
+     */
+    static void read(Object given, Params params, double[] into, String what, List<double[]> packed) {
+        if (packed != null && given instanceof Double d) {
+            if (d != Math.rint(d) || d < 0 || d >= packed.size()) {
+                throw new JsonException("model file: " + what + "s: no packed array " + d + " (there are " + packed.size() + ")");
+            }
+            double[] v = packed.get((int) (double) d);
+            if (v.length != params.size()) {
+                throw new JsonException("model file: " + what + "s: the packed array holds " + v.length + " numbers, the "
+                        + "architecture has " + params.size());
+            }
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] != v[i] || Double.isInfinite(v[i])) {
+                    throw new JsonException("model file: " + what + " \"" + params.at(i).name() + "\": non-finite number "
+                            + v[i] + " at element " + (i - params.at(i).offset()));
+                }
+            }
+            System.arraycopy(v, 0, into, 0, v.length);
+            return;
+        }
+        read(new JsonObject(given, "model file"), params, into, what);
     }
 
     /** Writes {@code values}, laid out as {@code p}, as one object of named nested arrays. */

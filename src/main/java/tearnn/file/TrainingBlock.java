@@ -29,10 +29,10 @@ final class TrainingBlock {
     private TrainingBlock() {
     }
 
-    static void write(JsonWriter w, SavedModel saved) {
+    static void write(JsonWriter w, SavedModel saved, TensorBlock.Sink tensors, boolean optimizerState) {
         Trainer tr = saved.trainer;
         w.beginObject();
-        writeOptimizer(w, tr.optimizer(), saved.model);
+        writeOptimizer(w, tr.optimizer(), saved.model, tensors, optimizerState);
         w.name("schedule");
         writeSchedule(w, tr.schedule());
         w.name("clip_norm").value(tr.clipNorm());
@@ -59,18 +59,21 @@ final class TrainingBlock {
         w.endObject();
     }
 
-    private static void writeOptimizer(JsonWriter w, Optimizer o, Model model) {
+    /** Without {@code state}, a fresh optimizer of the same kind: no state, 0 steps. */
+    private static void writeOptimizer(JsonWriter w, Optimizer o, Model model, TensorBlock.Sink tensors, boolean state) {
         w.name("optimizer").beginObject().name("type").value(o.kind().id);
         w.name("hyperparameters").beginObject();
         for (Map.Entry<String, Double> e : o.hyperparameters().entrySet()) {
             w.name(e.getKey()).value(e.getValue());
         }
         w.endObject();
-        w.name("steps").value(o.steps());
+        w.name("steps").value(state ? o.steps() : 0);
         w.name("state").beginObject();
-        for (Map.Entry<String, double[]> e : o.state().entrySet()) {
-            w.name(e.getKey());
-            TensorBlock.write(w, model.params(), e.getValue());
+        if (state) {
+            for (Map.Entry<String, double[]> e : o.state().entrySet()) {
+                w.name(e.getKey());
+                tensors.write(w, model.params(), e.getValue());
+            }
         }
         w.endObject().endObject();
     }
@@ -97,9 +100,9 @@ final class TrainingBlock {
         w.endArray();
     }
 
-    static void read(JsonObject tr, SavedModel saved) {
+    static void read(JsonObject tr, SavedModel saved, List<double[]> packed) {
         Model model = saved.model;
-        Optimizer opt = readOptimizer(tr.object("optimizer"), model);
+        Optimizer opt = readOptimizer(tr.object("optimizer"), model, packed);
         Schedule schedule = ModelFile.checked("training", () -> readSchedule(tr.object("schedule")));
         Trainer trainer = new Trainer(model, opt, schedule);
         ModelFile.checked("training", () -> {
@@ -130,7 +133,7 @@ final class TrainingBlock {
         }
     }
 
-    private static Optimizer readOptimizer(JsonObject o, Model model) {
+    private static Optimizer readOptimizer(JsonObject o, Model model, List<double[]> packed) {
         Map<String, Double> hyper = new LinkedHashMap<>();
         JsonObject h = o.object("hyperparameters");
         for (String k : h.map().keySet()) {
@@ -142,10 +145,14 @@ final class TrainingBlock {
         JsonObject st = o.object("state");
         for (String k : st.map().keySet()) {
             double[] values = new double[model.params().size()];
-            TensorBlock.read(st.object(k), model.params(), values, "optimizer state " + k + " tensor");
+            TensorBlock.read(st.get(k), model.params(), values, "optimizer state " + k + " tensor", packed);
             state.put(k, values);
         }
         int steps = o.integer("steps");
+        if (steps == 0 && state.isEmpty()) {
+            // a fresh optimizer (its state was left out)
+            return opt;
+        }
         ModelFile.checked(null, () -> {
             opt.restore(steps, state);
             return opt;

@@ -17,9 +17,11 @@ final class AdderSession implements TrainingSession {
     private static final Setting LONGER_BITS = Setting.integer("bits", "bits", 16, 2, 30);
 
     private final AdderTask task;
-    /** The check under way and the training step it is for (-1: none). */
+    /** The check under way and the training call it checks the weights after. */
     private AdderCheck check;
-    private int checkStep = -1;
+    private int checkCall;
+    /** Training calls so far: the weights change with every one (a blow-up may take them back). */
+    private int calls;
 
     AdderSession(AdderTask task) {
         this.task = task;
@@ -39,6 +41,7 @@ final class AdderSession implements TrainingSession {
 
     @Override
     public void train(int steps, JsonWriter out) {
+        calls++;
         double loss = task.train(steps);
         progress(out);
         out.name("loss").value(loss).name("sampleAccuracy").value(task.sampleAccuracy());
@@ -91,10 +94,9 @@ final class AdderSession implements TrainingSession {
      * began); when the check is complete, reports the accuracy.
      */
     private void accuracy(int pairs, JsonWriter out) {
-        int step = task.progress().steps();
-        if (check == null || checkStep != step) {
+        if (check == null || checkCall != calls) {
             check = task.newCheck();
-            checkStep = step;
+            checkCall = calls;
         }
         boolean done = check.advance(pairs);
         out.name("done").value(done).name("fraction").value(check.fraction())

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import tearnn.bench.Timing;
 import tearnn.file.ModelFile;
+import tearnn.file.PackedModel;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
@@ -66,6 +67,47 @@ public final class Lab {
             return out.endObject().toString();
         } catch (Reply e) {
             return e.text;
+        } catch (SettingException e) {
+            return failure(e.getMessage()).name("field").value(e.field).endObject().toString();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return failure(e.getMessage()).endObject().toString();
+        } catch (RuntimeException e) {
+            return failure("internal error: " + e).endObject().toString();
+        }
+    }
+
+    /**
+     * The panel's model packed (its text, and its weights and optimizer state as arrays) for the
+     * browser to keep; without {@code optimizerState}, the optimizer's running state is left out.
+     * Null if the panel has no model.
+     */
+    public PackedModel pack(String panel, boolean optimizerState) {
+        TrainingSession s = sessions.get(panel);
+        return s == null ? null : ModelFile.pack(s.saved(), optimizerState);
+    }
+
+    /**
+     * Loads a kept model: {@code request} is {@code {"cmd": "panel.load", ...}} as for a model file
+     * (with the corpus and settings a word panel needs), the model itself {@code packed}.
+     */
+    public String loadPacked(String request, PackedModel packed) {
+        JsonWriter out = new JsonWriter().beginObject().name("ok").value(true);
+        try {
+            JsonObject r = JsonObject.parse(request, "request");
+            String cmd = r.string("cmd");
+            String panel = cmd.endsWith(".load") ? cmd.substring(0, cmd.length() - 5) : "";
+            Panel p = PANELS.get(panel);
+            if (p == null) {
+                throw new IllegalArgumentException("unknown command '" + cmd + "' for a kept model");
+            }
+            SavedModel saved;
+            try {
+                saved = ModelFile.unpack(packed);
+            } catch (IllegalArgumentException e) {
+                throw new SettingException("model", e.getMessage());
+            }
+            start(panel, p.starter().start(r, saved), out);
+            return out.endObject().toString();
         } catch (SettingException e) {
             return failure(e.getMessage()).name("field").value(e.field).endObject().toString();
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -34,9 +34,11 @@ final class WordSession implements TrainingSession {
     private final LanguageModelTask task;
     private final double bestPerplexity;
     private final boolean builtin;
-    /** The validation in progress and the training step it measures (null: none). */
+    /** The validation in progress and the training call it measures the weights after (null: none). */
     private Evaluation validation;
-    private int validationStep;
+    private int validationCall;
+    /** Training calls so far: the weights change with every one (a blow-up may take them back). */
+    private int calls;
 
     /**
      * A session for the request's {@code text} (absent or null: the built-in grammar corpus) with
@@ -80,7 +82,7 @@ final class WordSession implements TrainingSession {
                 .name("vocabulary").value(c.vocabulary.size()).name("unknownRate").value(c.unknownRate())
                 .name("parameters").value(task.model().params().size()).name("builtin").value(builtin)
                 .name("cell").value(task.model().architecture().cell().id)
-                .name("steps").value(task.trainer().optimizer().steps());
+                .name("steps").value(task.steps());
         if (!Double.isNaN(bestPerplexity)) {
             out.name("bestPerplexity").value(bestPerplexity);
         }
@@ -89,6 +91,7 @@ final class WordSession implements TrainingSession {
 
     @Override
     public void train(int n, JsonWriter out) {
+        calls++;
         double loss = task.train(n);
         out.name("loss").value(loss);
         progress(out);
@@ -97,7 +100,7 @@ final class WordSession implements TrainingSession {
     @Override
     public void progress(JsonWriter out) {
         out.name("tokens").value((double) task.tokensSeen()).name("epoch").value(task.epoch())
-                .name("steps").value(task.trainer().optimizer().steps());
+                .name("steps").value(task.steps());
     }
 
     @Override
@@ -127,10 +130,9 @@ final class WordSession implements TrainingSession {
      * is under way or the model has trained since); when it is complete, reports the perplexity.
      */
     private void validate(int windows, JsonWriter out) {
-        int step = task.trainer().optimizer().steps();
-        if (validation == null || validationStep != step) {
+        if (validation == null || validationCall != calls) {
             validation = task.validation(VALIDATION_TOKENS);
-            validationStep = step;
+            validationCall = calls;
         }
         boolean done = validation.advance(windows);
         out.name("done").value(done).name("fraction").value(validation.fraction());

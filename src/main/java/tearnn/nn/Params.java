@@ -66,6 +66,16 @@ public final class Params {
         return null;
     }
 
+    /** The tensor holding element {@code i} of the buffer. */
+    public Tensor at(int i) {
+        for (Tensor t : tensors) {
+            if (i >= t.offset() && i < t.offset() + t.size()) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("element " + i + " is outside the buffer of " + size);
+    }
+
     public void zeroGrad() {
         java.util.Arrays.fill(grad, 0.0);
     }

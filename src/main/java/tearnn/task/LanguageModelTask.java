@@ -24,6 +24,8 @@ public final class LanguageModelTask {
     private final LanguageModelSettings settings;
     private int epoch;
     private long tokensSeen;
+    /** Training steps taken (kept apart from the optimizer's count, which starts over with a fresh optimizer). */
+    private int steps;
 
     public LanguageModelTask(Corpus corpus, LanguageModelSettings s) {
         this(corpus, s, newModel(corpus, s), null);
@@ -78,12 +80,17 @@ public final class LanguageModelTask {
         return tokensSeen;
     }
 
+    /** Training steps taken. */
+    public int steps() {
+        return steps;
+    }
+
     public TokenStreams streams() {
         return streams;
     }
 
     /** The loop's progress and carried state, as a checkpoint keeps them. */
-    private record Snapshot(int epoch, long tokensSeen, int position, double[] h, double[] c) {
+    private record Snapshot(int steps, int epoch, long tokensSeen, int position, double[] h, double[] c) {
     }
 
     private final Checkpoints<Snapshot> checkpoints = new Checkpoints<>();
@@ -95,7 +102,7 @@ public final class LanguageModelTask {
      * {@link DivergedException} says which step that is.
      */
     public double train(int steps) {
-        checkpoints.begin(model, trainer, new Snapshot(epoch, tokensSeen, streams.position(), state.h.clone(),
+        checkpoints.begin(model, trainer, new Snapshot(this.steps, epoch, tokensSeen, streams.position(), state.h.clone(),
                 state.c == null ? null : state.c.clone()));
         double sum = 0;
         for (int i = 0; i < steps; i++) {
@@ -108,9 +115,11 @@ public final class LanguageModelTask {
                 double l = trainer.step(streams.batch(), state);
                 checkpoints.stepped(trainer, l);
                 sum += l;
+                this.steps++;
             } catch (DivergedException e) {
                 Snapshot back = checkpoints.rollBack(model, trainer);
                 if (back != null) {
+                    this.steps = back.steps();
                     epoch = back.epoch();
                     tokensSeen = back.tokensSeen();
                     streams.seek(back.position());
@@ -118,7 +127,7 @@ public final class LanguageModelTask {
                     if (state.c != null) {
                         System.arraycopy(back.c(), 0, state.c, 0, state.c.length);
                     }
-                    throw e.rolledBackTo(trainer.optimizer().steps());
+                    throw e.rolledBackTo(this.steps);
                 }
                 throw e;
             }
@@ -165,6 +174,7 @@ public final class LanguageModelTask {
         SavedModel s = new SavedModel(model, trainer);
         s.vocabulary = corpus.vocabulary;
         s.tokenizer = corpus.tokenizer;
+        s.putCounter("steps", steps);
         s.putCounter("epoch", epoch);
         s.putCounter("tokens_seen", tokensSeen);
         s.putCounter("stream_position", streams.position());
@@ -187,6 +197,7 @@ public final class LanguageModelTask {
      */
     public static LanguageModelTask resume(Corpus corpus, LanguageModelSettings given, SavedModel saved) {
         LanguageModelTask t = new LanguageModelTask(corpus, settingsOf(saved, given), saved.model, saved.trainer);
+        t.steps = (int) saved.counter("steps", saved.trainer == null ? 0 : saved.trainer.optimizer().steps());
         double pos = saved.counter("stream_position", -1);
         double[] h = saved.array("state_h");
         double[] c = saved.array("state_c");

@@ -1,15 +1,25 @@
 package tearnn.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.Float64Array;
+import tearnn.file.PackedModel;
 import tearnn.json.Numbers;
 import tearnn.lab.Lab;
 
 /**
- * The browser entry point, the same for the WebAssembly and the JavaScript build: it installs
- * {@code self.tearnnHandle(request) -> reply}, JSON text in and out (see {@link Lab}), in a Web
- * Worker or, where workers are not allowed (file://), on the page itself.
+ * The browser entry point, the same for the WebAssembly and the JavaScript build: it installs, in a
+ * Web Worker or, where workers are not allowed (file://), on the page itself,
+ * <ul>
+ *   <li>{@code self.tearnnHandle(request) -> reply}, JSON text in and out (see {@link Lab});</li>
+ *   <li>{@code self.tearnnPack(panel, optimizerState) -> {text, arrays: [Float64Array]}} (or null):
+ *       the panel's model packed for IndexedDB, which keeps typed arrays as they are;</li>
+ *   <li>{@code self.tearnnUnpack(request, text, arrays) -> reply}: loads a model kept that way.</li>
+ * </ul>
  */
 public final class WorkerMain {
     private WorkerMain() {
@@ -21,8 +31,22 @@ public final class WorkerMain {
         String handle(String request);
     }
 
-    @JSBody(params = "f", script = "self.tearnnHandle = f;")
-    private static native void install(Handler f);
+    @JSFunctor
+    interface Packer extends JSObject {
+        JSObject pack(String panel, boolean optimizerState);
+    }
+
+    @JSFunctor
+    interface Unpacker extends JSObject {
+        String unpack(String request, String text, JSArray<Float64Array> arrays);
+    }
+
+    @JSBody(params = {"handle", "pack", "unpack"},
+            script = "self.tearnnHandle = handle; self.tearnnPack = pack; self.tearnnUnpack = unpack;")
+    private static native void install(Handler handle, Packer pack, Unpacker unpack);
+
+    @JSBody(params = {"text", "arrays"}, script = "return { text: text, arrays: arrays };")
+    private static native JSObject packed(String text, JSArray<Float64Array> arrays);
 
     @JSBody(script = "return performance.now() / 1000;")
     private static native double seconds();
@@ -46,6 +70,22 @@ public final class WorkerMain {
             }
         });
         Lab lab = new Lab(WorkerMain::seconds);
-        install(lab::handle);
+        install(lab::handle, (panel, optimizerState) -> {
+            PackedModel p = lab.pack(panel, optimizerState);
+            if (p == null) {
+                return null;
+            }
+            JSArray<Float64Array> arrays = JSArray.create();
+            for (double[] a : p.arrays()) {
+                arrays.push(Float64Array.copyFromJavaArray(a));
+            }
+            return packed(p.text(), arrays);
+        }, (request, text, arrays) -> {
+            List<double[]> list = new ArrayList<>();
+            for (int i = 0; i < arrays.getLength(); i++) {
+                list.add(arrays.get(i).copyToJavaArray());
+            }
+            return lab.loadPacked(request, new PackedModel(text, list));
+        });
     }
 }

@@ -1,0 +1,189 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Keeping models in the browser, when it goes wrong: no storage at all, too little room, the site's
+ * data cleared while it trains, and two tabs training at once. Each failure is said beside "Kept in
+ * this browser", with Download as the way to keep the model, and tried again later and later.
+ */
+class KeepingTest {
+    @BeforeAll
+    static void start() throws IOException {
+        BrowserTest.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        BrowserTest.stop();
+    }
+
+    static String text(WebDriver d, String id) {
+        return BrowserTest.text(d, id);
+    }
+
+    static void ready(WebDriver d) {
+        new WebDriverWait(d, Duration.ofSeconds(60)).until(x ->
+                "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+    }
+
+    static int attempts(WebDriver d, String panel) {
+        String a = d.findElement(By.id(panel + "-saved")).getAttribute("data-attempts");
+        return a == null ? 0 : Integer.parseInt(a);
+    }
+
+    static String origin() {
+        return BrowserTest.base.substring(0, BrowserTest.base.length() - 1);
+    }
+
+    @Test
+    void withNoStorageItSaysSoAndDoesNotRetryInALoop() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?storage=none");
+            ready(d);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-saved").startsWith("Not kept in this browser"));
+            assertEquals("Not kept in this browser: this browser keeps no data for this page (its storage is off). Download the"
+                    + " model to keep it (the page tries again in 300 s).", text(d, "word-saved"));
+            assertEquals("message", d.findElement(By.id("word-saved")).getAttribute("class"));
+            int first = attempts(d, "word");
+            BrowserTest.sleep(8000);
+            d.findElement(By.id("word-train")).click();
+            // one more at Pause, none in between
+            assertTrue(attempts(d, "word") <= first + 1, first + " then " + attempts(d, "word"));
+            assertTrue(text(d, "word-progress").startsWith("Step "), text(d, "word-progress"));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    @Test
+    void withLittleRoomItKeepsTheWeightsAloneOrSaysWhy() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            // a GRU adder of 256 units: 1.6 MB of weights, 4.8 MB with Adam's state; room for 3 MB
+            ((ChromeDriver) d).executeCdpCommand("Storage.overrideQuotaForOrigin", Map.of("origin", origin(), "quotaSize", 3_000_000));
+            d.findElement(By.cssSelector("#adder-settings [name=hidden]")).clear();
+            d.findElement(By.cssSelector("#adder-settings [name=hidden]")).sendKeys("256");
+            d.findElement(By.id("adder-step")).click();
+            wait.until(x -> text(x, "adder-saved").startsWith("Kept") || text(x, "adder-saved").startsWith("Not kept"));
+            assertTrue(text(d, "adder-saved").matches("Kept in this browser at [0-9:]+ \\(step 1\\), without the optimizer's running"
+                    + " state, which did not fit: after a reload, training goes on with a fresh optimizer\\."), text(d, "adder-saved"));
+            // room for nothing: said, and the model is still here to download
+            ((ChromeDriver) d).executeCdpCommand("Storage.overrideQuotaForOrigin", Map.of("origin", origin(), "quotaSize", 100_000));
+            d.findElement(By.id("adder-step")).click();
+            wait.until(x -> text(x, "adder-saved").startsWith("Not kept"));
+            assertEquals("Not kept in this browser: the browser has no room left for it. Download the model to keep it (the page"
+                    + " tries again in 10 s).", text(d, "adder-saved"));
+            // a reload brings back what was kept: the weights of step 1
+            ((ChromeDriver) d).executeCdpCommand("Storage.overrideQuotaForOrigin", Map.of("origin", origin()));
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "adder-progress").startsWith("Restored your gru adder from your last visit (1 steps trained)"),
+                    text(d, "adder-progress"));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    @Test
+    void clearedWhileItTrainsItIsKeptAgain() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-saved").startsWith("Kept in this browser"));
+            ((ChromeDriver) d).executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin(), "storageTypes", "indexeddb"));
+            String before = text(d, "word-saved");
+            int attempts = attempts(d, "word");
+            wait.until(x -> attempts(x, "word") > attempts + 1 && text(x, "word-saved").startsWith("Kept in this browser")
+                    && !text(x, "word-saved").equals(before));
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-saved").endsWith("(" + BrowserTest.stepOf(text(x, "word-progress")).toLowerCase() + ")."));
+            String step = BrowserTest.stepOf(text(d, "word-progress")).substring(5);
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "word-progress").startsWith("Restored your lstm word model from your last visit (step " + step + ")."),
+                    text(d, "word-progress"));
+        } finally {
+            d.quit();
+        }
+    }
+
+    @Test
+    void twoTabsKeepTheirOwnModels() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            String a = d.getWindowHandle();
+            d.findElement(By.id("adder-step")).click();
+            wait.until(x -> text(x, "adder-saved").startsWith("Kept"));
+
+            // tab B: does not take A's adder, says so, and trains its own
+            d.switchTo().newWindow(WindowType.TAB);
+            String b = d.getWindowHandle();
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            assertEquals("Another open tab of this page has your last adder; this tab keeps its own.", text(d, "adder-saved"));
+            assertEquals("Not trained yet.", text(d, "adder-progress"));
+            new Select(d.findElement(By.cssSelector("#adder-settings [name=cell]"))).selectByValue("rnn_tanh");
+            d.findElement(By.id("adder-step")).click();
+            d.findElement(By.id("adder-step")).click();
+            wait.until(x -> text(x, "adder-saved").startsWith("Kept") && text(x, "adder-saved").contains("(step 2)"));
+
+            // each tab, reloaded, has its own
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "adder-progress").startsWith("Restored your rnn_tanh adder"), text(d, "adder-progress"));
+            d.switchTo().window(a);
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "adder-progress").startsWith("Restored your gru adder"), text(d, "adder-progress"));
+
+            // a third tab, with B closed: it takes up B's adder (the newest that no open tab holds)
+            d.switchTo().window(b);
+            d.close();
+            d.switchTo().window(a);
+            d.switchTo().newWindow(WindowType.TAB);
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            assertTrue(text(d, "adder-progress").startsWith("Restored your rnn_tanh adder"), text(d, "adder-progress"));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    static Object js(WebDriver d, String script) {
+        return ((JavascriptExecutor) d).executeScript(script);
+    }
+}
