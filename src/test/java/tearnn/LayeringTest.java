@@ -45,7 +45,7 @@ class LayeringTest {
                     "text", "json", "settings")),
             Map.entry("cli", Set.of("bench", "task", "sample", "file", "train", "model", "optim", "nn", "loss", "math",
                     "text", "json", "settings")),
-            Map.entry("web", Set.of("lab", "json"))));
+            Map.entry("web", Set.of("lab", "file", "json"))));
 
     static final Set<String> ENGINE = Set.of("math", "nn", "loss", "model", "optim", "train");
     static final Set<String> ABOVE_THE_ENGINE = Set.of("task", "lab", "web", "cli", "bench");
