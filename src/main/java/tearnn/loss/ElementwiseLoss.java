@@ -22,10 +22,9 @@ abstract class ElementwiseLoss implements Loss {
     abstract double element(double y, double t, double[] dy, int j, double scale);
 
     @Override
-    public final double sum(double[] y, int n, int o, int[] classes, double[] values, double[] rowWeight,
-            double[] dy, double scale) {
-        double total = 0;
-        for (int r = 0; r < n; r++) {
+    public final double sum(double total, double[] y, int from, int to, int o, int[] classes, double[] values,
+            double[] rowWeight, double[] dy, double scale) {
+        for (int r = from; r < to; r++) {
             boolean counted = rowWeight == null || rowWeight[r] != 0;
             for (int j = r * o; j < r * o + o; j++) {
                 if (counted) {

@@ -16,11 +16,13 @@ public interface Loss {
     int elementsPerRow(int outputs);
 
     /**
-     * Sum of the loss over rows r < n whose weight {@code rowWeight[r]} is not 0 (null: all rows).
-     * Targets: {@code classes[r]} or {@code values[r][O]}. If {@code dy} is not null it is overwritten
-     * with {@code scale} times the gradient of that sum with respect to y (0 on rows not counted).
+     * {@code total} plus the loss of rows r in [from, to) whose weight {@code rowWeight[r]} is not 0
+     * (null: all rows), added one row after another (so rows added a range at a time, the running
+     * total passed on, give the same sum as all at once). Targets: {@code classes[r]} or
+     * {@code values[r][O]}. If {@code dy} is not null its rows [from, to) are overwritten with
+     * {@code scale} times the gradient of the loss with respect to y (0 on rows not counted).
      */
-    double sum(double[] y, int n, int outputs, int[] classes, double[] values, double[] rowWeight,
+    double sum(double total, double[] y, int from, int to, int outputs, int[] classes, double[] values, double[] rowWeight,
             double[] dy, double scale);
 
 }

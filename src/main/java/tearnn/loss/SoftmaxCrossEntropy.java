@@ -23,10 +23,9 @@ public final class SoftmaxCrossEntropy implements Loss {
     }
 
     @Override
-    public double sum(double[] y, int n, int o, int[] classes, double[] values, double[] rowWeight,
-            double[] dy, double scale) {
-        double total = 0;
-        for (int r = 0; r < n; r++) {
+    public double sum(double total, double[] y, int from, int to, int o, int[] classes, double[] values,
+            double[] rowWeight, double[] dy, double scale) {
+        for (int r = from; r < to; r++) {
             int base = r * o;
             if (rowWeight != null && rowWeight[r] == 0) {
                 if (dy != null) {

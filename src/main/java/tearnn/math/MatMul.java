@@ -95,8 +95,16 @@ public final class MatMul {
 
     /** y[n] += sum over the m rows of A[m][n]. Modifies y only (a bias gradient). */
     public static void addColumnSums(double[] y, int yOff, double[] a, int aOff, int m, int n) {
+        addColumnSums(y, yOff, a, aOff, m, n, n);
+    }
+
+    /**
+     * y[n] += sum over the m rows of A, for n columns of rows {@code stride} apart (some of the
+     * columns of a wider matrix: each column sums its rows in the same order whichever are taken).
+     */
+    public static void addColumnSums(double[] y, int yOff, double[] a, int aOff, int m, int n, int stride) {
         for (int i = 0; i < m; i++) {
-            int ai = aOff + i * n;
+            int ai = aOff + i * stride;
             for (int j = 0; j < n; j++) {
                 y[yOff + j] += a[ai + j];
             }

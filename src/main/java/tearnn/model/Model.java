@@ -25,13 +25,12 @@ public final class Model {
     private final Dense head;
     private final Loss loss;
     private Rng dropoutRng;
+    /** The inference twin (this, for a twin; null until asked for). */
+    private Model reader;
+    private final TrainingPass pass;
 
     private double[] embedded = new double[0];
-    private double[] dEmbedded = new double[0];
     private double[] logits = new double[0];
-    private double[] dLogits = new double[0];
-    private double[] dOut = new double[0];
-    private double[] dHead = new double[0];
     private int logitRows;
     private int lastCount;
     private double lastSum;
@@ -45,6 +44,11 @@ public final class Model {
 
     /** A model with all parameters zero (to be loaded). */
     public Model(Architecture arch) {
+        this(arch, null);
+    }
+
+    /** A model of this architecture; with {@code weights}, an inference twin sharing that model's. */
+    private Model(Architecture arch, Model weights) {
         this.arch = arch;
         this.embedding = arch.input() == InputKind.EMBEDDING
                 ? new Embedding(params, "embedding.weight", arch.inputSize(), arch.embedding()) : null;
@@ -52,8 +56,25 @@ public final class Model {
                 arch.layers(), arch.bias(), arch.peephole());
         this.head = new Dense(params, "fc.", arch.hidden(), arch.outputs(), true);
         this.loss = arch.loss().create();
-        params.allocate();
+        if (weights == null) {
+            params.allocate();
+        } else {
+            params.share(weights.params);
+            reader = this;
+        }
         dropoutRng = new Rng(0x5bd1e995);
+        pass = new TrainingPass(this);
+    }
+
+    /**
+     * A model sharing this one's weights (the same arrays), with workspaces of its own: predictions
+     * and evaluations run on it, so they never disturb a training pass under way in parts.
+     */
+    public Model inference() {
+        if (reader == null) {
+            reader = new Model(arch, this);
+        }
+        return reader;
     }
 
     public Architecture architecture() {
@@ -66,6 +87,24 @@ public final class Model {
 
     public RecurrentStack stack() {
         return stack;
+    }
+
+    Embedding embedding() {
+        return embedding;
+    }
+
+    Dense head() {
+        return head;
+    }
+
+    /**
+     * Starts a training pass over a batch (see {@link TrainingPass}): gradients zeroed, dropout masks
+     * drawn; {@link TrainingPass#advance} does the rest in parts. The pass object is the model's own,
+     * reused by every pass.
+     */
+    public TrainingPass beginPass(Batch batch, State state, int truncate) {
+        pass.begin(batch, state, truncate);
+        return pass;
     }
 
     public Loss loss() {
@@ -92,20 +131,19 @@ public final class Model {
      * the final one. {@code truncate} &gt; 0 cuts backpropagation every that many steps. Returns the mean loss.
      */
     public double forwardBackward(Batch batch, State state, int truncate) {
-        check(batch, state, true);
-        params.zeroGrad();
-        forward(batch, state, true);
-        double mean = lossOf(batch, true);
-        backward(batch, truncate);
-        saveState(state);
-        return mean;
+        TrainingPass p = beginPass(batch, state, truncate);
+        p.advance(Double.POSITIVE_INFINITY);
+        return p.loss();
     }
 
     /** Evaluation pass (no dropout, no gradient): returns the mean loss; {@code state} as above. */
     public double evaluate(Batch batch, State state) {
+        if (reader != this) {
+            return inference().evaluate(batch, state);
+        }
         check(batch, state, true);
         forward(batch, state, false);
-        double mean = lossOf(batch, false);
+        double mean = lossOf(batch);
         saveState(state);
         return mean;
     }
@@ -115,6 +153,9 @@ public final class Model {
      * or b (many-to-one), O values each. Valid until the next call.
      */
     public double[] predict(Batch batch, State state) {
+        if (reader != this) {
+            return inference().predict(batch, state);
+        }
         check(batch, state, false);
         forward(batch, state, false);
         saveState(state);
@@ -123,15 +164,15 @@ public final class Model {
 
     /** Sum of the loss over counted elements in the last loss computed. */
     public double lastLossSum() {
-        return lastSum;
+        return reader == this ? lastSum : inference().lastSum;
     }
 
     /** Number of elements the last loss was averaged over. */
     public int lastCount() {
-        return lastCount;
+        return reader == this ? lastCount : inference().lastCount;
     }
 
-    private void check(Batch b, State s, boolean targets) {
+    void check(Batch b, State s, boolean targets) {
         int n = b.steps * b.size;
         if (arch.input().tokens()) {
             // each token's range is checked by what reads it (the embedding, or the one-hot input)
@@ -209,7 +250,7 @@ public final class Model {
         return arch.lastStepOnly() ? off + (b.steps - 1) * b.size * arch.hidden() : off;
     }
 
-    private double lossOf(Batch b, boolean grad) {
+    private double lossOf(Batch b) {
         int o = arch.outputs();
         double[] rowMask = arch.lastStepOnly() ? null : b.mask;
         int rows = 0;
@@ -222,34 +263,8 @@ public final class Model {
             throw new IllegalArgumentException("the batch has no real (unmasked) step to learn from");
         }
         lastCount = rows * loss.elementsPerRow(o);
-        if (grad) {
-            dLogits = Buffers.grow(dLogits, logitRows * o);
-        }
-        lastSum = loss.sum(logits, logitRows, o, b.classes, b.values, rowMask, grad ? dLogits : null, 1.0 / lastCount);
+        lastSum = loss.sum(0, logits, 0, logitRows, o, b.classes, b.values, rowMask, null, 1.0 / lastCount);
         return lastSum / lastCount;
-    }
-
-    private void backward(Batch b, int truncate) {
-        int T = b.steps;
-        int B = b.size;
-        int H = arch.hidden();
-        int n = T * B;
-        dOut = Buffers.grow(dOut, n * H);
-        if (arch.lastStepOnly()) {
-            dHead = Buffers.grow(dHead, B * H);
-            head.backward(dHead, dLogits, stack.output(), headOffset(b), B);
-            Arrays.fill(dOut, 0, (T - 1) * B * H, 0.0);
-            System.arraycopy(dHead, 0, dOut, (T - 1) * B * H, B * H);
-        } else {
-            head.backward(dOut, dLogits, stack.output(), headOffset(b), n);
-        }
-        if (arch.input() == InputKind.EMBEDDING) {
-            dEmbedded = Buffers.grow(dEmbedded, n * arch.embedding());
-            stack.backward(dEmbedded, null, dOut, null, truncate);
-            embedding.backward(dEmbedded, b.tokens, n);
-        } else {
-            stack.backward(null, null, dOut, null, truncate);
-        }
     }
 
     private void saveState(State s) {

@@ -43,22 +43,43 @@ public final class Dense {
 
     /** y[n][O] = x[n][H] W^T + b, x read at xOff. Overwrites y. */
     public void forward(double[] y, double[] x, int xOff, int n) {
-        Arrays.fill(y, 0, n * out, 0.0);
-        MatMul.multAddTransB(y, 0, x, xOff, params.value, weight.offset(), n, out, in);
+        forward(y, 0, x, xOff, n);
+    }
+
+    /** As {@link #forward(double[], double[], int, int)}, y written at yOff (each row on its own). */
+    public void forward(double[] y, int yOff, double[] x, int xOff, int n) {
+        Arrays.fill(y, yOff, yOff + n * out, 0.0);
+        MatMul.multAddTransB(y, yOff, x, xOff, params.value, weight.offset(), n, out, in);
         if (bias != null) {
-            MatMul.addToRows(y, 0, params.value, bias.offset(), n, out);
+            MatMul.addToRows(y, yOff, params.value, bias.offset(), n, out);
         }
+    }
+
+    /** dx[n][H] = dy[n][O] W (at offsets; each row on its own). Overwrites those rows of dx. */
+    public void inputGradient(double[] dx, int dxOff, double[] dy, int dyOff, int n) {
+        Arrays.fill(dx, dxOff, dxOff + n * in, 0.0);
+        MatMul.multAdd(dx, dxOff, dy, dyOff, params.value, weight.offset(), n, in, out);
+    }
+
+    /**
+     * dW += dy^T x and db += the sums of dy's rows, over all n rows, for output units [from, to)
+     * only: ranges in increasing order from 0 give the bits of all units at once.
+     */
+    public void weightGradients(double[] dy, double[] x, int xOff, int n, int from, int to) {
+        if (bias != null) {
+            MatMul.addColumnSums(params.grad, bias.offset() + from, dy, from, n, to - from, out);
+        }
+        if (from == 0) {
+            weightGradient.prepare(dy, 0, x, xOff, out, in, n);
+        }
+        weightGradient.rows(params.grad, weight.offset(), from, to);
     }
 
     /** Accumulates dW and db; overwrites dx[n][H] (if not null) with dy W. */
     public void backward(double[] dx, double[] dy, double[] x, int xOff, int n) {
-        if (bias != null) {
-            MatMul.addColumnSums(params.grad, bias.offset(), dy, 0, n, out);
-        }
-        weightGradient.multAdd(params.grad, weight.offset(), dy, 0, x, xOff, out, in, n);
+        weightGradients(dy, x, xOff, n, 0, out);
         if (dx != null) {
-            Arrays.fill(dx, 0, n * in, 0.0);
-            MatMul.multAdd(dx, 0, dy, 0, params.value, weight.offset(), n, in, out);
+            inputGradient(dx, 0, dy, 0, n);
         }
     }
 }

@@ -11,18 +11,29 @@ public final class Dropout {
     private Dropout() {
     }
 
-    /** dst[i] = src[srcOff + i] * keep[i], with keep drawn from rng; n values. Modifies dst, keep. */
-    public static void forward(double[] dst, double[] keep, double[] src, int srcOff, int n, double p, Rng rng) {
+    /** keep[i] = 0 (dropped, probability p) or 1 / (1 - p), drawn from rng in order; n values. */
+    public static void draw(double[] keep, int n, double p, Rng rng) {
         double scale = 1.0 / (1.0 - p);
         for (int i = 0; i < n; i++) {
             keep[i] = rng.nextDouble() < p ? 0.0 : scale;
+        }
+    }
+
+    /** dst[i] = src[srcOff + i] * keep[i] for i in [from, to). Modifies dst. */
+    public static void apply(double[] dst, double[] keep, double[] src, int srcOff, int from, int to) {
+        for (int i = from; i < to; i++) {
             dst[i] = src[srcOff + i] * keep[i];
         }
     }
 
     /** grad[i] *= keep[i]; n values. Modifies grad. */
     public static void backward(double[] grad, double[] keep, int n) {
-        for (int i = 0; i < n; i++) {
+        backward(grad, keep, 0, n);
+    }
+
+    /** grad[i] *= keep[i] for i in [from, to). Modifies grad. */
+    public static void backward(double[] grad, double[] keep, int from, int to) {
+        for (int i = from; i < to; i++) {
             grad[i] *= keep[i];
         }
     }

@@ -39,8 +39,13 @@ public final class Embedding {
 
     /** dE[tokens[r]] += dx[r] for r < n. */
     public void backward(double[] dx, int[] tokens, int n) {
+        backward(dx, tokens, 0, n);
+    }
+
+    /** dE[tokens[r]] += dx[r] for r in [from, to) (ranges in order give the bits of all at once). */
+    public void backward(double[] dx, int[] tokens, int from, int to) {
         double[] g = params.grad;
-        for (int r = 0; r < n; r++) {
+        for (int r = from; r < to; r++) {
             int w = weight.offset() + tokens[r] * dim;
             int d = r * dim;
             for (int j = 0; j < dim; j++) {

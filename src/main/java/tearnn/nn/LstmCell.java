@@ -67,7 +67,7 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    protected void beginForward(StatePair initial) {
+    protected void takeInitialState(StatePair initial) {
         copyInitial(c, initial == null ? null : initial.c);
     }
 
@@ -121,7 +121,7 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    protected void beginBackward(StatePair dFinal) {
+    protected void takeFinalGradient(StatePair dFinal) {
         int bh = batch * hidden;
         Arrays.fill(dcPrev, 0, bh, 0.0);
         addInto(dcPrev, dFinal == null ? null : dFinal.c, bh);
@@ -190,7 +190,7 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    protected void endBackward(StatePair dInitial) {
+    protected void giveInitialGradient(StatePair dInitial) {
         if (dInitial != null && dInitial.c != null) {
             System.arraycopy(dcPrev, 0, dInitial.c, 0, batch * hidden);
         }

@@ -48,6 +48,15 @@ public final class Params {
         grad = new double[size];
     }
 
+    /** Uses the buffers of {@code other}, laid out the same, instead of its own. */
+    public void share(Params other) {
+        if (other.size != size || other.tensors.size() != tensors.size()) {
+            throw new IllegalArgumentException("cannot share the buffers of " + other.size + " parameters with a layout of " + size);
+        }
+        value = other.value;
+        grad = other.grad;
+    }
+
     public int size() {
         return size;
     }

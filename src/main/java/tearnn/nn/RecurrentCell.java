@@ -67,9 +67,16 @@ public abstract class RecurrentCell {
 
     /**
      * Runs T steps of B sequences. {@code xg} is [T][B][G*H]; {@code initial} [B][H] blocks (null:
-     * zeros); {@code mask} [T][B] or null.
+     * zeros); {@code mask} [T][B] or null. The same as {@link #beginForward} then
+     * {@link #forwardSteps} over all T steps.
      */
     public final void forward(double[] xg, int t, int b, StatePair initial, double[] mask) {
+        beginForward(t, b, initial, mask);
+        forwardSteps(xg, 0, t);
+    }
+
+    /** Starts a forward pass of T steps of B sequences (see {@link #forward}), running no step yet. */
+    public final void beginForward(int t, int b, StatePair initial, double[] mask) {
         steps = t;
         batch = b;
         this.mask = mask;
@@ -83,8 +90,12 @@ public abstract class RecurrentCell {
             transposeRecurrentWeights();
         }
         copyInitial(h, initial == null ? null : initial.h);
-        beginForward(initial);
-        for (int s = 0; s < steps; s++) {
+        takeInitialState(initial);
+    }
+
+    /** Runs steps [from, to) of the pass begun; {@code xg} must hold their rows. */
+    public final void forwardSteps(double[] xg, int from, int to) {
+        for (int s = from; s < to; s++) {
             recurrentProduct(s);
             for (int j = 0; j < batch; j++) {
                 if (padded(s, j)) {
@@ -101,19 +112,38 @@ public abstract class RecurrentCell {
      * gradient of the input pre-activations, overwritten) and {@code dInitial} [B][H] (the initial
      * state's, overwritten, if not null); reads {@code dOut} [T][B][H], the gradient of the outputs
      * h_1..h_T (null: none), and {@code dFinal} [B][H], the final state's (null: zeros). Accumulates
-     * the gradients of W_hh, b_hh and any other parameter of the cell into {@code params.grad}.
+     * the gradients of W_hh, b_hh and any other parameter of the cell into {@code params.grad}. The
+     * same as {@link #beginBackward}, {@link #backwardSteps} over all steps, {@link #weightGradients}
+     * over all rows and {@link #endBackward}.
      */
     public final void backward(double[] dxg, StatePair dInitial, double[] dOut, StatePair dFinal, int truncate) {
+        beginBackward(dFinal);
+        backwardSteps(dxg, dOut, 0, steps, truncate);
+        weightGradients(dxg, 0, gateRows);
+        endBackward(dInitial);
+    }
+
+    /** Starts backpropagating the last forward from the final state's gradient (null: zeros). */
+    public final void beginBackward(StatePair dFinal) {
         if (batch >= SMALL_BATCH) {
-            // the product below runs in dot form: it reads W_hh^T
+            // the products in the steps back run in dot form: they read W_hh^T
             transposeRecurrentWeights();
         }
         int bh = batch * hidden;
         Arrays.fill(dhPrev, 0, bh, 0.0);
         addInto(dhPrev, dFinal == null ? null : dFinal.h, bh);
-        beginBackward(dFinal);
+        takeFinalGradient(dFinal);
+    }
+
+    /**
+     * Backpropagates steps to-1 down to {@code from}, carrying the state's gradient on from the steps
+     * after them (so the steps go back in ranges, the last first). {@code dOut} rows [from, to) hold
+     * the outputs' gradient; {@code dxg} rows [from, to) receive the pre-activations'.
+     */
+    public final void backwardSteps(double[] dxg, double[] dOut, int from, int to, int truncate) {
+        int bh = batch * hidden;
         double[] dRec = recurrentGradients(dxg);
-        for (int s = steps - 1; s >= 0; s--) {
+        for (int s = to - 1; s >= from; s--) {
             // dh = dL/dh_t: from the output at t and from step t+1
             int off = s * bh;
             for (int i = 0; i < bh; i++) {
@@ -136,11 +166,36 @@ public abstract class RecurrentCell {
                 endStepBackward(s);
             }
         }
-        recurrentWeightGradients(dRec);
-        if (dInitial != null && dInitial.h != null) {
-            System.arraycopy(dhPrev, 0, dInitial.h, 0, bh);
+    }
+
+    /**
+     * dW_hh += sum over all steps of dHG_t^T h_{t-1}, and db_hh += the sums of dHG, for the gate rows
+     * [from, to) of W_hh only: each row sums over the steps in the same order whatever the range, so
+     * rows done in ranges give the same bits as all at once. Call after every step went back.
+     */
+    public final void weightGradients(double[] dxg, int from, int to) {
+        double[] dHG = recurrentGradients(dxg);
+        int rows = steps * batch;
+        if (from == 0) {
+            weightGradient.prepare(dHG, 0, h, 0, gateRows, hidden, rows);
         }
-        endBackward(dInitial);
+        weightGradient.rows(params.grad, wHh.offset(), from, to);
+        if (bHh != null) {
+            MatMul.addColumnSums(params.grad, bHh.offset() + from, dHG, from, rows, to - from, gateRows);
+        }
+    }
+
+    /** Ends the backward pass: writes the initial state's gradient into {@code dInitial} (if not null). */
+    public final void endBackward(StatePair dInitial) {
+        if (dInitial != null && dInitial.h != null) {
+            System.arraycopy(dhPrev, 0, dInitial.h, 0, batch * hidden);
+        }
+        giveInitialGradient(dInitial);
+    }
+
+    /** Rows of W_hh (and of W_ih): G*H. */
+    public int gateRows() {
+        return gateRows;
     }
 
     // ---------------------------------------------------------------- what a cell says
@@ -150,7 +205,7 @@ public abstract class RecurrentCell {
     }
 
     /** Takes the rest of the initial state (an LSTM's c0) before the first step. */
-    protected void beginForward(StatePair initial) {
+    protected void takeInitialState(StatePair initial) {
     }
 
     /**
@@ -166,7 +221,7 @@ public abstract class RecurrentCell {
     }
 
     /** Takes the rest of the final state's gradient (an LSTM's dc_T) before the last step. */
-    protected void beginBackward(StatePair dFinal) {
+    protected void takeFinalGradient(StatePair dFinal) {
     }
 
     /** The recurrent pre-activation gradients [T][B][G*H] that reach W_hh: {@code dxg} itself, or the cell's own. */
@@ -200,7 +255,7 @@ public abstract class RecurrentCell {
     }
 
     /** Writes the rest of the initial state's gradient (an LSTM's dc0). */
-    protected void endBackward(StatePair dInitial) {
+    protected void giveInitialGradient(StatePair dInitial) {
     }
 
     // ---------------------------------------------------------------- shared pieces
@@ -268,15 +323,6 @@ public abstract class RecurrentCell {
             MatMul.multAdd(dhPrev, 0, dHG, off, params.value, wHh.offset(), batch, hidden, gateRows);
         } else {
             MatMul.multAddTransB(dhPrev, 0, dHG, off, wHhT, 0, batch, hidden, gateRows);
-        }
-    }
-
-    /** dW_hh += sum_t dHG_t^T h_{t-1}, db_hh += sum of dHG, over all T steps at once. */
-    private void recurrentWeightGradients(double[] dHG) {
-        int rows = steps * batch;
-        weightGradient.multAdd(params.grad, wHh.offset(), dHG, 0, h, 0, gateRows, hidden, rows);
-        if (bHh != null) {
-            MatMul.addColumnSums(params.grad, bHh.offset(), dHG, 0, rows, gateRows);
         }
     }
 

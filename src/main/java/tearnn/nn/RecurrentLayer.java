@@ -61,66 +61,134 @@ public final class RecurrentLayer {
      * {@code initial} [B][H] (null: zeros); {@code mask} [T][B] or null.
      */
     public void forward(double[] x, int xOff, int t, int b, StatePair initial, double[] mask) {
-        reserve(t, b);
-        input = x;
-        inputOff = xOff;
-        tokens = null;
-        Arrays.fill(xg, 0, rows * gateRows, 0.0);
-        MatMul.multAddTransB(xg, 0, x, xOff, params.value, wIh.offset(), rows, gateRows, inputSize);
-        addInputBias();
-        cell.forward(xg, t, b, initial, mask);
+        beginForward(x, xOff, t, b, initial, mask);
+        forwardSteps(0, t);
     }
 
     /** Forward on one-hot input given as token indices [T][B] in [0, I): xg row = column of W_ih. */
     public void forwardOneHot(int[] tok, int t, int b, StatePair initial, double[] mask) {
+        beginForwardOneHot(tok, t, b, initial, mask);
+        forwardSteps(0, t);
+    }
+
+    /** Starts a forward pass on dense input (see {@link #forward}), running no step yet. */
+    public void beginForward(double[] x, int xOff, int t, int b, StatePair initial, double[] mask) {
+        reserve(t, b);
+        input = x;
+        inputOff = xOff;
+        tokens = null;
+        cell.beginForward(t, b, initial, mask);
+    }
+
+    /** Starts a forward pass on one-hot input (see {@link #forwardOneHot}), running no step yet. */
+    public void beginForwardOneHot(int[] tok, int t, int b, StatePair initial, double[] mask) {
         reserve(t, b);
         input = null;
         tokens = tok;
-        double[] w = params.value;
-        int w0 = wIh.offset();
-        for (int r = 0; r < rows; r++) {
-            int v = tok[r];
-            int base = r * gateRows;
-            for (int j = 0; j < gateRows; j++) {
-                xg[base + j] = w[w0 + j * inputSize + v];
-            }
-        }
-        addInputBias();
-        cell.forward(xg, t, b, initial, mask);
+        cell.beginForward(t, b, initial, mask);
     }
 
-    private void addInputBias() {
-        if (bIh != null) {
-            MatMul.addToRows(xg, 0, params.value, bIh.offset(), rows, gateRows);
+    /**
+     * Runs steps [from, to): their input projections {@code xg = W_ih x + b_ih} (each row on its own,
+     * so ranges give the same bits as all at once), then the recurrence. The input rows of these
+     * steps must be there.
+     */
+    public void forwardSteps(int from, int to) {
+        int b = cell.batch;
+        int r0 = from * b;
+        int n = (to - from) * b;
+        if (tokens == null) {
+            Arrays.fill(xg, r0 * gateRows, (r0 + n) * gateRows, 0.0);
+            MatMul.multAddTransB(xg, r0 * gateRows, input, inputOff + r0 * inputSize, params.value, wIh.offset(), n,
+                    gateRows, inputSize);
+        } else {
+            double[] w = params.value;
+            int w0 = wIh.offset();
+            for (int r = r0; r < r0 + n; r++) {
+                int v = tokens[r];
+                int base = r * gateRows;
+                for (int j = 0; j < gateRows; j++) {
+                    xg[base + j] = w[w0 + j * inputSize + v];
+                }
+            }
         }
+        if (bIh != null) {
+            MatMul.addToRows(xg, r0 * gateRows, params.value, bIh.offset(), n, gateRows);
+        }
+        cell.forwardSteps(xg, from, to);
     }
 
     /**
      * Backward through the layer (see {@link RecurrentCell#backward}): overwrites {@code dx} (if not
      * null; dense input only) with the input gradient [T][B][I] and {@code dInitial} with the initial
-     * state's; accumulates dW_ih and db_ih.
+     * state's; accumulates dW_ih and db_ih. The same as {@link #beginBackward}, {@link #backwardSteps}
+     * over all steps, {@link #weightGradients} over all rows and {@link #endBackward}.
      */
     public void backward(double[] dx, StatePair dInitial, double[] dOut, StatePair dFinal, int truncate) {
-        cell.backward(dxg, dInitial, dOut, dFinal, truncate);
+        beginBackward(dFinal);
+        backwardSteps(dx, dOut, 0, cell.steps, truncate);
+        weightGradients(0, gateRows);
+        endBackward(dInitial);
+    }
+
+    public void beginBackward(StatePair dFinal) {
+        cell.beginBackward(dFinal);
+    }
+
+    /**
+     * Steps to-1 down to {@code from} back (see {@link RecurrentCell#backwardSteps}); overwrites rows
+     * [from, to) of {@code dx} (dense input, if not null) with the input gradient.
+     */
+    public void backwardSteps(double[] dx, double[] dOut, int from, int to, int truncate) {
+        cell.backwardSteps(dxg, dOut, from, to, truncate);
+        if (tokens == null && dx != null) {
+            int b = cell.batch;
+            int r0 = from * b;
+            int n = (to - from) * b;
+            Arrays.fill(dx, r0 * inputSize, (r0 + n) * inputSize, 0.0);
+            MatMul.multAdd(dx, r0 * inputSize, dxg, r0 * gateRows, params.value, wIh.offset(), n, inputSize, gateRows);
+        }
+    }
+
+    /**
+     * The weight gradients of gate rows [from, to) of W_ih, b_ih, W_hh and b_hh, over all steps:
+     * call after every step went back, with ranges in increasing order from 0. Each row sums over
+     * the steps in the same order whatever the range, so the bits are those of all rows at once.
+     */
+    public void weightGradients(int from, int to) {
+        cell.weightGradients(dxg, from, to);
         double[] grad = params.grad;
         if (bIh != null) {
-            MatMul.addColumnSums(grad, bIh.offset(), dxg, 0, rows, gateRows);
+            MatMul.addColumnSums(grad, bIh.offset() + from, dxg, from, rows, to - from, gateRows);
         }
         if (tokens != null) {
             int w0 = wIh.offset();
             for (int r = 0; r < rows; r++) {
                 int v = tokens[r];
                 int base = r * gateRows;
-                for (int j = 0; j < gateRows; j++) {
+                for (int j = from; j < to; j++) {
                     grad[w0 + j * inputSize + v] += dxg[base + j];
                 }
             }
             return;
         }
-        weightGradient.multAdd(grad, wIh.offset(), dxg, 0, input, inputOff, gateRows, inputSize, rows);
-        if (dx != null) {
-            Arrays.fill(dx, 0, rows * inputSize, 0.0);
-            MatMul.multAdd(dx, 0, dxg, 0, params.value, wIh.offset(), rows, inputSize, gateRows);
+        if (from == 0) {
+            weightGradient.prepare(dxg, 0, input, inputOff, gateRows, inputSize, rows);
         }
+        weightGradient.rows(grad, wIh.offset(), from, to);
+    }
+
+    public void endBackward(StatePair dInitial) {
+        cell.endBackward(dInitial);
+    }
+
+    /** Gate rows G*H: the rows of W_ih and W_hh. */
+    public int gateRows() {
+        return gateRows;
+    }
+
+    /** Input width I: the columns of W_ih. */
+    public int inputSize() {
+        return inputSize;
     }
 }

@@ -68,17 +68,29 @@ public final class RecurrentStack {
 
     /** Forward on dense input x [T][B][I] from {@code initial} [L][B][H] (null, or null parts: zeros). */
     public void forward(double[] x, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
-        check(t, b, initial, mask);
-        if (x.length < t * b * inputSize) {
-            throw new IllegalArgumentException("input needs T*B*I = " + t * b * inputSize + " values, got " + x.length);
-        }
-        begin(t, b, p);
-        layers[0].forward(x, 0, t, b, layerBlocks(initial, 0), mask);
-        rest(initial, mask, rng);
+        beginForward(x, t, b, initial, mask, p, rng);
+        forwardSteps(0, t);
     }
 
     /** Forward on one-hot input, tokens [T][B] each in [0, I). */
     public void forwardOneHot(int[] tokens, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
+        beginForwardOneHot(tokens, t, b, initial, mask, p, rng);
+        forwardSteps(0, t);
+    }
+
+    /** Starts a forward pass on dense input (see {@link #forward}), running no step yet. */
+    public void beginForward(double[] x, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
+        check(t, b, initial, mask);
+        if (x.length < t * b * inputSize) {
+            throw new IllegalArgumentException("input needs T*B*I = " + t * b * inputSize + " values, got " + x.length);
+        }
+        begin(t, b, p, rng);
+        layers[0].beginForward(x, 0, t, b, layerBlocks(initial, 0), mask);
+        beginUpperLayers(initial, mask);
+    }
+
+    /** Starts a forward pass on one-hot input (see {@link #forwardOneHot}), running no step yet. */
+    public void beginForwardOneHot(int[] tokens, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
         check(t, b, initial, mask);
         if (tokens.length < t * b) {
             throw new IllegalArgumentException("tokens need T*B = " + t * b + " values, got " + tokens.length);
@@ -89,9 +101,32 @@ public final class RecurrentStack {
                         + " is outside the vocabulary [0, " + inputSize + ")");
             }
         }
-        begin(t, b, p);
-        layers[0].forwardOneHot(tokens, t, b, layerBlocks(initial, 0), mask);
-        rest(initial, mask, rng);
+        begin(t, b, p, rng);
+        layers[0].beginForwardOneHot(tokens, t, b, layerBlocks(initial, 0), mask);
+        beginUpperLayers(initial, mask);
+    }
+
+    /** Layer l > 0 reads layer l-1's outputs (after dropout, if any). */
+    private void beginUpperLayers(StatePair initial, double[] mask) {
+        for (int l = 1; l < layers.length; l++) {
+            double[] x = dropout > 0 ? dropped[l - 1] : layers[l - 1].cell().hiddenStates();
+            int off = dropout > 0 ? 0 : batch * hidden;
+            layers[l].beginForward(x, off, steps, batch, layerBlocks(initial, l), mask);
+        }
+    }
+
+    /**
+     * Runs steps [from, to) of the pass begun through every layer, the lowest first (a layer's steps
+     * need the same steps of the layer below). Ranges give the same bits as one call over all steps.
+     */
+    public void forwardSteps(int from, int to) {
+        int bh = batch * hidden;
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].forwardSteps(from, to);
+            if (dropout > 0) {
+                Dropout.apply(dropped[l], keep[l], layers[l].cell().hiddenStates(), bh, from * bh, to * bh);
+            }
+        }
     }
 
     private void check(int t, int b, StatePair initial, double[] mask) {
@@ -110,7 +145,11 @@ public final class RecurrentStack {
         }
     }
 
-    private void begin(int t, int b, double p) {
+    /**
+     * Sizes the workspaces and draws every layer's dropout mask, layer by layer, all steps at once (so
+     * the masks are the same whatever ranges the steps then run in).
+     */
+    private void begin(int t, int b, double p, Rng rng) {
         if (!(p >= 0 && p < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
         }
@@ -130,6 +169,11 @@ public final class RecurrentStack {
         if (layerState.h.length < s) {
             layerState = new StatePair(new double[s], new double[s]);
             layerGradient = new StatePair(new double[s], new double[s]);
+        }
+        if (p > 0) {
+            for (int l = 0; l < layers.length; l++) {
+                Dropout.draw(keep[l], n, p, rng);
+            }
         }
     }
 
@@ -151,25 +195,6 @@ public final class RecurrentStack {
             Arrays.fill(to, 0, n, 0.0);
         } else {
             System.arraycopy(from, off, to, 0, n);
-        }
-    }
-
-    private void rest(StatePair initial, double[] mask, Rng rng) {
-        int n = steps * batch * hidden;
-        int bh = batch * hidden;
-        for (int l = 0; l < layers.length; l++) {
-            if (l > 0) {
-                double[] x = layers[l - 1].cell().hiddenStates();
-                int off = bh;
-                if (dropout > 0) {
-                    x = dropped[l - 1];
-                    off = 0;
-                }
-                layers[l].forward(x, off, steps, batch, layerBlocks(initial, l), mask);
-            }
-            if (dropout > 0) {
-                Dropout.forward(dropped[l], keep[l], layers[l].cell().hiddenStates(), bh, n, dropout, rng);
-            }
         }
     }
 
@@ -199,9 +224,31 @@ public final class RecurrentStack {
      * {@code dInitial} [L][B][H] (if not null: h, and c for an LSTM) with the gradients of the input
      * and the initial state; reads {@code dOut} [T][B][H], the gradient of {@link #output()} (it is
      * modified), and {@code dFinal} [L][B][H], the final state's (null, or null parts: zeros).
-     * Accumulates every parameter gradient.
+     * Accumulates every parameter gradient. The same as {@link #beginBackward}, {@link #backwardSteps}
+     * over all steps, {@link #weightGradients} of every layer and {@link #endBackward}.
      */
     public void backward(double[] dx, StatePair dInitial, double[] dOut, StatePair dFinal, int truncate) {
+        beginBackward(dFinal);
+        backwardSteps(dx, dOut, 0, steps, truncate);
+        for (int l = layers.length - 1; l >= 0; l--) {
+            weightGradients(l, 0, layers[l].gateRows());
+        }
+        endBackward(dInitial);
+    }
+
+    /** Starts backpropagating the last forward from the final state's gradient (null: zeros). */
+    public void beginBackward(StatePair dFinal) {
+        for (int l = layers.length - 1; l >= 0; l--) {
+            layers[l].beginBackward(layerBlocks(dFinal, l));
+        }
+    }
+
+    /**
+     * Steps to-1 down to {@code from} back through every layer, the highest first: reads rows
+     * [from, to) of {@code dOut} (modified by dropout), writes those of {@code dx} (dense input, if not
+     * null). Ranges, the last first, give the same bits as one call over all steps.
+     */
+    public void backwardSteps(double[] dx, double[] dOut, int from, int to, int truncate) {
         if (truncate < 0) {
             throw new IllegalArgumentException("truncation length must be >= 0 (0 = full), got " + truncate);
         }
@@ -209,17 +256,35 @@ public final class RecurrentStack {
         double[] d = dOut;
         for (int l = layers.length - 1; l >= 0; l--) {
             if (dropout > 0 && d != null) {
-                Dropout.backward(d, keep[l], steps * bh);
+                Dropout.backward(d, keep[l], from * bh, to * bh);
             }
             double[] dIn = l > 0 ? between[l % 2] : dx;
-            layers[l].backward(dIn, dInitial == null ? null : layerGradient, d, layerBlocks(dFinal, l), truncate);
+            layers[l].backwardSteps(dIn, d, from, to, truncate);
+            d = dIn;
+        }
+    }
+
+    /** The weight gradients of gate rows [from, to) of layer l (see {@link RecurrentLayer#weightGradients}). */
+    public void weightGradients(int l, int from, int to) {
+        layers[l].weightGradients(from, to);
+    }
+
+    /** Ends the backward pass: writes the initial state's gradient into {@code dInitial} (if not null). */
+    public void endBackward(StatePair dInitial) {
+        int bh = batch * hidden;
+        for (int l = layers.length - 1; l >= 0; l--) {
+            layers[l].endBackward(dInitial == null ? null : layerGradient);
             if (dInitial != null && dInitial.h != null) {
                 System.arraycopy(layerGradient.h, 0, dInitial.h, l * bh, bh);
             }
             if (dInitial != null && dInitial.c != null && type.hasCellState()) {
                 System.arraycopy(layerGradient.c, 0, dInitial.c, l * bh, bh);
             }
-            d = dIn;
         }
+    }
+
+    /** Time steps of the pass under way. */
+    public int steps() {
+        return steps;
     }
 }

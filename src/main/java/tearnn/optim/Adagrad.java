@@ -19,9 +19,16 @@ public final class Adagrad extends Optimizer {
         return OptimizerKind.ADAGRAD;
     }
 
+    private double lr;
+
     @Override
-    protected void update(double[] w, double[] g, double lr) {
-        for (int i = 0; i < w.length; i++) {
+    protected void prepare(double rate) {
+        lr = rate;
+    }
+
+    @Override
+    public void update(double[] w, double[] g, int from, int to) {
+        for (int i = from; i < to; i++) {
             sum[i] += g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(sum[i]) + eps);
         }

@@ -42,15 +42,24 @@ public final class Adam extends Optimizer {
         return decoupled ? OptimizerKind.ADAMW : OptimizerKind.ADAM;
     }
 
+    private double stepSize;
+    private double correction2;
+    private double decay;
+    private double l2;
+
     @Override
-    protected void update(double[] w, double[] g, double lr) {
+    protected void prepare(double lr) {
         beta1Power *= beta1;
         beta2Power *= beta2;
-        double stepSize = lr / (1 - beta1Power);
-        double correction2 = Math.sqrt(1 - beta2Power);
-        double decay = decoupled ? 1 - lr * weightDecay : 1;
-        double l2 = decoupled ? 0 : weightDecay;
-        for (int i = 0; i < w.length; i++) {
+        stepSize = lr / (1 - beta1Power);
+        correction2 = Math.sqrt(1 - beta2Power);
+        decay = decoupled ? 1 - lr * weightDecay : 1;
+        l2 = decoupled ? 0 : weightDecay;
+    }
+
+    @Override
+    public void update(double[] w, double[] g, int from, int to) {
+        for (int i = from; i < to; i++) {
             double gi = g[i] + l2 * w[i];
             w[i] *= decay;
             m[i] = beta1 * m[i] + (1 - beta1) * gi;

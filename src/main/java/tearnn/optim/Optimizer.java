@@ -20,6 +20,16 @@ public abstract class Optimizer {
 
     /** Applies one update with learning rate {@code lr} to {@code p.value} from {@code p.grad}. */
     public final void step(Params p, double lr) {
+        beginStep(p, lr);
+        update(p.value, p.grad, 0, p.size());
+    }
+
+    /**
+     * Starts an update with learning rate {@code lr}: counts the step and works out what the whole
+     * update shares. {@link #update} then updates the parameters a range at a time (each on its own,
+     * so ranges give the bits of one {@link #step}).
+     */
+    public final void beginStep(Params p, double lr) {
         if (!(lr >= 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
         }
@@ -27,10 +37,14 @@ public abstract class Optimizer {
             throw new IllegalStateException("optimizer state has " + size + " values, parameters " + p.size());
         }
         steps++;
-        update(p.value, p.grad, lr);
+        prepare(lr);
     }
 
-    protected abstract void update(double[] w, double[] g, double lr);
+    /** What an update shares (the learning rate, bias corrections), after the step is counted. */
+    protected abstract void prepare(double lr);
+
+    /** Updates parameters [from, to) of {@code w} from {@code g}, as {@link #prepare prepared}. */
+    public abstract void update(double[] w, double[] g, int from, int to);
 
     /** Number of updates applied. */
     public int steps() {

@@ -22,9 +22,16 @@ public final class RmsProp extends Optimizer {
         return OptimizerKind.RMSPROP;
     }
 
+    private double lr;
+
     @Override
-    protected void update(double[] w, double[] g, double lr) {
-        for (int i = 0; i < w.length; i++) {
+    protected void prepare(double rate) {
+        lr = rate;
+    }
+
+    @Override
+    public void update(double[] w, double[] g, int from, int to) {
+        for (int i = from; i < to; i++) {
             square[i] = alpha * square[i] + (1 - alpha) * g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(square[i]) + eps);
         }

@@ -35,10 +35,17 @@ public final class Sgd extends Optimizer {
         return OptimizerKind.SGD;
     }
 
+    private double lr;
+
     @Override
-    protected void update(double[] w, double[] g, double lr) {
+    protected void prepare(double rate) {
+        lr = rate;
+    }
+
+    @Override
+    public void update(double[] w, double[] g, int from, int to) {
         boolean first = steps == 1;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             double d = g[i] + weightDecay * w[i];
             if (buf != null) {
                 buf[i] = first ? d : momentum * buf[i] + d;

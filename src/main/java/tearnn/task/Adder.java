@@ -146,7 +146,9 @@ public final class Adder {
     }
 
     /** Runs one addition: the predicted sum, each bit's probability of 1, and h_t (top layer) at every step. */
-    public Trace trace(Model model, int a, int b) {
+    public Trace trace(Model trained, int a, int b) {
+        // the inference twin: its workspaces hold the states read below (a training step may be under way)
+        Model model = trained.inference();
         int limit = operandLimit();
         if (a < 0 || b < 0 || a >= limit || b >= limit) {
             throw new IllegalArgumentException("operands must be in [0, " + (limit - 1) + "] for " + bits

@@ -4,7 +4,7 @@ import tearnn.math.Readable;
 import tearnn.model.Batch;
 import tearnn.model.Model;
 import tearnn.model.State;
-import tearnn.optim.Clip;
+import tearnn.model.TrainingPass;
 import tearnn.optim.Optimizer;
 import tearnn.optim.Schedule;
 
@@ -36,6 +36,22 @@ public final class Trainer {
      * a relu network); a blow-up climbs by orders of magnitude within a few steps.
      */
     static final double BLOW_UP = 1000;
+    /** Parts of a step: the pass through the model, the gradient's norm and checks, the update. */
+    private enum Phase { IDLE, PASS, NORM, UPDATE }
+
+    /** Floating-point operations per parameter of the norm and checks, and of clipping and the update. */
+    private static final double NORM_COST = 4;
+    private static final double UPDATE_COST = 16;
+
+    private Phase phase = Phase.IDLE;
+    private TrainingPass pass;
+    private State stepState;
+    private int at;
+    private double squares;
+    private double largest;
+    private double clipCoefficient;
+    private double lastLoss;
+
     /** The running average's weight on the newest loss (about the last 20 steps). */
     private static final double RECENT = 0.05;
 
@@ -143,35 +159,135 @@ public final class Trainer {
      * (see above) it is refused and the state reset to zeros (it may hold non-finite values).
      */
     public double step(Batch batch, State state) {
-        double loss = model.forwardBackward(batch, state, truncate);
-        double norm = Clip.globalNorm(model.params());
+        begin(batch, state);
+        advance(Double.POSITIVE_INFINITY);
+        return lastLoss;
+    }
+
+    /**
+     * Starts a step on one batch (see {@link #step}), to be done in parts by {@link #advance}: the
+     * pass through the model, then the gradient's norm and the blow-up checks, then clipping and the
+     * update, a range of parameters at a time. Whatever the parts, the bits are those of one step.
+     */
+    public void begin(Batch batch, State state) {
+        pass = model.beginPass(batch, state, truncate);
+        stepState = state;
+        phase = Phase.PASS;
+    }
+
+    /** Whether a step is under way (begun and not yet done). */
+    public boolean stepping() {
+        return phase != Phase.IDLE;
+    }
+
+    /** The mean loss of the last step done. */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /**
+     * Does parts of the step under way worth about {@code flops} floating-point operations (at least
+     * one part); returns whether the step is done (its update applied). A blow-up found after the
+     * pass refuses the step with a {@link DivergedException}, as {@link #step} does.
+     */
+    public boolean advance(double flops) {
+        double spent = 0;
+        while (phase != Phase.IDLE) {
+            int n = model.params().size();
+            switch (phase) {
+                case PASS -> {
+                    spent += pass.advance(flops - spent);
+                    if (pass.done()) {
+                        phase = Phase.NORM;
+                        at = 0;
+                        squares = 0;
+                        largest = 0;
+                    }
+                }
+                case NORM -> {
+                    // the sum of squares runs on from range to range: the bits of one sum
+                    int to = to(flops - spent, NORM_COST, n);
+                    double[] g = model.params().grad;
+                    double[] w = model.params().value;
+                    for (int i = at; i < to; i++) {
+                        squares += g[i] * g[i];
+                        largest = Math.max(largest, Math.abs(w[i]));
+                    }
+                    spent += (to - at) * NORM_COST;
+                    at = to;
+                    if (at == n) {
+                        checked();
+                    }
+                }
+                case UPDATE -> {
+                    int to = to(flops - spent, UPDATE_COST, n);
+                    double[] g = model.params().grad;
+                    if (clipCoefficient < 1) {
+                        for (int i = at; i < to; i++) {
+                            g[i] *= clipCoefficient;
+                        }
+                    }
+                    if (clipValue > 0) {
+                        for (int i = at; i < to; i++) {
+                            g[i] = Math.max(-clipValue, Math.min(clipValue, g[i]));
+                        }
+                    }
+                    optimizer.update(model.params().value, g, at, to);
+                    spent += (to - at) * UPDATE_COST;
+                    at = to;
+                    if (at == n) {
+                        phase = Phase.IDLE;
+                        remember(lastLoss);
+                        return true;
+                    }
+                }
+                default -> throw new IllegalStateException(phase.name());
+            }
+            if (spent >= flops) {
+                break;
+            }
+        }
+        return phase == Phase.IDLE;
+    }
+
+    /** The end of the next range of parameters: as many as fit in {@code budget} at {@code cost} each, at least one. */
+    private int to(double budget, double cost, int n) {
+        double fit = Math.floor(budget / cost);
+        return (int) Math.min(n, at + Math.max(1, Math.min(fit, n)));
+    }
+
+    /** After the gradient's norm: refuses a step that shows a blow-up, else sets up clipping and the update. */
+    private void checked() {
+        double loss = pass.loss();
+        double norm = Math.sqrt(squares);
         lastGradNorm = norm;
-        String broken = blowUp(loss, norm);
+        lastLoss = loss;
+        String broken = blowUp(loss, norm, largest);
         if (broken != null) {
-            if (state != null) {
-                state.reset();
+            phase = Phase.IDLE;
+            if (stepState != null) {
+                stepState.reset();
             }
             int step = optimizer.steps() + 1;
             throw new DivergedException(step, broken, step - 1);
         }
-        if (clipNorm > 0) {
-            Clip.scaleToNorm(model.params(), norm, clipNorm);
-        }
-        if (clipValue > 0) {
-            Clip.byValue(model.params(), clipValue);
-        }
-        optimizer.step(model.params(), schedule.rate(optimizer.steps()));
+        clipCoefficient = clipNorm > 0 ? clipNorm / (norm + 1e-6) : 1;
+        optimizer.beginStep(model.params(), schedule.rate(optimizer.steps()));
+        phase = Phase.UPDATE;
+        at = 0;
+    }
+
+    private void remember(double loss) {
         if (firstLoss != firstLoss) {
             firstLoss = loss;
             recentLoss = loss;
         } else {
             recentLoss += RECENT * (loss - recentLoss);
         }
-        return loss;
     }
 
     /** What shows training blowing up at this step, or null if nothing does. */
-    private String blowUp(double loss, double norm) {
+    private String blowUp(double loss, double norm, double w) {
         if (loss != loss || Double.isInfinite(loss)) {
             return "the loss became " + loss;
         }
@@ -180,10 +296,6 @@ public final class Trainer {
         }
         if (firstLoss == firstLoss && loss > BLOW_UP * Math.max(firstLoss, recentLoss) + 1) {
             return "the loss jumped to " + Readable.number(loss) + " (it had been about " + Readable.number(recentLoss) + ")";
-        }
-        double w = 0;
-        for (double v : model.params().value) {
-            w = Math.max(w, Math.abs(v));
         }
         if (w > WEIGHT_LIMIT) {
             return "the weights grew to " + Readable.number(w) + " in size";

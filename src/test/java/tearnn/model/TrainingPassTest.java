@@ -1,0 +1,129 @@
+package tearnn.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import tearnn.loss.LossKind;
+import tearnn.math.Rng;
+import tearnn.nn.CellType;
+
+/**
+ * A training pass done in parts, however small (one step, one gradient row at a time) or uneven,
+ * gives the same bits as one call: the loss, every gradient, the final state. So a page can cut a
+ * step of a big model into short calls and train exactly as the command line does.
+ */
+class TrainingPassTest {
+    static final int T = 7;
+    static final int B = 5;
+
+    static Batch batch(Architecture a, Rng rng, boolean masked) {
+        int n = T * B;
+        int[] tokens = null;
+        double[] inputs = null;
+        if (a.input().tokens()) {
+            tokens = new int[n];
+            for (int i = 0; i < n; i++) {
+                tokens[i] = rng.nextInt(a.inputSize());
+            }
+        } else {
+            inputs = new double[n * a.inputSize()];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = rng.uniform(-1, 1);
+            }
+        }
+        int rows = a.lastStepOnly() ? B : n;
+        int[] classes = null;
+        double[] values = null;
+        if (a.loss() == LossKind.SOFTMAX_CE) {
+            classes = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                classes[i] = rng.nextInt(a.outputs());
+            }
+        } else {
+            values = new double[rows * a.outputs()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = a.loss() == LossKind.SIGMOID_BCE ? rng.nextInt(2) : rng.uniform(-1, 1);
+            }
+        }
+        double[] mask = null;
+        if (masked) {
+            mask = new double[n];
+            java.util.Arrays.fill(mask, 1);
+            for (int t = 4; t < T; t++) {
+                mask[t * B + 2] = 0;
+            }
+            mask[3 * B] = 0;
+        }
+        return new Batch(T, B, tokens, inputs, classes, values, mask);
+    }
+
+    record Result(double loss, double[] grad, double[] h, double[] c) {
+    }
+
+    /** One pass from the same weights, state and dropout generator, with the given budget per call (0: one call). */
+    static Result run(Architecture a, boolean masked, int truncate, double budget, int calls[]) {
+        Model m = new Model(a, 11);
+        m.setDropoutRng(new Rng(5));
+        State s = m.newState(B);
+        Rng init = new Rng(3);
+        for (int i = 0; i < s.h.length; i++) {
+            s.h[i] = init.uniform(-0.5, 0.5);
+            if (s.c != null) {
+                s.c[i] = init.uniform(-0.5, 0.5);
+            }
+        }
+        Batch b = batch(a, new Rng(9), masked);
+        TrainingPass p = m.beginPass(b, s, truncate);
+        Rng uneven = new Rng(17);
+        int n = 0;
+        p.advance(budget == 0 ? Double.POSITIVE_INFINITY : budget * (1 + 3 * uneven.nextDouble()));
+        while (!p.done()) {
+            p.advance(budget * (1 + 3 * uneven.nextDouble()));
+            n++;
+        }
+        calls[0] = n + 1;
+        return new Result(p.loss(), m.params().grad.clone(), s.h.clone(), s.c == null ? null : s.c.clone());
+    }
+
+    static void same(Architecture a, boolean masked, int truncate, String name) {
+        int[] calls = new int[1];
+        Result whole = run(a, masked, truncate, 0, calls);
+        assertEquals(1, calls[0]);
+        for (double budget : new double[] {1, 3000, 40_000}) {
+            Result parts = run(a, masked, truncate, budget, calls);
+            String what = name + ", budget " + budget + " (" + calls[0] + " calls)";
+            assertTrue(budget > 1 || calls[0] > 2 * T, what);
+            assertEquals(whole.loss(), parts.loss(), 0.0, what + ": loss");
+            assertArrayEquals(whole.grad(), parts.grad(), what + ": gradients");
+            assertArrayEquals(whole.h(), parts.h(), what + ": final h");
+            assertArrayEquals(whole.c(), parts.c(), what + ": final c");
+        }
+    }
+
+    @Test
+    void everyCellAndInputInPartsGivesTheSameBits() {
+        for (CellType cell : CellType.values()) {
+            for (InputKind in : InputKind.values()) {
+                int inputSize = in == InputKind.DENSE ? 3 : 6;
+                LossKind loss = in == InputKind.DENSE ? LossKind.MSE : LossKind.SOFTMAX_CE;
+                int outputs = loss == LossKind.SOFTMAX_CE ? 6 : 2;
+                Architecture a = new Architecture(in, inputSize, in == InputKind.EMBEDDING ? 4 : 0, cell, 8, 2, true,
+                        cell == CellType.LSTM, outputs, loss, false, 0.25);
+                same(a, true, 0, cell.id + "/" + in.id + " masked, dropout");
+                same(a, false, 3, cell.id + "/" + in.id + " truncated every 3");
+            }
+        }
+    }
+
+    @Test
+    void manyToOneAndSigmoidLossesToo() {
+        for (CellType cell : new CellType[] {CellType.LSTM, CellType.GRU}) {
+            same(new Architecture(InputKind.DENSE, 2, 0, cell, 6, 3, false, false, 1, LossKind.SIGMOID_BCE, true, 0), false, 0,
+                    cell.id + " many-to-one");
+            same(new Architecture(InputKind.DENSE, 2, 0, cell, 6, 1, true, false, 1, LossKind.SIGMOID_BCE, false, 0), true, 2,
+                    cell.id + " sigmoid");
+        }
+    }
+}
