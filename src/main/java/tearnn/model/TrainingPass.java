@@ -29,6 +29,9 @@ public final class TrainingPass {
     private Phase phase = Phase.DONE;
     /** Forward: the next step; backward: the steps still to go back. */
     private int step;
+    /** Within a step run in parts: the layer (the number of layers: the head) and the next sequence. */
+    private int layer;
+    private int seq;
     /** Gradients: 0 the head, 1 to L the layers (the top first), L+1 the embedding; the next row of it. */
     private int job;
     private int row;
@@ -94,6 +97,8 @@ public final class TrainingPass {
         }
         phase = Phase.FORWARD;
         step = 0;
+        layer = 0;
+        seq = 0;
     }
 
     /** Whether the pass is done: the gradients complete, the final state given back. */
@@ -131,80 +136,179 @@ public final class TrainingPass {
 
     // ---------------------------------------------------------------- forward
 
+    /**
+     * Forward: whole steps while they fit in the budget; else a part of the step under way, the
+     * sequences of one layer (or of the head) that fit. Either way, the bits of one call.
+     */
     private double forward(double budget) {
         int T = batch.steps;
         int B = batch.size;
-        int n = fit(budget, forwardCost(), T - step);
-        int from = step;
-        int to = step + n;
-        RecurrentStack stack = model.stack();
-        stack.forwardSteps(from, to);
-        Dense head = model.head();
-        Loss loss = model.loss();
-        int o = arch.outputs();
-        double scale = 1.0 / count;
+        int top = model.stack().numLayers();
+        if (layer == 0 && seq == 0) {
+            int n = (int) Math.min(T - step, Math.floor(budget / stepCost()));
+            if (n >= 1) {
+                forwardSteps(step, step + n);
+                step += n;
+                if (step == T) {
+                    toBackward();
+                }
+                return n * stepCost();
+            }
+        }
+        double cost = layer < top ? layerCost(layer) : headCost();
+        int m = fit(budget, cost, B - seq);
+        if (layer < top) {
+            model.stack().forwardPart(layer, step, seq, seq + m);
+        } else {
+            head(step, seq, seq + m);
+        }
+        seq += m;
+        if (seq == B) {
+            seq = 0;
+            layer++;
+            if (layer > top) {
+                layer = 0;
+                step++;
+                if (step == T) {
+                    toBackward();
+                }
+            }
+        }
+        return m * cost;
+    }
+
+    /** Steps [from, to) of every sequence through every layer and the head. */
+    private void forwardSteps(int from, int to) {
+        model.stack().forwardSteps(from, to);
         if (!arch.lastStepOnly()) {
-            int r0 = from * B;
-            int r1 = to * B;
-            head.forward(logits, r0 * o, stack.output(), stack.outputOffset() + r0 * arch.hidden(), r1 - r0);
-            lossSum = loss.sum(lossSum, logits, r0, r1, o, batch.classes, batch.values, batch.mask, dLogits, scale);
-        } else if (to == T) {
-            head.forward(logits, 0, stack.output(), lastStepOffset(), B);
-            lossSum = loss.sum(lossSum, logits, 0, B, o, batch.classes, batch.values, null, dLogits, scale);
+            headRows(from * batch.size, to * batch.size);
+        } else if (to == batch.steps) {
+            head(to - 1, 0, batch.size);
         }
-        step = to;
-        if (step == T) {
-            phase = Phase.BACKWARD;
-            stack.beginBackward(null);
+    }
+
+    /** The head and the loss on step s of sequences [b0, b1) (a many-to-one model: on the last step only). */
+    private void head(int s, int b0, int b1) {
+        int B = batch.size;
+        if (!arch.lastStepOnly()) {
+            headRows(s * B + b0, s * B + b1);
+        } else if (s == batch.steps - 1) {
+            int o = arch.outputs();
+            model.head().forward(logits, b0 * o, model.stack().output(), lastStepOffset() + b0 * arch.hidden(), b1 - b0);
+            lossSum = model.loss().sum(lossSum, logits, b0, b1, o, batch.classes, batch.values, null, dLogits, 1.0 / count);
         }
-        return n * forwardCost();
+    }
+
+    /** The head and the loss on rows [r0, r1) (time-major: step * B + sequence) of an every-step model. */
+    private void headRows(int r0, int r1) {
+        RecurrentStack stack = model.stack();
+        int o = arch.outputs();
+        model.head().forward(logits, r0 * o, stack.output(), stack.outputOffset() + r0 * arch.hidden(), r1 - r0);
+        lossSum = model.loss().sum(lossSum, logits, r0, r1, o, batch.classes, batch.values, batch.mask, dLogits, 1.0 / count);
+    }
+
+    private void toBackward() {
+        phase = Phase.BACKWARD;
+        step = batch.steps;
+        layer = model.stack().numLayers();
+        seq = 0;
+        model.stack().beginBackward(null);
     }
 
     private int lastStepOffset() {
         return model.stack().outputOffset() + (batch.steps - 1) * batch.size * arch.hidden();
     }
 
-    /** Floating-point operations of one step forward through the layers and the head. */
-    private double forwardCost() {
-        double perSequence = 0;
+    /** Floating-point operations of one sequence's step through layer l, forward (and about as many back). */
+    private double layerCost(int l) {
         RecurrentStack stack = model.stack();
-        for (int l = 0; l < stack.numLayers(); l++) {
-            perSequence += 2.0 * stack.layer(l).gateRows() * (stack.layer(l).inputSize() + arch.hidden());
+        return 2.0 * stack.layer(l).gateRows() * (stack.layer(l).inputSize() + arch.hidden());
+    }
+
+    /** Floating-point operations of one sequence's step through the head and the loss. */
+    private double headCost() {
+        return 2.0 * arch.hidden() * arch.outputs() + 20.0 * arch.outputs();
+    }
+
+    /** Floating-point operations of one step of every sequence through every layer and the head. */
+    private double stepCost() {
+        double c = headCost();
+        for (int l = 0; l < model.stack().numLayers(); l++) {
+            c += layerCost(l);
         }
-        double head = arch.lastStepOnly() ? 0 : 2.0 * arch.hidden() * arch.outputs() + 20.0 * arch.outputs();
-        return batch.size * (perSequence + head);
+        return batch.size * c;
     }
 
     // ---------------------------------------------------------------- backward
 
+    /** Backward, the last step first: whole steps while they fit; else a part, as forward. */
     private double backward(double budget) {
         int B = batch.size;
-        int H = arch.hidden();
-        int T = batch.steps;
-        int n = fit(budget, forwardCost(), step);
-        int from = step - n;
-        int to = step;
-        Dense head = model.head();
-        int o = arch.outputs();
-        if (!arch.lastStepOnly()) {
-            head.inputGradient(dOut, from * B * H, dLogits, from * B * o, n * B);
-        } else {
-            Arrays.fill(dOut, from * B * H, to * B * H, 0.0);
-            if (to == T) {
-                dHead = Buffers.grow(dHead, B * H);
-                head.inputGradient(dHead, 0, dLogits, 0, B);
-                System.arraycopy(dHead, 0, dOut, (T - 1) * B * H, B * H);
+        int top = model.stack().numLayers();
+        double[] dx = arch.input() == InputKind.EMBEDDING ? dEmbedded : null;
+        if (layer == top && seq == 0) {
+            int n = (int) Math.min(step, Math.floor(budget / stepCost()));
+            if (n >= 1) {
+                if (!arch.lastStepOnly()) {
+                    int r0 = (step - n) * B;
+                    model.head().inputGradient(dOut, r0 * arch.hidden(), dLogits, r0 * arch.outputs(), n * B);
+                } else {
+                    for (int s = step - 1; s >= step - n; s--) {
+                        headBack(s, 0, B);
+                    }
+                }
+                model.stack().backwardSteps(dx, dOut, step - n, step, truncate);
+                step -= n;
+                if (step == 0) {
+                    toGradients();
+                }
+                return n * stepCost();
             }
         }
-        double[] dx = arch.input() == InputKind.EMBEDDING ? dEmbedded : null;
-        model.stack().backwardSteps(dx, dOut, from, to, truncate);
-        step = from;
-        if (step == 0) {
-            phase = Phase.GRADIENTS;
-            job = 0;
-            row = 0;
+        int s = step - 1;
+        double cost = layer == top ? headCost() : layerCost(layer);
+        int m = fit(budget, cost, B - seq);
+        if (layer == top) {
+            headBack(s, seq, seq + m);
+        } else {
+            model.stack().backwardPart(layer, dx, dOut, s, seq, seq + m, truncate);
         }
-        return n * forwardCost();
+        seq += m;
+        if (seq == B) {
+            seq = 0;
+            layer--;
+            if (layer < 0) {
+                layer = top;
+                step--;
+                if (step == 0) {
+                    toGradients();
+                }
+            }
+        }
+        return m * cost;
+    }
+
+    /** The stack's output gradient on step s of sequences [b0, b1), from the head's. */
+    private void headBack(int s, int b0, int b1) {
+        int B = batch.size;
+        int H = arch.hidden();
+        int o = arch.outputs();
+        if (!arch.lastStepOnly()) {
+            int r0 = s * B + b0;
+            model.head().inputGradient(dOut, r0 * H, dLogits, r0 * o, b1 - b0);
+        } else if (s == batch.steps - 1) {
+            dHead = Buffers.grow(dHead, B * H);
+            model.head().inputGradient(dHead, b0 * H, dLogits, b0 * o, b1 - b0);
+            System.arraycopy(dHead, b0 * H, dOut, (s * B + b0) * H, (b1 - b0) * H);
+        } else {
+            Arrays.fill(dOut, (s * B + b0) * H, (s * B + b1) * H, 0.0);
+        }
+    }
+
+    private void toGradients() {
+        phase = Phase.GRADIENTS;
+        job = 0;
+        row = 0;
     }
 
     // ---------------------------------------------------------------- weight gradients

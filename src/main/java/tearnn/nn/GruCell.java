@@ -102,8 +102,8 @@ public final class GruCell extends RecurrentCell {
     }
 
     @Override
-    protected void endStepBackward(int t) {
-        for (int b = 0; b < batch; b++) {
+    protected void endStepBackward(int t, int b0, int b1) {
+        for (int b = b0; b < b1; b++) {
             if (padded(t, b)) {
                 continue;
             }

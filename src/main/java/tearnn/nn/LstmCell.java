@@ -128,8 +128,8 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    protected void beginStepBackward(int t) {
-        System.arraycopy(dcPrev, 0, dc, 0, batch * hidden);
+    protected void beginStepBackward(int t, int b0, int b1) {
+        System.arraycopy(dcPrev, b0 * hidden, dc, b0 * hidden, (b1 - b0) * hidden);
     }
 
     @Override
@@ -179,14 +179,14 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    protected void cutState() {
-        Arrays.fill(dcPrev, 0, batch * hidden, 0.0);
+    protected void cutState(int b0, int b1) {
+        Arrays.fill(dcPrev, b0 * hidden, b1 * hidden, 0.0);
     }
 
     @Override
-    protected void endStepBackward(int t) {
+    protected void endStepBackward(int t, int b0, int b1) {
         // padded rows kept dc[k] = dc_t unchanged: c_t = c_{t-1}
-        System.arraycopy(dc, 0, dcPrev, 0, batch * hidden);
+        System.arraycopy(dc, b0 * hidden, dcPrev, b0 * hidden, (b1 - b0) * hidden);
     }
 
     @Override

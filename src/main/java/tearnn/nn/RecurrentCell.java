@@ -96,13 +96,22 @@ public abstract class RecurrentCell {
     /** Runs steps [from, to) of the pass begun; {@code xg} must hold their rows. */
     public final void forwardSteps(double[] xg, int from, int to) {
         for (int s = from; s < to; s++) {
-            recurrentProduct(s);
-            for (int j = 0; j < batch; j++) {
-                if (padded(s, j)) {
-                    carryForward(s, j);
-                } else {
-                    stepForward(xg, s, j);
-                }
+            forwardPart(xg, s, 0, batch);
+        }
+    }
+
+    /**
+     * Runs step s of sequences [b0, b1): each sequence's step is its own (the products' rows too), so
+     * a step run in parts gives the same bits as all at once. Step s-1 of these sequences must be
+     * done, and {@code xg} must hold their rows of step s.
+     */
+    public final void forwardPart(double[] xg, int s, int b0, int b1) {
+        recurrentProduct(s, b0, b1);
+        for (int j = b0; j < b1; j++) {
+            if (padded(s, j)) {
+                carryForward(s, j);
+            } else {
+                stepForward(xg, s, j);
             }
         }
     }
@@ -141,31 +150,45 @@ public abstract class RecurrentCell {
      * the outputs' gradient; {@code dxg} rows [from, to) receive the pre-activations'.
      */
     public final void backwardSteps(double[] dxg, double[] dOut, int from, int to, int truncate) {
-        int bh = batch * hidden;
-        double[] dRec = recurrentGradients(dxg);
         for (int s = to - 1; s >= from; s--) {
-            // dh = dL/dh_t: from the output at t and from step t+1
-            int off = s * bh;
-            for (int i = 0; i < bh; i++) {
-                dh[i] = dhPrev[i] + (dOut == null ? 0.0 : dOut[off + i]);
-            }
-            beginStepBackward(s);
-            for (int j = 0; j < batch; j++) {
-                if (padded(s, j)) {
-                    skipBackward(dxg, s, j);
-                } else {
-                    stepBackward(dxg, s, j);
-                }
-            }
-            if (cutBefore(s, truncate)) {
-                Arrays.fill(dhPrev, 0, bh, 0.0);
-                cutState();
+            backwardPart(dxg, dOut, s, 0, batch, truncate);
+        }
+    }
+
+    /**
+     * Step s of sequences [b0, b1) back: each sequence's step is its own, so a step back in parts
+     * gives the same bits as all at once. Steps s+1 and after of these sequences must be done;
+     * {@code dOut} must hold their rows of step s.
+     */
+    public final void backwardPart(double[] dxg, double[] dOut, int s, int b0, int b1, int truncate) {
+        int i0 = b0 * hidden;
+        int i1 = b1 * hidden;
+        // dh = dL/dh_t: from the output at t and from step t+1
+        int off = s * batch * hidden;
+        for (int i = i0; i < i1; i++) {
+            dh[i] = dhPrev[i] + (dOut == null ? 0.0 : dOut[off + i]);
+        }
+        beginStepBackward(s, b0, b1);
+        for (int j = b0; j < b1; j++) {
+            if (padded(s, j)) {
+                skipBackward(dxg, s, j);
             } else {
-                recurrentInputGradient(dRec, s * batch * gateRows);
-                carryPadded(s);
-                endStepBackward(s);
+                stepBackward(dxg, s, j);
             }
         }
+        if (cutBefore(s, truncate)) {
+            Arrays.fill(dhPrev, i0, i1, 0.0);
+            cutState(b0, b1);
+        } else {
+            recurrentInputGradient(recurrentGradients(dxg), s, b0, b1);
+            carryPadded(s, b0, b1);
+            endStepBackward(s, b0, b1);
+        }
+    }
+
+    /** Sequences B of the pass under way. */
+    public int batch() {
+        return batch;
     }
 
     /**
@@ -229,8 +252,8 @@ public abstract class RecurrentCell {
         return dxg;
     }
 
-    /** Before the sequences of step t go back: a cell's own state gradient (an LSTM's dc_t). */
-    protected void beginStepBackward(int t) {
+    /** Before sequences [b0, b1) of step t go back: a cell's own state gradient (an LSTM's dc_t). */
+    protected void beginStepBackward(int t, int b0, int b1) {
     }
 
     /**
@@ -246,12 +269,15 @@ public abstract class RecurrentCell {
         Arrays.fill(dxg, x, x + gateRows, 0.0);
     }
 
-    /** At a truncation boundary: the cell's own state gradient stops too. */
-    protected void cutState() {
+    /** At a truncation boundary: the cell's own state gradient of sequences [b0, b1) stops too. */
+    protected void cutState(int b0, int b1) {
     }
 
-    /** After dh_{t-1} = W_hh^T (recurrent gradients) at step t: what else reaches h_{t-1} or c_{t-1}. */
-    protected void endStepBackward(int t) {
+    /**
+     * After dh_{t-1} = W_hh^T (recurrent gradients) for sequences [b0, b1) at step t: what else
+     * reaches their h_{t-1} or c_{t-1}.
+     */
+    protected void endStepBackward(int t, int b0, int b1) {
     }
 
     /** Writes the rest of the initial state's gradient (an LSTM's dc0). */
@@ -302,27 +328,35 @@ public abstract class RecurrentCell {
         }
     }
 
-    /** hg = h_{t-1} W_hh^T + b_hh for step t. */
-    private void recurrentProduct(int t) {
-        int n = batch * gateRows;
-        Arrays.fill(hg, 0, n, 0.0);
+    /** hg = h_{t-1} W_hh^T + b_hh for step t, rows of sequences [b0, b1). */
+    private void recurrentProduct(int t, int b0, int b1) {
+        int m = b1 - b0;
+        int r = b0 * gateRows;
+        int a = (t * batch + b0) * hidden;
+        Arrays.fill(hg, r, r + m * gateRows, 0.0);
         if (axpyForward()) {
-            MatMul.multAdd(hg, 0, h, t * batch * hidden, wHhT, 0, batch, gateRows, hidden);
+            MatMul.multAdd(hg, r, h, a, wHhT, 0, m, gateRows, hidden);
         } else {
-            MatMul.multAddTransB(hg, 0, h, t * batch * hidden, params.value, wHh.offset(), batch, gateRows, hidden);
+            MatMul.multAddTransB(hg, r, h, a, params.value, wHh.offset(), m, gateRows, hidden);
         }
         if (bHh != null) {
-            MatMul.addToRows(hg, 0, params.value, bHh.offset(), batch, gateRows);
+            MatMul.addToRows(hg, r, params.value, bHh.offset(), m, gateRows);
         }
     }
 
-    /** dh_{t-1} = dHG_t W_hh, with dHG_t the recurrent pre-activation gradient [B][G*H] at offset. */
-    private void recurrentInputGradient(double[] dHG, int off) {
-        Arrays.fill(dhPrev, 0, batch * hidden, 0.0);
+    /**
+     * dh_{t-1} = dHG_t W_hh for sequences [b0, b1), with dHG_t the recurrent pre-activation gradient
+     * [B][G*H] of step t.
+     */
+    private void recurrentInputGradient(double[] dHG, int t, int b0, int b1) {
+        int m = b1 - b0;
+        int d = b0 * hidden;
+        int off = (t * batch + b0) * gateRows;
+        Arrays.fill(dhPrev, d, d + m * hidden, 0.0);
         if (batch < SMALL_BATCH) {
-            MatMul.multAdd(dhPrev, 0, dHG, off, params.value, wHh.offset(), batch, hidden, gateRows);
+            MatMul.multAdd(dhPrev, d, dHG, off, params.value, wHh.offset(), m, hidden, gateRows);
         } else {
-            MatMul.multAddTransB(dhPrev, 0, dHG, off, wHhT, 0, batch, hidden, gateRows);
+            MatMul.multAddTransB(dhPrev, d, dHG, off, wHhT, 0, m, hidden, gateRows);
         }
     }
 
@@ -335,12 +369,12 @@ public abstract class RecurrentCell {
         return mask != null && mask[t * batch + b] == 0;
     }
 
-    /** For padded rows of step t, where h_t = h_{t-1}: dh_{t-1} += dh_t. */
-    private void carryPadded(int t) {
+    /** For padded rows of step t among sequences [b0, b1), where h_t = h_{t-1}: dh_{t-1} += dh_t. */
+    private void carryPadded(int t, int b0, int b1) {
         if (mask == null) {
             return;
         }
-        for (int b = 0; b < batch; b++) {
+        for (int b = b0; b < b1; b++) {
             if (padded(t, b)) {
                 for (int j = b * hidden; j < b * hidden + hidden; j++) {
                     dhPrev[j] += dh[j];

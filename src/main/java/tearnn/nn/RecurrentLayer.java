@@ -94,9 +94,18 @@ public final class RecurrentLayer {
      * steps must be there.
      */
     public void forwardSteps(int from, int to) {
-        int b = cell.batch;
-        int r0 = from * b;
-        int n = (to - from) * b;
+        project(from * cell.batch, (to - from) * cell.batch);
+        cell.forwardSteps(xg, from, to);
+    }
+
+    /** Step s of sequences [b0, b1): its input projections, then the recurrence (see {@link RecurrentCell#forwardPart}). */
+    public void forwardPart(int s, int b0, int b1) {
+        project(s * cell.batch + b0, b1 - b0);
+        cell.forwardPart(xg, s, b0, b1);
+    }
+
+    /** xg rows [r0, r0 + n) = W_ih x + b_ih, each row on its own. */
+    private void project(int r0, int n) {
         if (tokens == null) {
             Arrays.fill(xg, r0 * gateRows, (r0 + n) * gateRows, 0.0);
             MatMul.multAddTransB(xg, r0 * gateRows, input, inputOff + r0 * inputSize, params.value, wIh.offset(), n,
@@ -115,7 +124,6 @@ public final class RecurrentLayer {
         if (bIh != null) {
             MatMul.addToRows(xg, r0 * gateRows, params.value, bIh.offset(), n, gateRows);
         }
-        cell.forwardSteps(xg, from, to);
     }
 
     /**
@@ -141,10 +149,18 @@ public final class RecurrentLayer {
      */
     public void backwardSteps(double[] dx, double[] dOut, int from, int to, int truncate) {
         cell.backwardSteps(dxg, dOut, from, to, truncate);
+        inputGradient(dx, from * cell.batch, (to - from) * cell.batch);
+    }
+
+    /** Step s of sequences [b0, b1) back (see {@link RecurrentCell#backwardPart}); writes their rows of {@code dx}. */
+    public void backwardPart(double[] dx, double[] dOut, int s, int b0, int b1, int truncate) {
+        cell.backwardPart(dxg, dOut, s, b0, b1, truncate);
+        inputGradient(dx, s * cell.batch + b0, b1 - b0);
+    }
+
+    /** dx rows [r0, r0 + n) = dxg W_ih (dense input, if dx is not null), each row on its own. */
+    private void inputGradient(double[] dx, int r0, int n) {
         if (tokens == null && dx != null) {
-            int b = cell.batch;
-            int r0 = from * b;
-            int n = (to - from) * b;
             Arrays.fill(dx, r0 * inputSize, (r0 + n) * inputSize, 0.0);
             MatMul.multAdd(dx, r0 * inputSize, dxg, r0 * gateRows, params.value, wIh.offset(), n, inputSize, gateRows);
         }

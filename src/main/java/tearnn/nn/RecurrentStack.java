@@ -264,6 +264,34 @@ public final class RecurrentStack {
         }
     }
 
+    /**
+     * Step s of sequences [b0, b1) through layer l (and its dropout): a part of
+     * {@link #forwardSteps}, giving the same bits. Layer l-1 must have run it.
+     */
+    public void forwardPart(int l, int s, int b0, int b1) {
+        layers[l].forwardPart(s, b0, b1);
+        if (dropout > 0) {
+            int bh = batch * hidden;
+            int from = s * bh + b0 * hidden;
+            Dropout.apply(dropped[l], keep[l], layers[l].cell().hiddenStates(), bh, from, from + (b1 - b0) * hidden);
+        }
+    }
+
+    /**
+     * Step s of sequences [b0, b1) back through layer l: a part of {@link #backwardSteps}, giving the
+     * same bits. {@code dOut} is the top layer's output gradient, {@code dx} the input's (as there);
+     * layer l+1 must have gone back through it.
+     */
+    public void backwardPart(int l, double[] dx, double[] dOut, int s, int b0, int b1, int truncate) {
+        int bh = batch * hidden;
+        double[] d = l == layers.length - 1 ? dOut : between[(l + 1) % 2];
+        if (dropout > 0 && d != null) {
+            int from = s * bh + b0 * hidden;
+            Dropout.backward(d, keep[l], from, from + (b1 - b0) * hidden);
+        }
+        layers[l].backwardPart(l > 0 ? between[l % 2] : dx, d, s, b0, b1, truncate);
+    }
+
     /** The weight gradients of gate rows [from, to) of layer l (see {@link RecurrentLayer#weightGradients}). */
     public void weightGradients(int l, int from, int to) {
         layers[l].weightGradients(from, to);

@@ -38,6 +38,10 @@ public final class AdderTask {
     public record Progress(int steps, long examples) {
     }
 
+    /** What a budget of work did: the steps it finished (0: the one under way goes on) and their mean loss. */
+    public record Work(int steps, double loss) {
+    }
+
     /** The progress and the generators' states, as a checkpoint keeps them. */
     private record Snapshot(Progress progress, int[] data, int[] sample) {
     }
@@ -95,6 +99,7 @@ public final class AdderTask {
 
     /** The model, its trainer and progress, and the generators of the pairs, so a resumed run continues exactly. */
     public SavedModel saved() {
+        settle();
         SavedModel s = new SavedModel(model, trainer);
         s.putCounter("bits", adder.bits());
         s.putCounter("steps", steps);
@@ -112,34 +117,77 @@ public final class AdderTask {
      * {@link Checkpoints}) and the {@link DivergedException} says which step that is.
      */
     public double train(int n) {
+        settle();
         checkpoints.begin(model, trainer, new Snapshot(progress(), data.state(), sampleRng.state()));
         double loss = 0;
         for (int i = 0; i < n; i++) {
             adder.fillRandom(batch, data);
-            try {
-                double l = trainer.step(batch, null);
-                checkpoints.stepped(trainer, l);
-                loss += l;
-            } catch (DivergedException e) {
-                Snapshot back = checkpoints.rollBack(model, trainer);
-                if (back == null) {
-                    advance(i);
-                    throw e;
-                }
-                steps = back.progress().steps();
-                examples = back.progress().examples();
-                data = Rng.fromState(back.data());
-                sampleRng = Rng.fromState(back.sample());
-                throw e.rolledBackTo(steps);
-            }
+            trainer.begin(batch, null);
+            advanceStep(Double.POSITIVE_INFINITY);
+            loss += trainer.lastLoss();
         }
-        advance(n);
         return loss / n;
     }
 
     private void advance(int n) {
         steps += n;
         examples += (long) n * batch.size;
+    }
+
+    /**
+     * Trains for about {@code flops} floating-point operations, in parts of steps (a big model's step
+     * may take several calls; see {@link Trainer#advance}); returns the steps finished and their mean
+     * loss. The same steps as {@link #train}, bit for bit, however the work is cut.
+     */
+    public Work work(double flops) {
+        if (!trainer.stepping()) {
+            checkpoints.begin(model, trainer, new Snapshot(progress(), data.state(), sampleRng.state()));
+        }
+        double spent = 0;
+        int done = 0;
+        double loss = 0;
+        do {
+            if (!trainer.stepping()) {
+                adder.fillRandom(batch, data);
+                trainer.begin(batch, null);
+            }
+            spent += advanceStep(flops - spent);
+            if (!trainer.stepping()) {
+                loss += trainer.lastLoss();
+                done++;
+            }
+        } while (spent < flops);
+        return new Work(done, loss / done);
+    }
+
+    /** Finishes a step under way (after {@link #work}), so the run stands between steps. */
+    public void settle() {
+        while (trainer.stepping()) {
+            advanceStep(Double.POSITIVE_INFINITY);
+        }
+    }
+
+    /** Advances the step under way; when it is done, counts it. A blow-up goes back to a checkpoint. */
+    private double advanceStep(double flops) {
+        double spent;
+        try {
+            spent = trainer.advance(flops);
+        } catch (DivergedException e) {
+            Snapshot back = checkpoints.rollBack(model, trainer);
+            if (back == null) {
+                throw e;
+            }
+            steps = back.progress().steps();
+            examples = back.progress().examples();
+            data = Rng.fromState(back.data());
+            sampleRng = Rng.fromState(back.sample());
+            throw e.rolledBackTo(steps);
+        }
+        if (!trainer.stepping()) {
+            checkpoints.stepped(trainer, trainer.lastLoss());
+            advance(1);
+        }
+        return spent;
     }
 
     /** Share of {@link #SAMPLE} fresh random pairs the model adds right: a quick look at progress. */

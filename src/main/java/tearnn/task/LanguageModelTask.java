@@ -102,38 +102,93 @@ public final class LanguageModelTask {
      * {@link DivergedException} says which step that is.
      */
     public double train(int steps) {
-        checkpoints.begin(model, trainer, new Snapshot(this.steps, epoch, tokensSeen, streams.position(), state.h.clone(),
-                state.c == null ? null : state.c.clone()));
+        settle();
+        checkpoints.begin(model, trainer, snapshot());
         double sum = 0;
         for (int i = 0; i < steps; i++) {
-            if (!streams.next()) {
-                epoch++;
-                state.reset();
-                streams.next();
-            }
-            try {
-                double l = trainer.step(streams.batch(), state);
-                checkpoints.stepped(trainer, l);
-                sum += l;
-                this.steps++;
-            } catch (DivergedException e) {
-                Snapshot back = checkpoints.rollBack(model, trainer);
-                if (back != null) {
-                    this.steps = back.steps();
-                    epoch = back.epoch();
-                    tokensSeen = back.tokensSeen();
-                    streams.seek(back.position());
-                    System.arraycopy(back.h(), 0, state.h, 0, state.h.length);
-                    if (state.c != null) {
-                        System.arraycopy(back.c(), 0, state.c, 0, state.c.length);
-                    }
-                    throw e.rolledBackTo(this.steps);
-                }
-                throw e;
-            }
-            tokensSeen += streams.tokensPerBatch();
+            beginStep();
+            advanceStep(Double.POSITIVE_INFINITY);
+            sum += trainer.lastLoss();
         }
         return sum / steps;
+    }
+
+    /** What a budget of work did: the steps it finished (0: the one under way goes on) and their mean loss. */
+    public record Work(int steps, double loss) {
+    }
+
+    /**
+     * Trains for about {@code flops} floating-point operations, in parts of steps (a big model's step
+     * may take several calls; see {@link Trainer#advance}); returns the steps finished and their mean
+     * loss. The same steps as {@link #train}, bit for bit, however the work is cut.
+     */
+    public Work work(double flops) {
+        if (!trainer.stepping()) {
+            checkpoints.begin(model, trainer, snapshot());
+        }
+        double spent = 0;
+        int done = 0;
+        double loss = 0;
+        do {
+            if (!trainer.stepping()) {
+                beginStep();
+            }
+            spent += advanceStep(flops - spent);
+            if (!trainer.stepping()) {
+                loss += trainer.lastLoss();
+                done++;
+            }
+        } while (spent < flops);
+        return new Work(done, loss / done);
+    }
+
+    /** Finishes a step under way (after {@link #work}), so the run stands between steps. */
+    public void settle() {
+        while (trainer.stepping()) {
+            advanceStep(Double.POSITIVE_INFINITY);
+        }
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(steps, epoch, tokensSeen, streams.position(), state.h.clone(), state.c == null ? null : state.c.clone());
+    }
+
+    /** The next window of every stream (a new epoch, from a zero state, at the end of the text). */
+    private void beginStep() {
+        if (!streams.next()) {
+            epoch++;
+            state.reset();
+            streams.next();
+        }
+        trainer.begin(streams.batch(), state);
+    }
+
+    /** Advances the step under way; when it is done, counts it. A blow-up goes back to a checkpoint. */
+    private double advanceStep(double flops) {
+        double spent;
+        try {
+            spent = trainer.advance(flops);
+        } catch (DivergedException e) {
+            Snapshot back = checkpoints.rollBack(model, trainer);
+            if (back != null) {
+                steps = back.steps();
+                epoch = back.epoch();
+                tokensSeen = back.tokensSeen();
+                streams.seek(back.position());
+                System.arraycopy(back.h(), 0, state.h, 0, state.h.length);
+                if (state.c != null) {
+                    System.arraycopy(back.c(), 0, state.c, 0, state.c.length);
+                }
+                throw e.rolledBackTo(steps);
+            }
+            throw e;
+        }
+        if (!trainer.stepping()) {
+            checkpoints.stepped(trainer, trainer.lastLoss());
+            steps++;
+            tokensSeen += streams.tokensPerBatch();
+        }
+        return spent;
     }
 
     /** Cross-entropy (nats per token) over the validation tokens, read as parallel stateful streams. */
@@ -171,6 +226,7 @@ public final class LanguageModelTask {
 
     /** Saves model, vocabulary, trainer and progress (epoch, stream position, carried state). */
     public SavedModel saved() {
+        settle();
         SavedModel s = new SavedModel(model, trainer);
         s.vocabulary = corpus.vocabulary;
         s.tokenizer = corpus.tokenizer;

@@ -187,10 +187,11 @@ public final class Trainer {
 
     /**
      * Does parts of the step under way worth about {@code flops} floating-point operations (at least
-     * one part); returns whether the step is done (its update applied). A blow-up found after the
-     * pass refuses the step with a {@link DivergedException}, as {@link #step} does.
+     * one part); returns the operations done, as estimated. {@link #stepping()} says whether the step
+     * goes on; once done, its update is applied. A blow-up found after the pass refuses the step with
+     * a {@link DivergedException}, as {@link #step} does.
      */
-    public boolean advance(double flops) {
+    public double advance(double flops) {
         double spent = 0;
         while (phase != Phase.IDLE) {
             int n = model.params().size();
@@ -209,10 +210,17 @@ public final class Trainer {
                     int to = to(flops - spent, NORM_COST, n);
                     double[] g = model.params().grad;
                     double[] w = model.params().value;
+                    double sum = squares;
+                    double big = largest;
                     for (int i = at; i < to; i++) {
-                        squares += g[i] * g[i];
-                        largest = Math.max(largest, Math.abs(w[i]));
+                        sum += g[i] * g[i];
+                        double a = Math.abs(w[i]);
+                        if (a > big) {
+                            big = a;
+                        }
                     }
+                    squares = sum;
+                    largest = big;
                     spent += (to - at) * NORM_COST;
                     at = to;
                     if (at == n) {
@@ -238,7 +246,7 @@ public final class Trainer {
                     if (at == n) {
                         phase = Phase.IDLE;
                         remember(lastLoss);
-                        return true;
+                        return spent;
                     }
                 }
                 default -> throw new IllegalStateException(phase.name());
@@ -247,7 +255,7 @@ public final class Trainer {
                 break;
             }
         }
-        return phase == Phase.IDLE;
+        return spent;
     }
 
     /** The end of the next range of parameters: as many as fit in {@code budget} at {@code cost} each, at least one. */
