@@ -83,7 +83,6 @@ const AdderPanel = (() => {
       name: 'adder',
       noun: 'adder',
       fileName: 'tearnn-adder.json',
-      firstSlice: 10,
       started,
       sliced,
       draw,

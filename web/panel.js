@@ -12,13 +12,13 @@
 //                   of its element ids (adder-train, adder-progress, ...) and its storage key
 //   noun            what the model is called in messages ('adder', 'word model')
 //   fileName        the name of a downloaded model file
-//   firstSlice      training steps in the first call (later calls adapt to app.sliceMs)
 //   newRequest()    extra fields of a new/load request (the corpus text); null refuses to start
 //   preparing       what the progress line says while a new model is being made (may be absent)
 //   messagePlaces   {field: element} where the errors of a field go instead of beside it
 //   started(reply, how, extra)  a model is there: how is 'new', 'restored' (extra: the record kept
 //                   with it) or 'opened' (extra: the file's name)
-//   sliced(reply)   after each training call; may stop the panel (the adder, once solved)
+//   sliced(reply)   after a training call that finished steps (reply.done); may stop the panel
+//   partway(reply)  after one that finished none: a big model's step goes on (reply.stepPart: how far)
 //   between()       after a slice, before drawing (the word model's validation, when due)
 //   draw()          redraws the charts; live(): updates the views that ask the engine (may be absent)
 //   wentBack(reply) training blew up and the engine went back to reply.steps: cut the curves there
@@ -52,7 +52,7 @@ const TrainingPanel = (() => {
     const el = (part) => document.getElementById(spec.name + '-' + part);
     const root = document.getElementById('panel-' + spec.name);
     const form = el('settings');
-    const p = { running: false, ready: false, steps: spec.firstSlice, savedAt: 0, saveEvery: 5000, step: 0, warned: false };
+    const p = { running: false, ready: false, savedAt: 0, saveEvery: 5000, step: 0, warned: false };
     const showError = (r) => Forms.showError(root, r, el('message'), spec.messagePlaces);
     const request = (cmd, fields) => Object.assign({ cmd: spec.name + '.' + cmd }, fields);
     const pending = PendingChanges.create(form, described.settings, tunable, el, spec.noun, () => {
@@ -78,6 +78,8 @@ const TrainingPanel = (() => {
       const old = p.ready ? await app.call(request('save')) : null;
       const step = p.step;
       if (!(await newModel())) return false;
+      // kept at once: a reload right after brings back the new model, not the one it replaced
+      save();
       if (old && old.ok) {
         p.replaced = old.model;
         el('replaced').replaceChildren('The model you replaced (' + spec.noun + ', step ' + step + ') can still be downloaded: ');
@@ -104,16 +106,15 @@ const TrainingPanel = (() => {
         el('progress').textContent = p.ready ? before : 'Not started.';
         return false;
       }
-      p.steps = spec.firstSlice;
       arrived(r);
       await spec.started(r, 'new');
       return true;
     }
 
-    async function slice(steps) {
-      const t0 = performance.now();
-      const r = await app.call(request('train', { steps }));
-      p.steps = adapt(steps, performance.now() - t0, app.sliceMs());
+    // One call of training, about app.sliceMs long (the engine cuts even a big model's step into
+    // calls that short), finishing at most maxSteps steps.
+    async function slice(maxSteps) {
+      const r = await app.call(request('train', maxSteps ? { ms: app.sliceMs(), steps: maxSteps } : { ms: app.sliceMs() }));
       if (!r.ok) {
         stop();
         showError(r);
@@ -127,14 +128,15 @@ const TrainingPanel = (() => {
       p.step = r.steps;
       if (r.warning || p.warned) el('message').textContent = r.warning || '';
       p.warned = !!r.warning;
-      await spec.sliced(r);
+      if (r.done > 0) await spec.sliced(r);
+      else if (spec.partway) spec.partway(r);
       return true;
     }
 
     async function loop() {
       let lastDraw = 0;
       while (p.running) {
-        if (!(await slice(p.steps))) break;
+        if (!(await slice(0))) break;
         if (spec.between) await spec.between();
         if (performance.now() - lastDraw > 150 || !p.running) {
           spec.draw();
@@ -227,7 +229,11 @@ const TrainingPanel = (() => {
       if (p.running) return;
       if ((!p.ready || pending.any()) && !(await replace())) return;
       if (spec.resumed) spec.resumed();
-      if (!(await slice(1))) return;
+      // one step: as many calls as it takes
+      const at = p.step;
+      while (p.step === at) {
+        if (!(await slice(1))) return;
+      }
       if (spec.paused) await spec.paused();
       spec.draw();
       if (spec.live) await spec.live();

@@ -135,7 +135,6 @@ const WordPanel = (() => {
       name: 'word',
       noun: 'word model',
       fileName: 'tearnn-word-model.json',
-      firstSlice: 2,
       messagePlaces: { text: $('word-text-message') },
       restoreFields: ['text', 'settings'],
       newRequest: () => corpus.request(),
@@ -156,6 +155,16 @@ const WordPanel = (() => {
         }
       },
       draw,
+      partway(r) {
+        // a big model's step takes several calls: say how far the one under way has come
+        const under = 'step ' + (r.steps + 1) + ' under way: ' + Math.round(100 * r.stepPart) + '%';
+        if (s.last) {
+          progress();
+          $('word-progress').textContent += ' (' + under + ')';
+        } else {
+          $('word-progress').textContent = under.charAt(0).toUpperCase() + under.slice(1) + '.';
+        }
+      },
       wentBack(r) {
         s.loss = s.loss.filter((p) => p[0] <= r.tokens);
         s.ppl = s.ppl.filter((p) => p[0] <= r.tokens);

@@ -19,6 +19,8 @@ public final class SavedModel {
     public Vocabulary vocabulary;
     public Tokenizer tokenizer;
     public Trainer trainer;
+    /** The dropout generator to save, where it is not the model's own now (a step under way drew from it). */
+    public Rng dropout;
     private final Map<String, Double> counters = new LinkedHashMap<>();
     private final Map<String, int[]> generators = new LinkedHashMap<>();
     private final Map<String, double[]> arrays = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ final class TrainingBlock {
         w.name("truncate").value(tr.truncate());
         w.name("generators").beginObject();
         w.name("dropout");
-        writeInts(w, saved.model.dropoutRng().state());
+        writeInts(w, (saved.dropout != null ? saved.dropout : saved.model.dropoutRng()).state());
         for (Map.Entry<String, int[]> e : saved.generators().entrySet()) {
             w.name(e.getKey());
             writeInts(w, e.getValue());

@@ -48,6 +48,18 @@ final class AdderSession implements TrainingSession {
     }
 
     @Override
+    public Worked work(double flops, int maxSteps) {
+        calls++;
+        AdderTask.Work w = task.work(flops, maxSteps);
+        return new Worked(w.steps(), w.loss(), w.flops());
+    }
+
+    @Override
+    public void trained(JsonWriter out) {
+        out.name("sampleAccuracy").value(task.sampleAccuracy());
+    }
+
+    @Override
     public void progress(JsonWriter out) {
         AdderTask.Progress p = task.progress();
         out.name("steps").value(p.steps()).name("examples").value((double) p.examples());

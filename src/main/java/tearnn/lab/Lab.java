@@ -53,11 +53,13 @@ public final class Lab {
     }
 
     private final BenchSession bench;
+    private final Timing.Clock clock;
     private final Map<String, TrainingSession> sessions = new LinkedHashMap<>();
 
     /** A lab whose benchmarks read time from {@code clock}. */
     public Lab(Timing.Clock clock) {
         this.bench = new BenchSession(clock);
+        this.clock = clock;
     }
 
     public String handle(String request) {
@@ -141,7 +143,14 @@ public final class Lab {
         switch (verb) {
             case "new" -> start(panel, p.starter().start(r, null), out);
             case "load" -> start(panel, p.starter().start(r, readModel(r)), out);
-            case "train" -> train(session(panel), STEPS.integer(new JsonSettings(r)), out);
+            case "train" -> {
+                JsonSettings v = new JsonSettings(r);
+                if (r.has("ms")) {
+                    trainFor(panel, session(panel), MS.number(v) / 1000, r.has("steps") ? STEPS.integer(v) : Integer.MAX_VALUE, out);
+                } else {
+                    train(session(panel), STEPS.integer(v), out);
+                }
+            }
             case "save" -> out.name("model").value(ModelFile.write(session(panel).saved()));
             case "tune" -> tune(session(panel).trainer(), p.tunable(), JsonSettings.of(r, "settings"), out);
             default -> session(panel).handle(verb, r, out);
@@ -160,7 +169,60 @@ public final class Lab {
             s.progress(w);
             throw new Reply(w.endObject().toString());
         }
-        Trainer t = s.trainer();
+        warn(s.trainer(), out);
+    }
+
+    /**
+     * Trains for about {@code seconds}, finishing at most {@code maxSteps} steps, in parts of steps
+     * so that even a big model's call ends in time (see {@link tearnn.model.TrainingPass}): the work
+     * is sized by the speed measured on this panel's earlier calls. Replies the progress, the steps
+     * finished ({@code done}) with their mean {@code loss}, and {@code stepPart}, how far the step
+     * under way has come. A blow-up is replied as in {@link #train}.
+     */
+    private void trainFor(String panel, TrainingSession s, double seconds, int maxSteps, JsonWriter out) {
+        double start = clock.seconds();
+        double speed = speeds.getOrDefault(panel, FIRST_SPEED);
+        int done = 0;
+        double loss = 0;
+        try {
+            do {
+                double left = Math.max(seconds - (clock.seconds() - start), seconds / 10);
+                double t0 = clock.seconds();
+                TrainingSession.Worked w = s.work(left * speed, maxSteps - done);
+                double took = clock.seconds() - t0;
+                if (took > 0.002 && w.flops() > 0) {
+                    // quick to believe a slower speed (a call ran long), slow to believe a faster one
+                    double measured = w.flops() / took;
+                    speed = measured < speed ? measured : 0.8 * speed + 0.2 * measured;
+                }
+                if (w.steps() > 0) {
+                    done += w.steps();
+                    loss += w.loss() * w.steps();
+                }
+            } while (clock.seconds() - start < 0.8 * seconds && done < maxSteps);
+        } catch (DivergedException e) {
+            JsonWriter w = failure(e.getMessage()).name("diverged").value(true);
+            s.progress(w);
+            throw new Reply(w.endObject().toString());
+        } finally {
+            speeds.put(panel, speed);
+        }
+        s.progress(out);
+        out.name("done").value(done).name("stepPart").value(s.trainer().stepFraction());
+        if (done > 0) {
+            out.name("loss").value(loss / done);
+            s.trained(out);
+        }
+        warn(s.trainer(), out);
+    }
+
+    /** Floating-point operations per second assumed before a panel's first call is measured: low, so it ends early. */
+    private static final double FIRST_SPEED = 3e8;
+    private static final Setting MS = Setting.number("ms", "ms", 30, 1, 60_000);
+    private final Map<String, Double> speeds = new LinkedHashMap<>();
+
+    /** A word when the loss stays above where it started. */
+    private static void warn(Trainer t, JsonWriter out) {
         if (t.optimizer().steps() >= STALL_STEPS && t.recentLoss() > t.firstLoss()) {
             out.name("warning").value("Not learning: after " + Readable.count(t.optimizer().steps()) + " steps the loss ("
                     + Readable.number(t.recentLoss()) + ") is still above where it started (" + Readable.number(t.firstLoss())

@@ -16,6 +16,19 @@ interface TrainingSession {
     /** Writes how far the model has come (its step, and the examples or tokens it has seen). */
     void progress(JsonWriter out);
 
+    /**
+     * Trains for about {@code flops} floating-point operations, in parts of steps, finishing at most
+     * {@code maxSteps}; returns the steps finished, their mean loss and the operations done.
+     */
+    Worked work(double flops, int maxSteps);
+
+    /** Writes what the panel shows after steps finished (the adder: its accuracy on a sample). */
+    void trained(JsonWriter out);
+
+    /** What a budget of work did. */
+    record Worked(int steps, double loss, double flops) {
+    }
+
     /** The model with everything needed to resume it. */
     SavedModel saved();
 

@@ -98,6 +98,17 @@ final class WordSession implements TrainingSession {
     }
 
     @Override
+    public Worked work(double flops, int maxSteps) {
+        calls++;
+        LanguageModelTask.Work w = task.work(flops, maxSteps);
+        return new Worked(w.steps(), w.loss(), w.flops());
+    }
+
+    @Override
+    public void trained(JsonWriter out) {
+    }
+
+    @Override
     public void progress(JsonWriter out) {
         out.name("tokens").value((double) task.tokensSeen()).name("epoch").value(task.epoch())
                 .name("steps").value(task.steps());

@@ -46,6 +46,14 @@ public final class Rng {
         return new int[] {s0, s1, s2, s3};
     }
 
+    /** Continues from where {@code other} is now (a copy of its state, without allocating). */
+    public void copyFrom(Rng other) {
+        s0 = other.s0;
+        s1 = other.s1;
+        s2 = other.s2;
+        s3 = other.s3;
+    }
+
     private static int mix(int z) {
         z = (z ^ (z >>> 16)) * 0x85EBCA6B;
         z = (z ^ (z >>> 13)) * 0xC2B2AE35;

@@ -6,7 +6,9 @@ package tearnn.math;
  * first-level cache, else by transposing both into this object's workspaces and taking dot
  * products ({@link MatMul#multAddTransB}). Both routes give the same bits, and so does computing C
  * a range of rows at a time ({@link #prepare}, then {@link #rows}): each element is its own sum over
- * k in increasing order. The workspaces grow only when a product is larger than any before, so
+ * k in increasing order. On the transposing route, B is transposed once by {@link #prepare} and A a
+ * block of columns at a time by {@link #rows} (the columns of A its rows need), so no call does much
+ * more than its share. The workspaces grow only when a product is larger than any before, so
  * repeated calls allocate nothing.
  */
 public final class TransAProduct {
@@ -39,7 +41,6 @@ public final class TransAProduct {
         if (!direct) {
             aT = Buffers.grow(aT, m * k);
             bT = Buffers.grow(bT, n * k);
-            MatMul.transpose(aT, 0, a, aOff, k, m);
             MatMul.transpose(bT, 0, b, bOff, k, n);
         }
     }
@@ -49,6 +50,13 @@ public final class TransAProduct {
         if (direct) {
             AxpyBlocks.multAdd(c, cOff + from * n, a, aOff + from, 1, m, b, bOff, to - from, n, k);
         } else {
+            // rows [from, to) of A^T: columns [from, to) of A
+            for (int p = 0; p < k; p++) {
+                int ap = aOff + p * m;
+                for (int i = from; i < to; i++) {
+                    aT[i * k + p] = a[ap + i];
+                }
+            }
             MatMul.multAddTransB(c, cOff + from * n, aT, from * k, bT, 0, to - from, n, k);
         }
     }

@@ -107,6 +107,11 @@ public final class Model {
         return pass;
     }
 
+    /** The dropout generator as it was before the last training pass began (see {@link TrainingPass#dropoutBefore}). */
+    public Rng dropoutRngBeforePass() {
+        return pass.dropoutBefore();
+    }
+
     public Loss loss() {
         return loss;
     }

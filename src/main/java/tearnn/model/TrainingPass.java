@@ -3,6 +3,7 @@ package tearnn.model;
 import java.util.Arrays;
 import tearnn.loss.Loss;
 import tearnn.math.Buffers;
+import tearnn.math.Rng;
 import tearnn.nn.Dense;
 import tearnn.nn.RecurrentStack;
 
@@ -38,6 +39,10 @@ public final class TrainingPass {
     private int logitRows;
     private int count;
     private double lossSum;
+    /** Operations done so far in this pass, as estimated. */
+    private double spentTotal;
+    /** The dropout generator as it was before this pass drew its masks. */
+    private final Rng dropoutAtBegin = new Rng(0);
 
     private double[] embedded = new double[0];
     private double[] dEmbedded = new double[0];
@@ -85,6 +90,7 @@ public final class TrainingPass {
         dOut = Buffers.grow(dOut, n * arch.hidden());
         RecurrentStack stack = model.stack();
         double p = arch.dropout();
+        dropoutAtBegin.copyFrom(model.dropoutRng());
         switch (arch.input()) {
             case EMBEDDING -> {
                 embedded = Buffers.grow(embedded, n * arch.embedding());
@@ -99,6 +105,17 @@ public final class TrainingPass {
         step = 0;
         layer = 0;
         seq = 0;
+        spentTotal = 0;
+    }
+
+    /** How far the pass has come, 0 to 1 (by the operations done, as estimated: forward, back, gradients about a third each). */
+    public double fraction() {
+        return done() ? 1 : Math.min(0.99, spentTotal / (3 * batch.steps * stepCost()));
+    }
+
+    /** The dropout generator as it was before this pass drew its masks (a copy, live until the next pass). */
+    public Rng dropoutBefore() {
+        return dropoutAtBegin;
     }
 
     /** Whether the pass is done: the gradients complete, the final state given back. */
@@ -125,6 +142,7 @@ public final class TrainingPass {
                 case DONE -> 0;
             };
         } while (phase != Phase.DONE && spent < flops);
+        spentTotal += spent;
         return spent;
     }
 
@@ -225,9 +243,12 @@ public final class TrainingPass {
         return 2.0 * stack.layer(l).gateRows() * (stack.layer(l).inputSize() + arch.hidden());
     }
 
-    /** Floating-point operations of one sequence's step through the head and the loss. */
+    /**
+     * Floating-point operations of one sequence's step through the head and the loss (an exponential
+     * of the softmax takes as long as about a hundred multiply-adds).
+     */
     private double headCost() {
-        return 2.0 * arch.hidden() * arch.outputs() + 20.0 * arch.outputs();
+        return 2.0 * arch.hidden() * arch.outputs() + 100.0 * arch.outputs();
     }
 
     /** Floating-point operations of one step of every sequence through every layer and the head. */
@@ -313,29 +334,41 @@ public final class TrainingPass {
 
     // ---------------------------------------------------------------- weight gradients
 
+    /**
+     * The weight gradients, a range of rows at a time: the head's, each layer's (the top first), the
+     * embedding's. A product's first range also transposes its right operand (in one go), which is
+     * counted in.
+     */
     private double gradients(double budget) {
         RecurrentStack stack = model.stack();
         int layers = stack.numLayers();
         int n = batch.steps * batch.size;
-        double spent;
+        double spent = 0;
         if (job == 0) {
             Dense head = model.head();
             int x = arch.lastStepOnly() ? lastStepOffset() : stack.outputOffset();
-            double cost = 2.0 * logitRows * arch.hidden();
-            int rows = fit(budget, cost, arch.outputs() - row);
+            double cost = 2.0 * logitRows * (arch.hidden() + 2);
+            if (row == 0) {
+                spent = 4.0 * logitRows * arch.hidden();
+            }
+            int rows = fit(budget - spent, cost, arch.outputs() - row);
             head.weightGradients(dLogits, stack.output(), x, logitRows, row, row + rows);
             row += rows;
-            spent = rows * cost;
+            spent += rows * cost;
             if (row == arch.outputs()) {
                 next();
             }
         } else if (job <= layers) {
             int l = layers - job;
-            double cost = 2.0 * n * (stack.layer(l).inputSize() + arch.hidden());
-            int rows = fit(budget, cost, stack.layer(l).gateRows() - row);
+            int width = stack.layer(l).inputSize() + arch.hidden();
+            double cost = 2.0 * n * (width + 2);
+            if (row == 0) {
+                spent = 4.0 * n * width;
+            }
+            int rows = fit(budget - spent, cost, stack.layer(l).gateRows() - row);
             stack.weightGradients(l, row, row + rows);
             row += rows;
-            spent = rows * cost;
+            spent += rows * cost;
             if (row == stack.layer(l).gateRows()) {
                 next();
             }

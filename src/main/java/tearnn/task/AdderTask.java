@@ -28,6 +28,8 @@ public final class AdderTask {
     private final Model model;
     private final Trainer trainer;
     private Rng data;
+    /** The pairs' generator as it was when the step under way began. */
+    private final Rng dataAtStep = new Rng(0);
     private Rng sampleRng;
     private final Batch batch;
     private final Batch sample;
@@ -38,8 +40,11 @@ public final class AdderTask {
     public record Progress(int steps, long examples) {
     }
 
-    /** What a budget of work did: the steps it finished (0: the one under way goes on) and their mean loss. */
-    public record Work(int steps, double loss) {
+    /**
+     * What a budget of work did: the steps it finished (0: the one under way goes on), their mean
+     * loss, and the floating-point operations done (as estimated).
+     */
+    public record Work(int steps, double loss, double flops) {
     }
 
     /** The progress and the generators' states, as a checkpoint keeps them. */
@@ -97,16 +102,22 @@ public final class AdderTask {
                 new Progress((int) saved.counter("steps", 0), (long) saved.counter("examples", 0)));
     }
 
-    /** The model, its trainer and progress, and the generators of the pairs, so a resumed run continues exactly. */
+    /**
+     * The model, its trainer and progress, and the generators of the pairs, so a resumed run continues
+     * exactly. A step under way is left out (its weights are not yet touched; one applying its update
+     * is finished first): the run is saved as it stood when that step began.
+     */
     public SavedModel saved() {
-        settle();
+        if (trainer.updating()) {
+            settle();
+        }
         SavedModel s = new SavedModel(model, trainer);
         s.putCounter("bits", adder.bits());
         s.putCounter("steps", steps);
         s.putCounter("examples", examples);
         s.putCounter("batch", batch.size);
         s.putCounter("seed", settings.seed());
-        s.putGenerator("data", data);
+        s.putGenerator("data", trainer.stepping() ? dataAtStep : data);
         s.putGenerator("sample", sampleRng);
         return s;
     }
@@ -140,6 +151,11 @@ public final class AdderTask {
      * loss. The same steps as {@link #train}, bit for bit, however the work is cut.
      */
     public Work work(double flops) {
+        return work(flops, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #work(double)}, stopping once {@code maxSteps} steps are finished. */
+    public Work work(double flops, int maxSteps) {
         if (!trainer.stepping()) {
             checkpoints.begin(model, trainer, new Snapshot(progress(), data.state(), sampleRng.state()));
         }
@@ -148,6 +164,7 @@ public final class AdderTask {
         double loss = 0;
         do {
             if (!trainer.stepping()) {
+                dataAtStep.copyFrom(data);
                 adder.fillRandom(batch, data);
                 trainer.begin(batch, null);
             }
@@ -156,8 +173,8 @@ public final class AdderTask {
                 loss += trainer.lastLoss();
                 done++;
             }
-        } while (spent < flops);
-        return new Work(done, loss / done);
+        } while (spent < flops && done < maxSteps);
+        return new Work(done, loss / done, spent);
     }
 
     /** Finishes a step under way (after {@link #work}), so the run stands between steps. */

@@ -26,6 +26,9 @@ public final class LanguageModelTask {
     private long tokensSeen;
     /** Training steps taken (kept apart from the optimizer's count, which starts over with a fresh optimizer). */
     private int steps;
+    /** Where the streams and the epoch stood when the step under way began. */
+    private int positionAtStep;
+    private int epochAtStep;
 
     public LanguageModelTask(Corpus corpus, LanguageModelSettings s) {
         this(corpus, s, newModel(corpus, s), null);
@@ -113,8 +116,11 @@ public final class LanguageModelTask {
         return sum / steps;
     }
 
-    /** What a budget of work did: the steps it finished (0: the one under way goes on) and their mean loss. */
-    public record Work(int steps, double loss) {
+    /**
+     * What a budget of work did: the steps it finished (0: the one under way goes on), their mean
+     * loss, and the floating-point operations done (as estimated).
+     */
+    public record Work(int steps, double loss, double flops) {
     }
 
     /**
@@ -123,6 +129,11 @@ public final class LanguageModelTask {
      * loss. The same steps as {@link #train}, bit for bit, however the work is cut.
      */
     public Work work(double flops) {
+        return work(flops, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #work(double)}, stopping once {@code maxSteps} steps are finished. */
+    public Work work(double flops, int maxSteps) {
         if (!trainer.stepping()) {
             checkpoints.begin(model, trainer, snapshot());
         }
@@ -138,8 +149,8 @@ public final class LanguageModelTask {
                 loss += trainer.lastLoss();
                 done++;
             }
-        } while (spent < flops);
-        return new Work(done, loss / done);
+        } while (spent < flops && done < maxSteps);
+        return new Work(done, loss / done, spent);
     }
 
     /** Finishes a step under way (after {@link #work}), so the run stands between steps. */
@@ -155,6 +166,8 @@ public final class LanguageModelTask {
 
     /** The next window of every stream (a new epoch, from a zero state, at the end of the text). */
     private void beginStep() {
+        positionAtStep = streams.position();
+        epochAtStep = epoch;
         if (!streams.next()) {
             epoch++;
             state.reset();
@@ -226,14 +239,22 @@ public final class LanguageModelTask {
 
     /** Saves model, vocabulary, trainer and progress (epoch, stream position, carried state). */
     public SavedModel saved() {
-        settle();
+        // a step under way is left out (its weights are not yet touched, and the carried state is
+        // the one it began from; one applying its update is finished first)
+        if (trainer.updating()) {
+            settle();
+        }
+        boolean under = trainer.stepping();
         SavedModel s = new SavedModel(model, trainer);
         s.vocabulary = corpus.vocabulary;
         s.tokenizer = corpus.tokenizer;
         s.putCounter("steps", steps);
-        s.putCounter("epoch", epoch);
+        s.putCounter("epoch", under ? epochAtStep : epoch);
+        if (under) {
+            s.dropout = model.dropoutRngBeforePass();
+        }
         s.putCounter("tokens_seen", tokensSeen);
-        s.putCounter("stream_position", streams.position());
+        s.putCounter("stream_position", under ? positionAtStep : streams.position());
         s.putCounter("streams", state.batch);
         s.putCounter("bptt", settings.bptt());
         s.putCounter("vocabulary_cap", settings.vocabularyCap());

@@ -39,9 +39,13 @@ public final class Trainer {
     /** Parts of a step: the pass through the model, the gradient's norm and checks, the update. */
     private enum Phase { IDLE, PASS, NORM, UPDATE }
 
-    /** Floating-point operations per parameter of the norm and checks, and of clipping and the update. */
+    /**
+     * Floating-point operations per parameter of the norm and checks, and of clipping and the update,
+     * in the units of the products' (an update's square root and division take as long as many
+     * multiply-adds).
+     */
     private static final double NORM_COST = 4;
-    private static final double UPDATE_COST = 16;
+    private static final double UPDATE_COST = 60;
 
     private Phase phase = Phase.IDLE;
     private TrainingPass pass;
@@ -175,9 +179,25 @@ public final class Trainer {
         phase = Phase.PASS;
     }
 
+    /** Whether the step under way is applying its update (the weights are part old, part new). */
+    public boolean updating() {
+        return phase == Phase.UPDATE;
+    }
+
     /** Whether a step is under way (begun and not yet done). */
     public boolean stepping() {
         return phase != Phase.IDLE;
+    }
+
+    /** How far the step under way has come, 0 to 1 (0: none under way). */
+    public double stepFraction() {
+        int n = model.params().size();
+        return switch (phase) {
+            case IDLE -> 0;
+            case PASS -> 0.95 * pass.fraction();
+            case NORM -> 0.95 + 0.02 * at / n;
+            case UPDATE -> 0.97 + 0.03 * at / n;
+        };
     }
 
     /** The mean loss of the last step done. */

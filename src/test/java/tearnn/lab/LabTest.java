@@ -187,4 +187,29 @@ class LabTest {
             assertTrue(r.bool("diverged"), r.map().toString());
         }
     }
+
+    @Test
+    void aBigModelsStepIsCutIntoShortCallsAndPredictionsAnswerBetweenThem() {
+        // a step of this model is about 1.5 GFLOP, far more than 20 ms
+        ok("{\"cmd\":\"word.new\",\"settings\":{\"hidden\":384,\"layers\":2,\"batch\":64,\"bptt\":20}}");
+        double longest = 0;
+        boolean partway = false;
+        JsonObject r;
+        do {
+            long t0 = System.nanoTime();
+            r = ok("{\"cmd\":\"word.train\",\"ms\":20}");
+            longest = Math.max(longest, (System.nanoTime() - t0) / 1e6);
+            if (r.integer("done") == 0) {
+                partway = true;
+                assertTrue(r.number("stepPart") > 0 && r.number("stepPart") < 1, r.map().toString());
+                // a prediction in the middle of a step: answered, from the weights of the last step done
+                assertEquals(3, ok("{\"cmd\":\"word.predict\",\"prompt\":\"the dog\",\"k\":3}").list("top").size());
+                assertFalse(r.has("loss"));
+            }
+        } while (r.integer("steps") < 2);
+        assertTrue(partway, "a step took several calls");
+        // generous for a shared machine: the first call, before the speed is measured, and the JIT
+        assertTrue(longest < 400, "longest call " + longest + " ms");
+        assertTrue(r.number("loss") > 0, r.map().toString());
+    }
 }

@@ -60,4 +60,23 @@ class WorkInPartsTest {
         assertEquals(whole.progress(), parts.progress());
         assertEquals(whole.train(2), parts.train(2));
     }
+
+    @Test
+    void savedInTheMiddleOfAStepItResumesFromTheStepsStart() {
+        LanguageModelTask whole = words();
+        whole.train(5);
+        LanguageModelTask parts = words();
+        parts.train(4);
+        // into the fifth step, before its update
+        while (parts.trainer().stepFraction() < 0.3) {
+            parts.work(2_000, 1);
+        }
+        assertEquals(4, parts.steps());
+        tearnn.file.SavedModel back = tearnn.file.ModelFile.read(tearnn.file.ModelFile.write(parts.saved()));
+        LanguageModelTask resumed = LanguageModelTask.resume(parts.corpus(), parts.settings(), back);
+        assertEquals(4, resumed.steps());
+        resumed.train(1);
+        assertArrayEquals(whole.model().params().value, resumed.model().params().value);
+        assertEquals(whole.train(3), resumed.train(3));
+    }
 }

@@ -87,8 +87,8 @@ class SettingsChangeTest {
             d.findElement(By.id("adder-train")).click();
             wait.until(x -> x.findElement(By.id("adder-replaced")).isDisplayed());
             assertTrue(text(d, "adder-replaced").startsWith("The model you replaced (adder, step "), text(d, "adder-replaced"));
-            d.findElement(By.id("adder-train")).click();
-            wait.until(x -> !"Pause".equals(x.findElement(By.id("adder-train")).getText()));
+            wait.until(x -> "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
+            wait.until(x -> text(x, "adder-saved").endsWith("(" + BrowserTest.stepOf(text(x, "adder-progress")).toLowerCase() + ")."));
 
             // a reload: the form shows the model's settings, whatever the form held before
             new Select(d.findElement(By.cssSelector("#adder-settings [name=optimizer]"))).selectByValue("sgd");
