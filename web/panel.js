@@ -158,7 +158,21 @@ const TrainingPanel = (() => {
     // Keeps the model in the browser, under this tab's key. A big model takes long to write, so it
     // is kept less often (at most 5% of the time); a failed save says why, and is tried again later
     // and later (10 s, 20 s, ... 5 min; with no storage at all, every 5 min).
+    // One save at a time: asked for while one is under way, it runs once more after it.
     async function save() {
+      if (p.saving) {
+        p.saveAgain = true;
+        return p.saving;
+      }
+      p.saving = keep().finally(() => { p.saving = null; });
+      await p.saving;
+      if (p.saveAgain) {
+        p.saveAgain = false;
+        await save();
+      }
+    }
+
+    async function keep() {
       if (!p.ready || !p.key) return;
       const t0 = performance.now();
       const r = await app.persist('keep', p.key, spec.name, Object.assign({ settings: Forms.values(form) }, spec.record()));

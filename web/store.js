@@ -95,6 +95,8 @@ const Store = (() => {
       return { ok: false, unavailable: true, error: why(e) };
     }
     let last = null;
+    // the model with its optimizer's state, else the weights alone (a write holds the older copy
+    // until it commits, so a failed one leaves that copy as it was)
     for (const withState of [true, false]) {
       const packed = engine.pack(panel, withState);
       if (!packed) return { ok: false, error: 'there is no model yet' };

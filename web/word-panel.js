@@ -8,7 +8,7 @@ const WordPanel = (() => {
 
   function create(app, description, limits, generate) {
     const s = { loss: [], ppl: [], best: null, info: null, last: null, speed: 0, t0: 0, tokens0: 0,
-      lastValid: 0, validCost: 0, validWindows: 1, validTokens: 0, validating: null };
+      lastValid: 0, validCost: 0, validTokens: 0, validating: null };
     let panel = null;
     const unit = () => s.info && s.info.level === 'char' ? 'characters' : 'words';
     const tokensSeen = () => s.loss.length ? s.loss[s.loss.length - 1][0] : 0;
@@ -41,27 +41,35 @@ const WordPanel = (() => {
       const ppl = s.ppl.length ? s.ppl[s.ppl.length - 1][1] : NaN;
       const partial = s.info && s.validTokens && s.validTokens < 0.9 * s.info.validationTokens;
       $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
-        + ' tokens, loss ' + Forms.number(r.loss, 3) + ', validation perplexity ' + Forms.number(ppl, 3)
+        + ' tokens, loss ' + Forms.number(r.loss, 3) + (Number.isFinite(ppl) ? ', validation perplexity ' + Forms.number(ppl, 3) : '')
         + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
           + ' held-out ' + unit() + ')' : '')
         + (s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
         + ' ' + unit() + '/s';
     }
 
-    // One validation at a time; training waits meanwhile, so the number is for fixed weights.
-    function validate() {
-      if (!s.validating) s.validating = validateInSlices().finally(() => { s.validating = null; });
+    // One validation at a time; training waits meanwhile, so the number is for fixed weights. With
+    // a limit (ms), it gives up when it takes longer (a big model's first point is not worth the wait:
+    // training starts, and the validation comes when due).
+    function validate(limit) {
+      if (!s.validating) s.validating = validateInSlices(limit).finally(() => { s.validating = null; });
       return s.validating;
     }
 
-    async function validateInSlices() {
+    async function validateInSlices(limit) {
       const t0 = performance.now();
       let r;
       do {
-        const s0 = performance.now();
-        r = await panel.call('validate', { windows: s.validWindows });
+        if (limit && r && performance.now() - t0 > limit) {
+          // what the whole would cost: the next validation waits four times that (a fifth of the time)
+          s.lastValid = performance.now();
+          s.validCost = (s.lastValid - t0) / Math.max(r.fraction, 0.01);
+          $('word-validating').textContent = '';
+          return { ok: false };
+        }
+        // about a slice's time a call: the engine cuts even a big model's windows into parts
+        r = await panel.call('validate', { ms: app.sliceMs() });
         if (!r.ok) break;
-        s.validWindows = panel.adapt(s.validWindows, performance.now() - s0);
         if (!r.done && performance.now() - t0 > 300) {
           $('word-validating').textContent = 'Measuring validation perplexity: ' + Math.round(100 * r.fraction) + '%';
         }
@@ -117,7 +125,7 @@ const WordPanel = (() => {
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null });
       $('word-progress').textContent = (how === 'restored' ? 'Restored your ' + r.cell + ' ' + (r.level === 'char' ? 'character' : 'word')
         + ' model from your last visit (step ' + r.steps + '). ' : '') + describe(r);
-      if (how !== 'restored') await validate();
+      if (how !== 'restored') await validate(300);
       draw();
       await predict();
     }

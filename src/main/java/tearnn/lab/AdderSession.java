@@ -55,6 +55,11 @@ final class AdderSession implements TrainingSession {
     }
 
     @Override
+    public int steps() {
+        return task.progress().steps();
+    }
+
+    @Override
     public void trained(JsonWriter out) {
         out.name("sampleAccuracy").value(task.sampleAccuracy());
     }
@@ -85,7 +90,7 @@ final class AdderSession implements TrainingSession {
     }
 
     @Override
-    public void handle(String command, JsonObject r, JsonWriter out) {
+    public void handle(String command, JsonObject r, Budget budget, JsonWriter out) {
         JsonSettings v = new JsonSettings(r);
         switch (command) {
             case "accuracy" -> accuracy(PAIRS.integer(v), out);

@@ -149,11 +149,13 @@ public final class Lab {
                     trainFor(panel, session(panel), MS.number(v) / 1000, r.has("steps") ? STEPS.integer(v) : Integer.MAX_VALUE, out);
                 } else {
                     train(session(panel), STEPS.integer(v), out);
+                    reported.put(panel, session(panel).steps());
                 }
             }
             case "save" -> out.name("model").value(ModelFile.write(session(panel).saved()));
             case "tune" -> tune(session(panel).trainer(), p.tunable(), JsonSettings.of(r, "settings"), out);
-            default -> session(panel).handle(verb, r, out);
+            default -> session(panel).handle(verb, r, r.has("ms") ? new Budget(pace(panel), MS.number(new JsonSettings(r)) / 1000)
+                    : null, out);
         }
     }
 
@@ -180,46 +182,43 @@ public final class Lab {
      * under way has come. A blow-up is replied as in {@link #train}.
      */
     private void trainFor(String panel, TrainingSession s, double seconds, int maxSteps, JsonWriter out) {
-        double start = clock.seconds();
-        double speed = speeds.getOrDefault(panel, FIRST_SPEED);
-        int done = 0;
-        double loss = 0;
+        // a step finished outside training calls (a save finishes an update under way) counts here
+        int missed = s.steps() - reported.getOrDefault(panel, s.steps());
+        int[] done = {missed};
+        double[] loss = {missed * s.trainer().lastLoss()};
         try {
-            do {
-                double left = Math.max(seconds - (clock.seconds() - start), seconds / 10);
-                double t0 = clock.seconds();
-                TrainingSession.Worked w = s.work(left * speed, maxSteps - done);
-                double took = clock.seconds() - t0;
-                if (took > 0.002 && w.flops() > 0) {
-                    // quick to believe a slower speed (a call ran long), slow to believe a faster one
-                    double measured = w.flops() / took;
-                    speed = measured < speed ? measured : 0.8 * speed + 0.2 * measured;
-                }
+            pace(panel).fill(seconds, flops -> {
+                TrainingSession.Worked w = s.work(flops, maxSteps - done[0]);
                 if (w.steps() > 0) {
-                    done += w.steps();
-                    loss += w.loss() * w.steps();
+                    done[0] += w.steps();
+                    loss[0] += w.loss() * w.steps();
                 }
-            } while (clock.seconds() - start < 0.8 * seconds && done < maxSteps);
+                return w.flops();
+            }, () -> done[0] < maxSteps);
         } catch (DivergedException e) {
             JsonWriter w = failure(e.getMessage()).name("diverged").value(true);
             s.progress(w);
             throw new Reply(w.endObject().toString());
-        } finally {
-            speeds.put(panel, speed);
         }
+        reported.put(panel, s.steps());
         s.progress(out);
-        out.name("done").value(done).name("stepPart").value(s.trainer().stepFraction());
-        if (done > 0) {
-            out.name("loss").value(loss / done);
+        out.name("done").value(done[0]).name("stepPart").value(s.trainer().stepFraction());
+        if (done[0] > 0) {
+            out.name("loss").value(loss[0] / done[0]);
             s.trained(out);
         }
         warn(s.trainer(), out);
     }
 
-    /** Floating-point operations per second assumed before a panel's first call is measured: low, so it ends early. */
-    private static final double FIRST_SPEED = 3e8;
+    /** The panel's pace (see {@link Pace}), measured on its earlier calls. */
+    Pace pace(String panel) {
+        return paces.computeIfAbsent(panel, k -> new Pace(clock));
+    }
+
     private static final Setting MS = Setting.number("ms", "ms", 30, 1, 60_000);
-    private final Map<String, Double> speeds = new LinkedHashMap<>();
+    private final Map<String, Pace> paces = new LinkedHashMap<>();
+    /** Per panel, the steps the last training reply reported. */
+    private final Map<String, Integer> reported = new LinkedHashMap<>();
 
     /** A word when the loss stays above where it started. */
     private static void warn(Trainer t, JsonWriter out) {
@@ -246,6 +245,7 @@ public final class Lab {
 
     private void start(String panel, TrainingSession s, JsonWriter out) {
         sessions.put(panel, s);
+        reported.put(panel, s.steps());
         s.describe(out);
     }
 

@@ -22,6 +22,9 @@ interface TrainingSession {
      */
     Worked work(double flops, int maxSteps);
 
+    /** Steps finished so far. */
+    int steps();
+
     /** Writes what the panel shows after steps finished (the adder: its accuracy on a sample). */
     void trained(JsonWriter out);
 
@@ -42,6 +45,9 @@ interface TrainingSession {
         TrainingSession start(JsonObject request, SavedModel loaded);
     }
 
-    /** One of the panel's own commands ({@code command} without the panel's prefix). */
-    void handle(String command, JsonObject request, JsonWriter out);
+    /**
+     * One of the panel's own commands ({@code command} without the panel's prefix); {@code budget}
+     * (may be null) is the time it may take, if the request gave one ({@code "ms"}).
+     */
+    void handle(String command, JsonObject request, Budget budget, JsonWriter out);
 }

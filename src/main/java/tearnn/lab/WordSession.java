@@ -105,6 +105,11 @@ final class WordSession implements TrainingSession {
     }
 
     @Override
+    public int steps() {
+        return task.steps();
+    }
+
+    @Override
     public void trained(JsonWriter out) {
     }
 
@@ -125,11 +130,11 @@ final class WordSession implements TrainingSession {
     }
 
     @Override
-    public void handle(String command, JsonObject r, JsonWriter out) {
+    public void handle(String command, JsonObject r, Budget budget, JsonWriter out) {
         JsonSettings v = new JsonSettings(r);
         String prompt = r.has("prompt") ? r.string("prompt") : "";
         switch (command) {
-            case "validate" -> validate(WINDOWS.integer(v), out);
+            case "validate" -> validate(WINDOWS.integer(v), budget, out);
             case "predict" -> predict(prompt, TOP.integer(v), out);
             case "generate" -> generate(prompt, GenerationSettings.read(v), SEED.integer(v), out);
             default -> throw new IllegalArgumentException("unknown command 'word." + command + "'");
@@ -137,15 +142,23 @@ final class WordSession implements TrainingSession {
     }
 
     /**
-     * Advances the validation by up to {@code windows} windows of held-out text (starting one if none
+     * Advances the validation by up to {@code windows} windows of held-out text, or (with a
+     * {@code budget}) for about that time, in parts of windows for a big model (starting one if none
      * is under way or the model has trained since); when it is complete, reports the perplexity.
      */
-    private void validate(int windows, JsonWriter out) {
+    private void validate(int windows, Budget budget, JsonWriter out) {
         if (validation == null || validationCall != calls) {
             validation = task.validation(VALIDATION_TOKENS);
             validationCall = calls;
         }
-        boolean done = validation.advance(windows);
+        Evaluation e = validation;
+        boolean done;
+        if (budget != null) {
+            budget.pace().fill(budget.seconds(), e::work, () -> !e.done());
+            done = e.done();
+        } else {
+            done = e.advance(windows);
+        }
         out.name("done").value(done).name("fraction").value(validation.fraction());
         if (done) {
             out.name("perplexity").value(Math.exp(validation.loss())).name("tokens").value((double) validation.tokens());

@@ -25,8 +25,9 @@ public final class Model {
     private final Dense head;
     private final Loss loss;
     private Rng dropoutRng;
-    /** The inference twin (this, for a twin; null until asked for). */
+    /** The inference twin (this, for a twin; null until asked for), and the evaluation twin. */
     private Model reader;
+    private Model evaluator;
     private final TrainingPass pass;
 
     private double[] embedded = new double[0];
@@ -103,8 +104,29 @@ public final class Model {
      * reused by every pass.
      */
     public TrainingPass beginPass(Batch batch, State state, int truncate) {
-        pass.begin(batch, state, truncate);
+        pass.begin(batch, state, truncate, true);
         return pass;
+    }
+
+    /**
+     * Starts an evaluation of a batch in parts (the forward part of a pass, without dropout: the
+     * bits of {@link #evaluate}), on this model's own workspaces: call it on a twin
+     * ({@link #evaluation()}) to leave training and predictions undisturbed.
+     */
+    public TrainingPass beginEvaluation(Batch batch, State state) {
+        pass.begin(batch, state, 0, false);
+        return pass;
+    }
+
+    /**
+     * A second twin sharing the weights (see {@link #inference()}), for evaluations run in parts, so
+     * that predictions between the parts do not disturb them.
+     */
+    public Model evaluation() {
+        if (evaluator == null) {
+            evaluator = reader == this ? this : new Model(arch, this);
+        }
+        return evaluator;
     }
 
     /** The dropout generator as it was before the last training pass began (see {@link TrainingPass#dropoutBefore}). */

@@ -18,6 +18,9 @@ import tearnn.nn.RecurrentStack;
  *
  * <p>{@link #advance} takes a budget in floating-point operations and does parts until it is spent
  * (at least one part per call). Its use allocates nothing once the workspaces have grown.
+ *
+ * <p>An evaluation pass ({@link Model#beginEvaluation}) is the forward part alone, without dropout:
+ * the loss of the batch, in parts, with the bits of {@link Model#evaluate}.
  */
 public final class TrainingPass {
     private enum Phase { FORWARD, BACKWARD, GRADIENTS, DONE }
@@ -27,6 +30,8 @@ public final class TrainingPass {
     private Batch batch;
     private State state;
     private int truncate;
+    /** Training (dropout, backward, gradients), or evaluation (the forward part, without dropout). */
+    private boolean training;
     private Phase phase = Phase.DONE;
     /** Forward: the next step; backward: the steps still to go back. */
     private int step;
@@ -60,7 +65,8 @@ public final class TrainingPass {
      * Starts a pass: gradients zeroed, dropout masks drawn, nothing computed yet. {@code state} (may
      * be null: zeros) is the initial state and receives the final one when the pass is done.
      */
-    void begin(Batch b, State s, int truncate) {
+    void begin(Batch b, State s, int truncate, boolean training) {
+        this.training = training;
         if (truncate < 0) {
             throw new IllegalArgumentException("truncation length must be >= 0 (0 = full), got " + truncate);
         }
@@ -84,17 +90,21 @@ public final class TrainingPass {
         this.truncate = truncate;
         count = rows * model.loss().elementsPerRow(arch.outputs());
         lossSum = 0;
-        model.params().zeroGrad();
         logits = Buffers.grow(logits, logitRows * arch.outputs());
-        dLogits = Buffers.grow(dLogits, logitRows * arch.outputs());
-        dOut = Buffers.grow(dOut, n * arch.hidden());
+        if (training) {
+            model.params().zeroGrad();
+            dLogits = Buffers.grow(dLogits, logitRows * arch.outputs());
+            dOut = Buffers.grow(dOut, n * arch.hidden());
+        }
         RecurrentStack stack = model.stack();
-        double p = arch.dropout();
+        double p = training ? arch.dropout() : 0;
         dropoutAtBegin.copyFrom(model.dropoutRng());
         switch (arch.input()) {
             case EMBEDDING -> {
                 embedded = Buffers.grow(embedded, n * arch.embedding());
-                dEmbedded = Buffers.grow(dEmbedded, n * arch.embedding());
+                if (training) {
+                    dEmbedded = Buffers.grow(dEmbedded, n * arch.embedding());
+                }
                 model.embedding().forward(embedded, b.tokens, n);
                 stack.beginForward(embedded, T, B, s, b.mask, p, model.dropoutRng());
             }
@@ -126,6 +136,15 @@ public final class TrainingPass {
     /** The mean loss of the batch (complete once the forward steps are done). */
     public double loss() {
         return lossSum / count;
+    }
+
+    /** The sum of the loss over the batch's counted elements, and their number (as {@link Model#lastLossSum}). */
+    public double lossSum() {
+        return lossSum;
+    }
+
+    public int count() {
+        return count;
     }
 
     /**
@@ -213,7 +232,8 @@ public final class TrainingPass {
         } else if (s == batch.steps - 1) {
             int o = arch.outputs();
             model.head().forward(logits, b0 * o, model.stack().output(), lastStepOffset() + b0 * arch.hidden(), b1 - b0);
-            lossSum = model.loss().sum(lossSum, logits, b0, b1, o, batch.classes, batch.values, null, dLogits, 1.0 / count);
+            lossSum = model.loss().sum(lossSum, logits, b0, b1, o, batch.classes, batch.values, null,
+                    training ? dLogits : null, 1.0 / count);
         }
     }
 
@@ -222,10 +242,18 @@ public final class TrainingPass {
         RecurrentStack stack = model.stack();
         int o = arch.outputs();
         model.head().forward(logits, r0 * o, stack.output(), stack.outputOffset() + r0 * arch.hidden(), r1 - r0);
-        lossSum = model.loss().sum(lossSum, logits, r0, r1, o, batch.classes, batch.values, batch.mask, dLogits, 1.0 / count);
+        lossSum = model.loss().sum(lossSum, logits, r0, r1, o, batch.classes, batch.values, batch.mask,
+                training ? dLogits : null, 1.0 / count);
     }
 
     private void toBackward() {
+        if (!training) {
+            if (state != null) {
+                model.stack().finalState(state);
+            }
+            phase = Phase.DONE;
+            return;
+        }
         phase = Phase.BACKWARD;
         step = batch.steps;
         layer = model.stack().numLayers();

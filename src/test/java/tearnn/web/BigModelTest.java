@@ -1,0 +1,82 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A big model (hidden 512, 2 layers, batch 64: seconds a step) on the page: its steps are cut into
+ * short calls, so Pause stops it at once, a prompt typed while it trains is answered within a
+ * second or so, and the page's thread is never blocked.
+ */
+class BigModelTest {
+    @BeforeAll
+    static void start() throws IOException {
+        BrowserTest.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        BrowserTest.stop();
+    }
+
+    static String text(WebDriver d, String id) {
+        return BrowserTest.text(d, id);
+    }
+
+    static Object js(WebDriver d, String script) {
+        return ((JavascriptExecutor) d).executeScript(script);
+    }
+
+    @Test
+    void aBigModelPausesAtOnceAndAnswersWhileItTrains() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=wasm");
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(120));
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            js(d, "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration); })"
+                    + ".observe({ type: 'longtask' });");
+            d.findElement(By.id("tab-word")).click();
+            js(d, "const f = document.getElementById('word-settings'); f.elements.hidden.value = '512';"
+                    + " f.elements.layers.value = '2'; f.elements.batch.value = '64';");
+            d.findElement(By.id("word-train")).click();
+            // a step takes many calls: the progress line says how far the one under way has come
+            wait.until(x -> text(x, "word-progress").matches("(?s).*[Ss]tep \\d+ under way: \\d+%.*"));
+            wait.until(x -> BrowserTest.stepOf(text(x, "word-progress")).matches("Step [1-9]\\d*"));
+
+            // a prompt typed while it trains: the bars change within seconds (before: 6.9 s)
+            String before = text(d, "word-top");
+            long typed = System.nanoTime();
+            js(d, "const p = document.getElementById('word-prompt'); p.value = 'a cat sees'; p.dispatchEvent(new Event('input'));");
+            new WebDriverWait(d, Duration.ofSeconds(3)).until(x -> !text(x, "word-top").equals(before));
+            System.out.printf("big model: bars answered %.2f s after typing%n", (System.nanoTime() - typed) / 1e9);
+
+            // Pause: at once, and no step after it (before: progress changed 14-15 s later)
+            d.findElement(By.id("word-train")).click();
+            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            BrowserTest.sleep(1000);
+            String at = BrowserTest.stepOf(text(d, "word-progress"));
+            String under = text(d, "word-progress").replaceAll("(?s).*under way: (\\d+)%.*", "$1");
+            BrowserTest.sleep(3000);
+            assertEquals(at, BrowserTest.stepOf(text(d, "word-progress")), "no step after Pause");
+            assertEquals(under, text(d, "word-progress").replaceAll("(?s).*under way: (\\d+)%.*", "$1"), "nothing trains after Pause");
+            @SuppressWarnings("unchecked")
+            List<Object> longTasks = (List<Object>) js(d, "return window.__long;");
+            assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms");
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+}
