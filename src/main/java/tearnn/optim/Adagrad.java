@@ -28,6 +28,9 @@ public final class Adagrad extends Optimizer {
 
     @Override
     public void update(double[] w, double[] g, int from, int to) {
+        double[] sum = this.sum;
+        double lr = this.lr;
+        double eps = this.eps;
         for (int i = from; i < to; i++) {
             sum[i] += g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(sum[i]) + eps);

@@ -59,6 +59,16 @@ public final class Adam extends Optimizer {
 
     @Override
     public void update(double[] w, double[] g, int from, int to) {
+        // locals, not fields, in the loop: the compilers to JavaScript and WebAssembly keep them in registers
+        double[] m = this.m;
+        double[] v = this.v;
+        double beta1 = this.beta1;
+        double beta2 = this.beta2;
+        double eps = this.eps;
+        double l2 = this.l2;
+        double decay = this.decay;
+        double stepSize = this.stepSize;
+        double correction2 = this.correction2;
         for (int i = from; i < to; i++) {
             double gi = g[i] + l2 * w[i];
             w[i] *= decay;

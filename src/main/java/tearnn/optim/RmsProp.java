@@ -31,6 +31,10 @@ public final class RmsProp extends Optimizer {
 
     @Override
     public void update(double[] w, double[] g, int from, int to) {
+        double[] square = this.square;
+        double alpha = this.alpha;
+        double lr = this.lr;
+        double eps = this.eps;
         for (int i = from; i < to; i++) {
             square[i] = alpha * square[i] + (1 - alpha) * g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(square[i]) + eps);

@@ -45,6 +45,12 @@ public final class Sgd extends Optimizer {
     @Override
     public void update(double[] w, double[] g, int from, int to) {
         boolean first = steps == 1;
+        // locals, not fields, in the loop (see Adam)
+        double[] buf = this.buf;
+        double momentum = this.momentum;
+        boolean nesterov = this.nesterov;
+        double weightDecay = this.weightDecay;
+        double lr = this.lr;
         for (int i = from; i < to; i++) {
             double d = g[i] + weightDecay * w[i];
             if (buf != null) {

@@ -250,14 +250,16 @@ public final class Trainer {
                 case UPDATE -> {
                     int to = to(flops - spent, UPDATE_COST, n);
                     double[] g = model.params().grad;
-                    if (clipCoefficient < 1) {
+                    double coefficient = clipCoefficient;
+                    double value = clipValue;
+                    if (coefficient < 1) {
                         for (int i = at; i < to; i++) {
-                            g[i] *= clipCoefficient;
+                            g[i] *= coefficient;
                         }
                     }
-                    if (clipValue > 0) {
+                    if (value > 0) {
                         for (int i = at; i < to; i++) {
-                            g[i] = Math.max(-clipValue, Math.min(clipValue, g[i]));
+                            g[i] = Math.max(-value, Math.min(value, g[i]));
                         }
                     }
                     optimizer.update(model.params().value, g, at, to);
