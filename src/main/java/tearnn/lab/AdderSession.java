@@ -9,7 +9,7 @@ import tearnn.task.Adder;
 import tearnn.task.AdderCheck;
 import tearnn.task.AdderSettings;
 import tearnn.task.AdderTask;
-import tearnn.train.Trainer;
+import tearnn.task.TrainingRun;
 
 /** The page's binary-adder panel: an {@link AdderTask}, and the check over all pairs in short calls. */
 final class AdderSession implements TrainingSession {
@@ -20,8 +20,6 @@ final class AdderSession implements TrainingSession {
     /** The check under way and the training call it checks the weights after. */
     private AdderCheck check;
     private int checkCall;
-    /** Training calls so far: the weights change with every one (a blow-up may take them back). */
-    private int calls;
 
     AdderSession(AdderTask task) {
         this.task = task;
@@ -41,22 +39,9 @@ final class AdderSession implements TrainingSession {
 
     @Override
     public void train(int steps, JsonWriter out) {
-        calls++;
         double loss = task.train(steps);
         progress(out);
         out.name("loss").value(loss).name("sampleAccuracy").value(task.sampleAccuracy());
-    }
-
-    @Override
-    public Worked work(double flops, int maxSteps) {
-        calls++;
-        AdderTask.Work w = task.work(flops, maxSteps);
-        return new Worked(w.steps(), w.loss(), w.flops());
-    }
-
-    @Override
-    public int steps() {
-        return task.progress().steps();
     }
 
     @Override
@@ -71,13 +56,8 @@ final class AdderSession implements TrainingSession {
     }
 
     @Override
-    public SavedModel saved() {
-        return task.saved();
-    }
-
-    @Override
-    public Trainer trainer() {
-        return task.trainer();
+    public TrainingRun<?> run() {
+        return task;
     }
 
     @Override
@@ -111,9 +91,9 @@ final class AdderSession implements TrainingSession {
      * began); when the check is complete, reports the accuracy.
      */
     private void accuracy(int pairs, JsonWriter out) {
-        if (check == null || checkCall != calls) {
+        if (check == null || checkCall != task.revision()) {
             check = task.newCheck();
-            checkCall = calls;
+            checkCall = task.revision();
         }
         boolean done = check.advance(pairs);
         out.name("done").value(done).name("fraction").value(check.fraction())

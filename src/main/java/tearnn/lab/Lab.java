@@ -3,6 +3,7 @@ package tearnn.lab;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import tearnn.bench.Timing;
 import tearnn.file.ModelFile;
 import tearnn.file.PackedModel;
@@ -17,6 +18,7 @@ import tearnn.settings.SettingException;
 import tearnn.settings.SettingValues;
 import tearnn.task.AdderSettings;
 import tearnn.task.LanguageModelSettings;
+import tearnn.task.TrainingRun;
 import tearnn.train.DivergedException;
 import tearnn.train.Trainer;
 
@@ -63,9 +65,14 @@ public final class Lab {
     }
 
     public String handle(String request) {
+        return answer(out -> dispatch(JsonObject.parse(request, "request"), out));
+    }
+
+    /** Runs {@code work} on a reply that begins {@code ok: true}; a failure is replied instead as {@code ok: false} and its error. */
+    private static String answer(Consumer<JsonWriter> work) {
         JsonWriter out = new JsonWriter().beginObject().name("ok").value(true);
         try {
-            dispatch(JsonObject.parse(request, "request"), out);
+            work.accept(out);
             return out.endObject().toString();
         } catch (Reply e) {
             return e.text;
@@ -85,7 +92,7 @@ public final class Lab {
      */
     public PackedModel pack(String panel, boolean optimizerState) {
         TrainingSession s = sessions.get(panel);
-        return s == null ? null : ModelFile.pack(s.saved(), optimizerState);
+        return s == null ? null : ModelFile.pack(s.run().saved(), optimizerState);
     }
 
     /**
@@ -93,8 +100,7 @@ public final class Lab {
      * (with the corpus and settings a word panel needs), the model itself {@code packed}.
      */
     public String loadPacked(String request, PackedModel packed) {
-        JsonWriter out = new JsonWriter().beginObject().name("ok").value(true);
-        try {
+        return answer(out -> {
             JsonObject r = JsonObject.parse(request, "request");
             String cmd = r.string("cmd");
             String panel = cmd.endsWith(".load") ? cmd.substring(0, cmd.length() - 5) : "";
@@ -109,14 +115,7 @@ public final class Lab {
                 throw new SettingException("model", e.getMessage());
             }
             start(panel, p.starter().start(r, saved), out);
-            return out.endObject().toString();
-        } catch (SettingException e) {
-            return failure(e.getMessage()).name("field").value(e.field).endObject().toString();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return failure(e.getMessage()).endObject().toString();
-        } catch (RuntimeException e) {
-            return failure("internal error: " + e).endObject().toString();
-        }
+        });
     }
 
     private static JsonWriter failure(String message) {
@@ -149,11 +148,11 @@ public final class Lab {
                     trainFor(panel, session(panel), MS.number(v) / 1000, r.has("steps") ? STEPS.integer(v) : Integer.MAX_VALUE, out);
                 } else {
                     train(session(panel), STEPS.integer(v), out);
-                    reported.put(panel, session(panel).steps());
+                    reported.put(panel, session(panel).run().steps());
                 }
             }
-            case "save" -> out.name("model").value(ModelFile.write(session(panel).saved()));
-            case "tune" -> tune(session(panel).trainer(), p.tunable(), JsonSettings.of(r, "settings"), out);
+            case "save" -> out.name("model").value(ModelFile.write(session(panel).run().saved()));
+            case "tune" -> tune(session(panel).run().trainer(), p.tunable(), JsonSettings.of(r, "settings"), out);
             default -> session(panel).handle(verb, r, r.has("ms") ? new Budget(pace(panel), MS.number(new JsonSettings(r)) / 1000)
                     : null, out);
         }
@@ -171,7 +170,7 @@ public final class Lab {
             s.progress(w);
             throw new Reply(w.endObject().toString());
         }
-        warn(s.trainer(), out);
+        warn(s.run().trainer(), out);
     }
 
     /**
@@ -183,12 +182,12 @@ public final class Lab {
      */
     private void trainFor(String panel, TrainingSession s, double seconds, int maxSteps, JsonWriter out) {
         // a step finished outside training calls (a save finishes an update under way) counts here
-        int missed = s.steps() - reported.getOrDefault(panel, s.steps());
+        int missed = s.run().steps() - reported.getOrDefault(panel, s.run().steps());
         int[] done = {missed};
-        double[] loss = {missed * s.trainer().lastLoss()};
+        double[] loss = {missed * s.run().trainer().lastLoss()};
         try {
             pace(panel).fill(seconds, flops -> {
-                TrainingSession.Worked w = s.work(flops, maxSteps - done[0]);
+                TrainingRun.Work w = s.run().work(flops, maxSteps - done[0]);
                 if (w.steps() > 0) {
                     done[0] += w.steps();
                     loss[0] += w.loss() * w.steps();
@@ -200,14 +199,14 @@ public final class Lab {
             s.progress(w);
             throw new Reply(w.endObject().toString());
         }
-        reported.put(panel, s.steps());
+        reported.put(panel, s.run().steps());
         s.progress(out);
-        out.name("done").value(done[0]).name("stepPart").value(s.trainer().stepFraction());
+        out.name("done").value(done[0]).name("stepPart").value(s.run().trainer().stepFraction());
         if (done[0] > 0) {
             out.name("loss").value(loss[0] / done[0]);
             s.trained(out);
         }
-        warn(s.trainer(), out);
+        warn(s.run().trainer(), out);
     }
 
     /** The panel's pace (see {@link Pace}), measured on its earlier calls. */
@@ -245,7 +244,7 @@ public final class Lab {
 
     private void start(String panel, TrainingSession s, JsonWriter out) {
         sessions.put(panel, s);
-        reported.put(panel, s.steps());
+        reported.put(panel, s.run().steps());
         s.describe(out);
     }
 

@@ -3,7 +3,7 @@ package tearnn.lab;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
-import tearnn.train.Trainer;
+import tearnn.task.TrainingRun;
 
 /**
  * The engine side of one panel's model in training. {@link Lab} handles what every panel does the
@@ -16,26 +16,11 @@ interface TrainingSession {
     /** Writes how far the model has come (its step, and the examples or tokens it has seen). */
     void progress(JsonWriter out);
 
-    /**
-     * Trains for about {@code flops} floating-point operations, in parts of steps, finishing at most
-     * {@code maxSteps}; returns the steps finished, their mean loss and the operations done.
-     */
-    Worked work(double flops, int maxSteps);
-
-    /** Steps finished so far. */
-    int steps();
-
     /** Writes what the panel shows after steps finished (the adder: its accuracy on a sample). */
     void trained(JsonWriter out);
 
-    /** What a budget of work did. */
-    record Worked(int steps, double loss, double flops) {
-    }
-
-    /** The model with everything needed to resume it. */
-    SavedModel saved();
-
-    Trainer trainer();
+    /** The task's run: its model, trainer and progress, and training in parts. */
+    TrainingRun<?> run();
 
     /** Writes what the page shows after a start or a load: the model's settings and sizes. */
     void describe(JsonWriter out);

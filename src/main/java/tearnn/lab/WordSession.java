@@ -16,9 +16,9 @@ import tearnn.task.Evaluation;
 import tearnn.task.Grammar;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.LanguageModelTask;
+import tearnn.task.TrainingRun;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
-import tearnn.train.Trainer;
 
 /** The page's next-word panel: corpus, model, training progress, predictions and generation. */
 final class WordSession implements TrainingSession {
@@ -37,8 +37,6 @@ final class WordSession implements TrainingSession {
     /** The validation in progress and the training call it measures the weights after (null: none). */
     private Evaluation validation;
     private int validationCall;
-    /** Training calls so far: the weights change with every one (a blow-up may take them back). */
-    private int calls;
 
     /**
      * A session for the request's {@code text} (absent or null: the built-in grammar corpus) with
@@ -91,22 +89,9 @@ final class WordSession implements TrainingSession {
 
     @Override
     public void train(int n, JsonWriter out) {
-        calls++;
         double loss = task.train(n);
         out.name("loss").value(loss);
         progress(out);
-    }
-
-    @Override
-    public Worked work(double flops, int maxSteps) {
-        calls++;
-        LanguageModelTask.Work w = task.work(flops, maxSteps);
-        return new Worked(w.steps(), w.loss(), w.flops());
-    }
-
-    @Override
-    public int steps() {
-        return task.steps();
     }
 
     @Override
@@ -120,13 +105,8 @@ final class WordSession implements TrainingSession {
     }
 
     @Override
-    public SavedModel saved() {
-        return task.saved();
-    }
-
-    @Override
-    public Trainer trainer() {
-        return task.trainer();
+    public TrainingRun<?> run() {
+        return task;
     }
 
     @Override
@@ -147,9 +127,9 @@ final class WordSession implements TrainingSession {
      * is under way or the model has trained since); when it is complete, reports the perplexity.
      */
     private void validate(int windows, Budget budget, JsonWriter out) {
-        if (validation == null || validationCall != calls) {
+        if (validation == null || validationCall != task.revision()) {
             validation = task.validation(VALIDATION_TOKENS);
-            validationCall = calls;
+            validationCall = task.revision();
         }
         Evaluation e = validation;
         boolean done;

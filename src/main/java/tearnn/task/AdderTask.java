@@ -8,7 +8,6 @@ import tearnn.model.Batch;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.optim.Schedule;
-import tearnn.train.DivergedException;
 import tearnn.train.Trainer;
 
 /**
@@ -16,7 +15,7 @@ import tearnn.train.Trainer;
  * the command line and the benchmarks all train the adder through this class; it saves itself to a
  * model file and resumes from one exactly where it stopped.
  */
-public final class AdderTask {
+public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
     /** Pairs in the random sample that {@link #sampleAccuracy()} checks. */
     public static final int SAMPLE = 256;
     /** Seeds of the training pairs and of the sample, from the run's seed. */
@@ -25,8 +24,6 @@ public final class AdderTask {
 
     private final AdderSettings settings;
     private final Adder adder;
-    private final Model model;
-    private final Trainer trainer;
     private Rng data;
     /** The pairs' generator as it was when the step under way began. */
     private final Rng dataAtStep = new Rng(0);
@@ -40,18 +37,10 @@ public final class AdderTask {
     public record Progress(int steps, long examples) {
     }
 
-    /**
-     * What a budget of work did: the steps it finished (0: the one under way goes on), their mean
-     * loss, and the floating-point operations done (as estimated).
-     */
-    public record Work(int steps, double loss, double flops) {
-    }
 
     /** The progress and the generators' states, as a checkpoint keeps them. */
-    private record Snapshot(Progress progress, int[] data, int[] sample) {
+    record Snapshot(Progress progress, int[] data, int[] sample) {
     }
-
-    private final Checkpoints<Snapshot> checkpoints = new Checkpoints<>();
 
     /** A new run: weights from the seed, as PyTorch initializes them. */
     public AdderTask(AdderSettings s) {
@@ -60,11 +49,10 @@ public final class AdderTask {
     }
 
     private AdderTask(AdderSettings s, Model model, Trainer trainer, Rng data, Rng sampleRng, Progress progress) {
+        super(model, trainer != null ? trainer
+                : new Trainer(model, s.optimizer().create(model.params().size()), Schedule.constant(s.learningRate())));
         this.settings = s;
         this.adder = new Adder(s.bits());
-        this.model = model;
-        this.trainer = trainer != null ? trainer
-                : new Trainer(model, s.optimizer().create(model.params().size()), Schedule.constant(s.learningRate()));
         this.data = data;
         this.sampleRng = sampleRng;
         this.batch = adder.newBatch(s.batch());
@@ -102,11 +90,8 @@ public final class AdderTask {
                 new Progress((int) saved.counter("steps", 0), (long) saved.counter("examples", 0)));
     }
 
-    /**
-     * The model, its trainer and progress, and the generators of the pairs, so a resumed run continues
-     * exactly. A step under way is left out (its weights are not yet touched; one applying its update
-     * is finished first): the run is saved as it stood when that step began.
-     */
+    /** The model, its trainer and progress, and the generators of the pairs (see {@link TrainingRun#saved}). */
+    @Override
     public SavedModel saved() {
         if (trainer.updating()) {
             settle();
@@ -122,89 +107,31 @@ public final class AdderTask {
         return s;
     }
 
-    /**
-     * Trains {@code n} steps on fresh random pairs; returns their mean loss (nats per bit). If
-     * training blows up, the run goes back to where it was before the blow-up began (see
-     * {@link Checkpoints}) and the {@link DivergedException} says which step that is.
-     */
-    public double train(int n) {
-        settle();
-        checkpoints.begin(model, trainer, new Snapshot(progress(), data.state(), sampleRng.state()));
-        double loss = 0;
-        for (int i = 0; i < n; i++) {
-            adder.fillRandom(batch, data);
-            trainer.begin(batch, null);
-            advanceStep(Double.POSITIVE_INFINITY);
-            loss += trainer.lastLoss();
-        }
-        return loss / n;
+    @Override
+    protected void beginStep() {
+        dataAtStep.copyFrom(data);
+        adder.fillRandom(batch, data);
+        trainer.begin(batch, null);
     }
 
-    private void advance(int n) {
-        steps += n;
-        examples += (long) n * batch.size;
+    @Override
+    protected Snapshot snapshot() {
+        return new Snapshot(progress(), data.state(), sampleRng.state());
     }
 
-    /**
-     * Trains for about {@code flops} floating-point operations, in parts of steps (a big model's step
-     * may take several calls; see {@link Trainer#advance}); returns the steps finished and their mean
-     * loss. The same steps as {@link #train}, bit for bit, however the work is cut.
-     */
-    public Work work(double flops) {
-        return work(flops, Integer.MAX_VALUE);
+    @Override
+    protected int restore(Snapshot back) {
+        steps = back.progress().steps();
+        examples = back.progress().examples();
+        data = Rng.fromState(back.data());
+        sampleRng = Rng.fromState(back.sample());
+        return steps;
     }
 
-    /** As {@link #work(double)}, stopping once {@code maxSteps} steps are finished. */
-    public Work work(double flops, int maxSteps) {
-        if (!trainer.stepping()) {
-            checkpoints.begin(model, trainer, new Snapshot(progress(), data.state(), sampleRng.state()));
-        }
-        double spent = 0;
-        int done = 0;
-        double loss = 0;
-        do {
-            if (!trainer.stepping()) {
-                dataAtStep.copyFrom(data);
-                adder.fillRandom(batch, data);
-                trainer.begin(batch, null);
-            }
-            spent += advanceStep(flops - spent);
-            if (!trainer.stepping()) {
-                loss += trainer.lastLoss();
-                done++;
-            }
-        } while (spent < flops && done < maxSteps);
-        return new Work(done, loss / done, spent);
-    }
-
-    /** Finishes a step under way (after {@link #work}), so the run stands between steps. */
-    public void settle() {
-        while (trainer.stepping()) {
-            advanceStep(Double.POSITIVE_INFINITY);
-        }
-    }
-
-    /** Advances the step under way; when it is done, counts it. A blow-up goes back to a checkpoint. */
-    private double advanceStep(double flops) {
-        double spent;
-        try {
-            spent = trainer.advance(flops);
-        } catch (DivergedException e) {
-            Snapshot back = checkpoints.rollBack(model, trainer);
-            if (back == null) {
-                throw e;
-            }
-            steps = back.progress().steps();
-            examples = back.progress().examples();
-            data = Rng.fromState(back.data());
-            sampleRng = Rng.fromState(back.sample());
-            throw e.rolledBackTo(steps);
-        }
-        if (!trainer.stepping()) {
-            checkpoints.stepped(trainer, trainer.lastLoss());
-            advance(1);
-        }
-        return spent;
+    @Override
+    protected void stepDone() {
+        steps++;
+        examples += batch.size;
     }
 
     /** Share of {@link #SAMPLE} fresh random pairs the model adds right: a quick look at progress. */
@@ -228,6 +155,11 @@ public final class AdderTask {
         return adder.trace(model, a, b);
     }
 
+    @Override
+    public int steps() {
+        return steps;
+    }
+
     public Progress progress() {
         return new Progress(steps, examples);
     }
@@ -242,11 +174,4 @@ public final class AdderTask {
         return adder;
     }
 
-    public Model model() {
-        return model;
-    }
-
-    public Trainer trainer() {
-        return trainer;
-    }
 }

@@ -7,18 +7,16 @@ import tearnn.model.Model;
 import tearnn.model.State;
 import tearnn.optim.Schedule;
 import tearnn.settings.SettingException;
-import tearnn.train.DivergedException;
 import tearnn.train.Trainer;
 
 /**
  * Trains a next-token model on a {@link Corpus}: stateful truncated backpropagation over B
  * parallel streams of the training tokens, validation perplexity over the held-out tokens.
- * Training runs in bounded slices ({@link #train(int)}), so a caller can show progress or pause.
+ * Training runs in bounded slices ({@link #train(int)}, {@link #work(double)}), so a caller can show
+ * progress or pause.
  */
-public final class LanguageModelTask {
+public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snapshot> {
     private final Corpus corpus;
-    private final Model model;
-    private final Trainer trainer;
     private final TokenStreams streams;
     private final State state;
     private final LanguageModelSettings settings;
@@ -34,6 +32,21 @@ public final class LanguageModelTask {
         this(corpus, s, newModel(corpus, s), null);
     }
 
+    /** {@code model}, if it reads the corpus's tokens. */
+    private static Model fits(Model model, Corpus corpus) {
+        if (model.architecture().inputSize() != corpus.vocabulary.size()) {
+            throw new IllegalArgumentException("the model's vocabulary has " + model.architecture().inputSize()
+                    + " tokens, the corpus's " + corpus.vocabulary.size());
+        }
+        return model;
+    }
+
+    private static Trainer newTrainer(Model model, LanguageModelSettings s) {
+        Trainer t = new Trainer(model, s.optimizer().create(model.params().size()), Schedule.constant(s.learningRate()));
+        t.setClipNorm(s.clipNorm());
+        return t;
+    }
+
     private static Model newModel(Corpus corpus, LanguageModelSettings s) {
         Architecture arch = Architecture.languageModel(s.cell(), corpus.vocabulary.size(), s.embedding(), s.hidden(),
                 s.layers(), s.dropout());
@@ -42,18 +55,9 @@ public final class LanguageModelTask {
 
     /** Continues with a loaded model (and trainer, if the file had one). */
     public LanguageModelTask(Corpus corpus, LanguageModelSettings s, Model model, Trainer trainer) {
-        if (model.architecture().inputSize() != corpus.vocabulary.size()) {
-            throw new IllegalArgumentException("the model's vocabulary has " + model.architecture().inputSize()
-                    + " tokens, the corpus's " + corpus.vocabulary.size());
-        }
+        super(fits(model, corpus), trainer != null ? trainer : newTrainer(model, s));
         this.corpus = corpus;
         this.settings = s;
-        this.model = model;
-        if (trainer == null) {
-            trainer = new Trainer(model, s.optimizer().create(model.params().size()), Schedule.constant(s.learningRate()));
-            trainer.setClipNorm(s.clipNorm());
-        }
-        this.trainer = trainer;
         try {
             this.streams = new TokenStreams(corpus.train, s.batch(), s.bptt());
         } catch (IllegalArgumentException e) {
@@ -61,14 +65,6 @@ public final class LanguageModelTask {
             throw new SettingException(LanguageModelSettings.BPTT.name(), e.getMessage());
         }
         this.state = model.newState(s.batch());
-    }
-
-    public Model model() {
-        return model;
-    }
-
-    public Trainer trainer() {
-        return trainer;
     }
 
     public Corpus corpus() {
@@ -83,7 +79,7 @@ public final class LanguageModelTask {
         return tokensSeen;
     }
 
-    /** Training steps taken. */
+    @Override
     public int steps() {
         return steps;
     }
@@ -93,79 +89,17 @@ public final class LanguageModelTask {
     }
 
     /** The loop's progress and carried state, as a checkpoint keeps them. */
-    private record Snapshot(int steps, int epoch, long tokensSeen, int position, double[] h, double[] c) {
+    record Snapshot(int steps, int epoch, long tokensSeen, int position, double[] h, double[] c) {
     }
 
-    private final Checkpoints<Snapshot> checkpoints = new Checkpoints<>();
-
-    /**
-     * Runs up to {@code steps} training steps; returns their mean loss (nats per token). At the end
-     * of an epoch the streams rewind and the state is reset. If training blows up, the run goes back
-     * to where it was before the blow-up began (see {@link Checkpoints}) and the
-     * {@link DivergedException} says which step that is.
-     */
-    public double train(int steps) {
-        settle();
-        checkpoints.begin(model, trainer, snapshot());
-        double sum = 0;
-        for (int i = 0; i < steps; i++) {
-            beginStep();
-            advanceStep(Double.POSITIVE_INFINITY);
-            sum += trainer.lastLoss();
-        }
-        return sum / steps;
-    }
-
-    /**
-     * What a budget of work did: the steps it finished (0: the one under way goes on), their mean
-     * loss, and the floating-point operations done (as estimated).
-     */
-    public record Work(int steps, double loss, double flops) {
-    }
-
-    /**
-     * Trains for about {@code flops} floating-point operations, in parts of steps (a big model's step
-     * may take several calls; see {@link Trainer#advance}); returns the steps finished and their mean
-     * loss. The same steps as {@link #train}, bit for bit, however the work is cut.
-     */
-    public Work work(double flops) {
-        return work(flops, Integer.MAX_VALUE);
-    }
-
-    /** As {@link #work(double)}, stopping once {@code maxSteps} steps are finished. */
-    public Work work(double flops, int maxSteps) {
-        if (!trainer.stepping()) {
-            checkpoints.begin(model, trainer, snapshot());
-        }
-        double spent = 0;
-        int done = 0;
-        double loss = 0;
-        do {
-            if (!trainer.stepping()) {
-                beginStep();
-            }
-            spent += advanceStep(flops - spent);
-            if (!trainer.stepping()) {
-                loss += trainer.lastLoss();
-                done++;
-            }
-        } while (spent < flops && done < maxSteps);
-        return new Work(done, loss / done, spent);
-    }
-
-    /** Finishes a step under way (after {@link #work}), so the run stands between steps. */
-    public void settle() {
-        while (trainer.stepping()) {
-            advanceStep(Double.POSITIVE_INFINITY);
-        }
-    }
-
-    private Snapshot snapshot() {
+    @Override
+    protected Snapshot snapshot() {
         return new Snapshot(steps, epoch, tokensSeen, streams.position(), state.h.clone(), state.c == null ? null : state.c.clone());
     }
 
     /** The next window of every stream (a new epoch, from a zero state, at the end of the text). */
-    private void beginStep() {
+    @Override
+    protected void beginStep() {
         positionAtStep = streams.position();
         epochAtStep = epoch;
         if (!streams.next()) {
@@ -176,32 +110,23 @@ public final class LanguageModelTask {
         trainer.begin(streams.batch(), state);
     }
 
-    /** Advances the step under way; when it is done, counts it. A blow-up goes back to a checkpoint. */
-    private double advanceStep(double flops) {
-        double spent;
-        try {
-            spent = trainer.advance(flops);
-        } catch (DivergedException e) {
-            Snapshot back = checkpoints.rollBack(model, trainer);
-            if (back != null) {
-                steps = back.steps();
-                epoch = back.epoch();
-                tokensSeen = back.tokensSeen();
-                streams.seek(back.position());
-                System.arraycopy(back.h(), 0, state.h, 0, state.h.length);
-                if (state.c != null) {
-                    System.arraycopy(back.c(), 0, state.c, 0, state.c.length);
-                }
-                throw e.rolledBackTo(steps);
-            }
-            throw e;
+    @Override
+    protected int restore(Snapshot back) {
+        steps = back.steps();
+        epoch = back.epoch();
+        tokensSeen = back.tokensSeen();
+        streams.seek(back.position());
+        System.arraycopy(back.h(), 0, state.h, 0, state.h.length);
+        if (state.c != null) {
+            System.arraycopy(back.c(), 0, state.c, 0, state.c.length);
         }
-        if (!trainer.stepping()) {
-            checkpoints.stepped(trainer, trainer.lastLoss());
-            steps++;
-            tokensSeen += streams.tokensPerBatch();
-        }
-        return spent;
+        return steps;
+    }
+
+    @Override
+    protected void stepDone() {
+        steps++;
+        tokensSeen += streams.tokensPerBatch();
     }
 
     /** Cross-entropy (nats per token) over the validation tokens, read as parallel stateful streams. */
@@ -237,10 +162,12 @@ public final class LanguageModelTask {
         return settings;
     }
 
-    /** Saves model, vocabulary, trainer and progress (epoch, stream position, carried state). */
+    /**
+     * Saves model, vocabulary, trainer and progress (epoch, stream position, carried state; see
+     * {@link TrainingRun#saved}): the carried state of a step under way is still the one it began from.
+     */
+    @Override
     public SavedModel saved() {
-        // a step under way is left out (its weights are not yet touched, and the carried state is
-        // the one it began from; one applying its update is finished first)
         if (trainer.updating()) {
             settle();
         }
