@@ -3,7 +3,7 @@
 // app.sliceMs), pause and resume, one step, reset; change a setting that a model in training can
 // take (the learning rate), or mark a change that needs a new model as pending, keeping the current
 // model until the person trains the new one (and the replaced one downloadable); keep the model in
-// the browser and bring it back after a reload; download and open model files; stop and say why
+// the browser (keeper.js) and bring it back after a reload; download and open model files; stop and say why
 // when training blows up (the engine goes back to a step from before it), or warn when it does not
 // learn.
 //
@@ -52,7 +52,10 @@ const TrainingPanel = (() => {
     const el = (part) => document.getElementById(spec.name + '-' + part);
     const root = document.getElementById('panel-' + spec.name);
     const form = el('settings');
-    const p = { running: false, ready: false, savedAt: 0, saveEvery: 5000, step: 0, warned: false };
+    const p = { running: false, ready: false, step: 0, warned: false };
+    const keeper = Keeper.create(app, spec.name, el('saved'),
+      () => (p.ready ? Object.assign({ settings: Forms.values(form) }, spec.record()) : null), () => p.step);
+    const save = keeper.save;
     const showError = (r) => Forms.showError(root, r, el('message'), spec.messagePlaces);
     const request = (cmd, fields) => Object.assign({ cmd: spec.name + '.' + cmd }, fields);
     const pending = PendingChanges.create(form, described.settings, tunable, el, spec.noun, () => {
@@ -143,7 +146,7 @@ const TrainingPanel = (() => {
           if (spec.live) await spec.live();
           lastDraw = performance.now();
         }
-        if (p.running && performance.now() - p.savedAt > p.saveEvery) await save();
+        if (p.running && keeper.due()) await save();
       }
       spec.draw();
     }
@@ -155,48 +158,10 @@ const TrainingPanel = (() => {
       if (was) save();
     }
 
-    // Keeps the model in the browser, under this tab's key. A big model takes long to write, so it
-    // is kept less often (at most 5% of the time); a failed save says why, and is tried again later
-    // and later (10 s, 20 s, ... 5 min; with no storage at all, every 5 min).
-    // One save at a time: asked for while one is under way, it runs once more after it.
-    async function save() {
-      if (p.saving) {
-        p.saveAgain = true;
-        return p.saving;
-      }
-      p.saving = keep().finally(() => { p.saving = null; });
-      await p.saving;
-      if (p.saveAgain) {
-        p.saveAgain = false;
-        await save();
-      }
-    }
-
-    async function keep() {
-      if (!p.ready || !p.key) return;
-      const t0 = performance.now();
-      const r = await app.persist('keep', p.key, spec.name, Object.assign({ settings: Forms.values(form) }, spec.record()));
-      p.savedAt = performance.now();
-      const saved = el('saved');
-      saved.dataset.attempts = String(Number(saved.dataset.attempts || 0) + 1);
-      if (r.ok) {
-        p.saveEvery = Math.max(5000, 20 * (performance.now() - t0));
-        saved.className = 'status';
-        saved.textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + ' (step ' + p.step + ')'
-          + (r.withoutState ? ', without the optimizer\'s running state, which did not fit: after a reload, training goes on'
-            + ' with a fresh optimizer' : '') + '.';
-      } else {
-        p.saveEvery = r.unavailable ? 300000 : Math.min(300000, Math.max(10000, 2 * p.saveEvery));
-        saved.className = 'message';
-        saved.textContent = 'Not kept in this browser: ' + r.error + '. Download the model to keep it (the page tries again in '
-          + Math.round(p.saveEvery / 1000) + ' s).';
-      }
-    }
-
     // Brings back the model this tab keeps under key (see tabs.js); heldElsewhere: how many kept
     // models of this panel other open tabs hold.
     async function restore(key, heldElsewhere) {
-      p.key = key;
+      keeper.key = key;
       if (heldElsewhere) {
         el('saved').textContent = 'Another open tab of this page has your ' + (heldElsewhere > 1 ? 'other ' + spec.noun + 's'
           : 'last ' + spec.noun) + '; this tab keeps its own.';

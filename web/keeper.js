@@ -1,0 +1,60 @@
+'use strict';
+// Keeps one panel's model in this browser (through Store, beside the engine) and says how that went
+// beside "Kept in this browser". A big model takes long to write, so it is kept less often (at most
+// 5% of the time); a failed save says why and offers Download, and is tried again later and later
+// (10 s, 20 s, ... 5 min; with no storage at all, every 5 min). One save at a time: asked for while
+// one is under way, it runs once more after it.
+const Keeper = (() => {
+  // app: {persist(op, ...args)}; status: the element for the outcome; record(): what to keep with
+  // the model (its settings and what the panel keeps besides), or null for nothing yet; step(): the
+  // step the panel's model is at.
+  function create(app, panelName, status, record, step) {
+    const k = { key: null, savedAt: 0, every: 5000, saving: null, again: false };
+
+    async function save() {
+      if (k.saving) {
+        k.again = true;
+        return k.saving;
+      }
+      k.saving = keep().finally(() => { k.saving = null; });
+      await k.saving;
+      if (k.again) {
+        k.again = false;
+        await save();
+      }
+    }
+
+    async function keep() {
+      const what = record();
+      if (!what || !k.key) return;
+      const t0 = performance.now();
+      const r = await app.persist('keep', k.key, panelName, what);
+      k.savedAt = performance.now();
+      status.dataset.attempts = String(Number(status.dataset.attempts || 0) + 1);
+      if (r.ok) {
+        k.every = Math.max(5000, 20 * (performance.now() - t0));
+        status.className = 'status';
+        // the engine keeps the model after any training call sent before: the step the page knows
+        // once the save answers
+        status.textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + ' (step ' + step() + ')'
+          + (r.withoutState ? ', without the optimizer\'s running state, which did not fit: after a reload, training goes on'
+            + ' with a fresh optimizer' : '') + '.';
+      } else {
+        k.every = r.unavailable ? 300000 : Math.min(300000, Math.max(10000, 2 * k.every));
+        status.className = 'message';
+        status.textContent = 'Not kept in this browser: ' + r.error + '. Download the model to keep it (the page tries again in '
+          + Math.round(k.every / 1000) + ' s).';
+      }
+    }
+
+    return {
+      save,
+      // whether a save is due while training
+      due: () => performance.now() - k.savedAt > k.every,
+      // this tab's storage key for the panel (see tabs.js)
+      set key(key) { k.key = key; },
+    };
+  }
+
+  return { create };
+})();
