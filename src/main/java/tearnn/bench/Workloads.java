@@ -29,8 +29,11 @@ public final class Workloads {
     private Workloads() {
     }
 
-    /** One prepared workload: {@code step} runs one timed step of {@code unitsPerStep} units. */
-    public record Workload(String name, String unit, double unitsPerStep, double flopsPerStep, Runnable step) {
+    /**
+     * One prepared workload: {@code step} runs one timed step of {@code unitsPerStep} units with
+     * {@code trainer} (whose threads a caller may set before timing).
+     */
+    public record Workload(String name, String unit, double unitsPerStep, double flopsPerStep, Trainer trainer, Runnable step) {
         /** The report line for these step times. */
         public String report(Timing t) {
             String line = String.format("%-7s %9.0f %s/s (min-max %.0f-%.0f)", name, unitsPerStep / t.median(), unit,
@@ -42,13 +45,15 @@ public final class Workloads {
         }
     }
 
-    /** Builds the model and inputs of W-LM, W-LM-1 or W-ADD, ready to time step by step. */
+    /** Builds the model and inputs of W-LM, W-LM-1, W-ADD or W-ADD-batched, ready to time step by step. */
     public static Workload create(String name) {
         return switch (name) {
             case "W-LM" -> languageModelWorkload(32);
             case "W-LM-1" -> languageModelWorkload(1);
             case "W-ADD" -> adderWorkload();
-            default -> throw new IllegalArgumentException("unknown workload '" + name + "' (expected W-LM, W-LM-1 or W-ADD)");
+            case "W-ADD-batched" -> batchedAdderWorkload();
+            default -> throw new IllegalArgumentException(
+                    "unknown workload '" + name + "' (expected W-LM, W-LM-1, W-ADD or W-ADD-batched)");
         };
     }
 
@@ -78,7 +83,7 @@ public final class Workloads {
         }
         Batch b = Batch.ofTokens(t, batch, tokens, targets);
         double flops = 2.0 * batch * t * (11.0 * h * v + 12.0 * h * h);
-        return new Workload(batch == 1 ? "W-LM-1" : "W-LM", "chars", batch * t, flops, () -> tr.step(b, null));
+        return new Workload(batch == 1 ? "W-LM-1" : "W-LM", "chars", batch * t, flops, tr, () -> tr.step(b, null));
     }
 
     /**
@@ -95,7 +100,27 @@ public final class Workloads {
         Rng rng = new Rng(3);
         Batch b = adder.newBatch(1);
         int per = 1000;
-        return new Workload("W-ADD", "examples", per, 0, () -> {
+        return new Workload("W-ADD", "examples", per, 0, tr, () -> {
+            for (int i = 0; i < per; i++) {
+                adder.fillRandom(b, rng);
+                tr.step(b, null);
+            }
+        });
+    }
+
+    /**
+     * W-ADD-batched: the page's default adder (its task's defaults: GRU, hidden 16, Adam, batches of
+     * 32 of 8-bit additions), example generation included; timed in steps of 10 batches.
+     */
+    static Workload batchedAdderWorkload() {
+        AdderSettings s = AdderSettings.defaults();
+        Adder adder = new Adder(s.bits());
+        Model m = new Model(Adder.architecture(s.cell(), s.hidden()), 1);
+        Trainer tr = new Trainer(m, s.optimizer().create(m.params().size()), Schedule.constant(s.learningRate()));
+        Rng rng = new Rng(3);
+        Batch b = adder.newBatch(s.batch());
+        int per = 10;
+        return new Workload("W-ADD-batched", "examples", per * s.batch(), 0, tr, () -> {
             for (int i = 0; i < per; i++) {
                 adder.fillRandom(b, rng);
                 tr.step(b, null);

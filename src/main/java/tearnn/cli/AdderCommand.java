@@ -20,12 +20,14 @@ final class AdderCommand {
         int maxSteps = a.integer("max-steps", 5000);
         int testBits = a.integer("test-bits", Math.min(30, s.bits() * 2));
         String outFile = a.string("out", null);
+        int threads = ThreadsOption.read(a);
         a.done();
         if (maxSteps <= 0) {
             throw new IllegalArgumentException("--max-steps must be positive, got " + maxSteps);
         }
         AdderSettings.BITS.check(testBits);
         AdderTask task = new AdderTask(s);
+        task.trainer().setThreads(threads);
         long t0 = System.nanoTime();
         double acc = 0;
         int steps = 0;

@@ -25,17 +25,20 @@ public final class Main {
             "",
             "  adder   train the binary adder",
             options(AdderSettings.ALL),
-            "          --max-steps 5000 --test-bits 16 --out FILE.json",
+            "          --max-steps 5000 --test-bits 16 --out FILE.json --threads N",
             "  train   train a next-word (or --chars: next-character) model",
             "          --text FILE.txt (default: the built-in grammar corpus) --grammar-words 60000",
             options(LanguageModelSettings.ALL),
-            "          --steps 2000 --eval-every 200 --patience 0 --out model.json --resume model.json",
+            "          --steps 2000 --eval-every 200 --patience 0 --out model.json --resume model.json --threads N",
             "  sample  generate from a saved word or character model",
             "          --model FILE.json --prime \"the dog\"",
             options(GenerationSettings.ALL),
             "          --beam 0 --seed 1 --top 5 (also print the top next tokens after the prime)",
             "  corpus  write the built-in grammar corpus: --words 60000 --seed 1 --out FILE.txt",
-            "  bench   run the benchmark workloads W-LM, W-LM-1, W-ADD, SOL-MM: --only W-LM");
+            "  bench   run the benchmark workloads W-LM, W-LM-1, W-ADD, W-ADD-batched, SOL-MM: --only W-LM",
+            "          then W-LM and W-ADD-batched on 2, 4 ... up to --threads N threads",
+            "",
+            "  --threads N: threads computing each step's gradient, by shares of the batch (default: one per processor)");
 
     /** The options of these settings with their defaults, wrapped and indented as the usage shows them. */
     static String options(List<Setting> settings) {

@@ -26,6 +26,7 @@ final class TrainCommand {
         int evalEvery = a.integer("eval-every", 200);
         int patience = a.integer("patience", 0);
         String outFile = a.string("out", "model.json");
+        int threads = ThreadsOption.read(a);
         a.done();
         if (steps <= 0 || evalEvery <= 0 || patience < 0) {
             throw new IllegalArgumentException("--steps and --eval-every must be positive, --patience >= 0");
@@ -56,10 +57,11 @@ final class TrainCommand {
             Corpus c = Corpus.fromText(text, new Tokenizer(s.characters(), !s.characters()), s.vocabularyCap(), 0.1);
             task = new LanguageModelTask(c, s);
         }
+        task.trainer().setThreads(threads);
         Corpus c = task.corpus();
-        out.printf("%d training and %d validation tokens, vocabulary %d (%.2f%% <unk>), %d parameters%n",
+        out.printf("%d training and %d validation tokens, vocabulary %d (%.2f%% <unk>), %d parameters, %d thread%s%n",
                 c.train.length, c.validation.length, c.vocabulary.size(), 100 * c.unknownRate(),
-                task.model().params().size());
+                task.model().params().size(), task.trainer().threads(), task.trainer().threads() == 1 ? "" : "s");
         EarlyStopping stopping = patience > 0 ? new EarlyStopping(patience, 0, false) : null;
         long t0 = System.nanoTime();
         long tokens0 = task.tokensSeen();

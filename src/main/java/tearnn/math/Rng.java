@@ -12,6 +12,11 @@ public final class Rng {
     private int s3;
 
     public Rng(int seed) {
+        seed(seed);
+    }
+
+    /** Starts over as {@code new Rng(seed)} would, without allocating. */
+    public void seed(int seed) {
         int z = seed;
         z += 0x9E3779B9;
         s0 = mix(z);
@@ -24,6 +29,14 @@ public final class Rng {
         if ((s0 | s1 | s2 | s3) == 0) {
             s0 = 1;
         }
+    }
+
+    /**
+     * Starts over on stream {@code stream} of {@code seed}: streams of one seed are as unrelated as
+     * different seeds (the stream number is mixed before it meets the seed).
+     */
+    public void seed(int seed, int stream) {
+        seed(seed ^ mix(stream * 0x632BE5AB + 0x3C6EF372));
     }
 
     /** A generator continuing from a saved {@link #state()}. */

@@ -25,6 +25,8 @@ public final class Model {
     private final Dense head;
     private final Loss loss;
     private Rng dropoutRng;
+    /** The dropout generator as it was before the last training pass drew its seed. */
+    private final Rng dropoutBefore = new Rng(0);
     /** The inference twin (this, for a twin; null until asked for), and the evaluation twin. */
     private Model reader;
     private Model evaluator;
@@ -50,6 +52,14 @@ public final class Model {
 
     /** A model of this architecture; with {@code weights}, an inference twin sharing that model's. */
     private Model(Architecture arch, Model weights) {
+        this(arch, weights, false);
+    }
+
+    /**
+     * A model of this architecture; with {@code weights}, a twin sharing that model's weights and
+     * (unless {@code ownGradients}) gradients.
+     */
+    private Model(Architecture arch, Model weights, boolean ownGradients) {
         this.arch = arch;
         this.embedding = arch.input() == InputKind.EMBEDDING
                 ? new Embedding(params, "embedding.weight", arch.inputSize(), arch.embedding()) : null;
@@ -59,6 +69,8 @@ public final class Model {
         this.loss = arch.loss().create();
         if (weights == null) {
             params.allocate();
+        } else if (ownGradients) {
+            params.shareValues(weights.params);
         } else {
             params.share(weights.params);
             reader = this;
@@ -76,6 +88,14 @@ public final class Model {
             reader = new Model(arch, this);
         }
         return reader;
+    }
+
+    /**
+     * A model sharing this one's weights (the same arrays) with gradients and workspaces of its own:
+     * it computes one share of a batch's gradient ({@link #beginShare}) beside the others.
+     */
+    public Model replica() {
+        return new Model(arch, this, true);
     }
 
     public Architecture architecture() {
@@ -104,8 +124,47 @@ public final class Model {
      * reused by every pass.
      */
     public TrainingPass beginPass(Batch batch, State state, int truncate) {
-        pass.begin(batch, state, truncate, true);
+        pass.begin(batch, state, truncate, true, nextDropoutSeed(), 0, 0);
         return pass;
+    }
+
+    /**
+     * Starts a training pass over one share of a batch: {@code part} holds the batch's sequences from
+     * {@code first} on, {@code dropoutSeed} is the whole batch's (see {@link #nextDropoutSeed}) and
+     * {@code count} the number of loss elements of the whole batch ({@link #lossCount}), so that the
+     * shares' gradients add up to the batch's.
+     */
+    public TrainingPass beginShare(Batch part, State state, int truncate, int dropoutSeed, int first, int count) {
+        pass.begin(part, state, truncate, true, dropoutSeed, first, count);
+        return pass;
+    }
+
+    /**
+     * The seed of the next training pass's dropout masks (0 without dropout), drawn from the
+     * model's dropout generator, whose state before the draw is kept ({@link #dropoutRngBeforePass}).
+     */
+    public int nextDropoutSeed() {
+        dropoutBefore.copyFrom(dropoutRng);
+        return arch.dropout() > 0 ? dropoutRng.nextInt() : 0;
+    }
+
+    /**
+     * The number of loss elements a batch's mean loss averages over: its real (unmasked) rows times
+     * the loss's elements per row. A batch with no real row is refused.
+     */
+    public int lossCount(Batch b) {
+        int logitRows = arch.lastStepOnly() ? b.size : b.steps * b.size;
+        double[] rowMask = arch.lastStepOnly() ? null : b.mask;
+        int rows = 0;
+        for (int r = 0; r < logitRows; r++) {
+            if (rowMask == null || rowMask[r] != 0) {
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            throw new IllegalArgumentException("the batch has no real (unmasked) step to learn from");
+        }
+        return rows * loss.elementsPerRow(arch.outputs());
     }
 
     /**
@@ -114,7 +173,7 @@ public final class Model {
      * ({@link #evaluation()}) to leave training and predictions undisturbed.
      */
     public TrainingPass beginEvaluation(Batch batch, State state) {
-        pass.begin(batch, state, 0, false);
+        pass.begin(batch, state, 0, false, 0, 0, 0);
         return pass;
     }
 
@@ -131,7 +190,7 @@ public final class Model {
 
     /** The dropout generator as it was before the last training pass began (see {@link TrainingPass#dropoutBefore}). */
     public Rng dropoutRngBeforePass() {
-        return pass.dropoutBefore();
+        return dropoutBefore;
     }
 
     public Loss loss() {
@@ -169,7 +228,7 @@ public final class Model {
             return inference().evaluate(batch, state);
         }
         check(batch, state, true);
-        forward(batch, state, false);
+        forward(batch, state);
         double mean = lossOf(batch);
         saveState(state);
         return mean;
@@ -184,7 +243,7 @@ public final class Model {
             return inference().predict(batch, state);
         }
         check(batch, state, false);
-        forward(batch, state, false);
+        forward(batch, state);
         saveState(state);
         return logits;
     }
@@ -253,19 +312,19 @@ public final class Model {
         }
     }
 
-    private void forward(Batch b, State s, boolean train) {
+    /** The forward pass of an evaluation or a prediction (no dropout). */
+    private void forward(Batch b, State s) {
         int T = b.steps;
         int B = b.size;
         int n = T * B;
-        double p = train ? arch.dropout() : 0;
         switch (arch.input()) {
             case EMBEDDING -> {
                 embedded = Buffers.grow(embedded, n * arch.embedding());
                 embedding.forward(embedded, b.tokens, n);
-                stack.forward(embedded, T, B, s, b.mask, p, dropoutRng);
+                stack.forward(embedded, T, B, s, b.mask, 0, 0, 0);
             }
-            case ONE_HOT -> stack.forwardOneHot(b.tokens, T, B, s, b.mask, p, dropoutRng);
-            case DENSE -> stack.forward(b.inputs, T, B, s, b.mask, p, dropoutRng);
+            case ONE_HOT -> stack.forwardOneHot(b.tokens, T, B, s, b.mask, 0, 0, 0);
+            case DENSE -> stack.forward(b.inputs, T, B, s, b.mask, 0, 0, 0);
         }
         logitRows = arch.lastStepOnly() ? B : n;
         logits = Buffers.grow(logits, logitRows * arch.outputs());
@@ -280,16 +339,7 @@ public final class Model {
     private double lossOf(Batch b) {
         int o = arch.outputs();
         double[] rowMask = arch.lastStepOnly() ? null : b.mask;
-        int rows = 0;
-        for (int r = 0; r < logitRows; r++) {
-            if (rowMask == null || rowMask[r] != 0) {
-                rows++;
-            }
-        }
-        if (rows == 0) {
-            throw new IllegalArgumentException("the batch has no real (unmasked) step to learn from");
-        }
-        lastCount = rows * loss.elementsPerRow(o);
+        lastCount = lossCount(b);
         lastSum = loss.sum(0, logits, 0, logitRows, o, b.classes, b.values, rowMask, null, 1.0 / lastCount);
         return lastSum / lastCount;
     }

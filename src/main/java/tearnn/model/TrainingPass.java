@@ -3,7 +3,6 @@ package tearnn.model;
 import java.util.Arrays;
 import tearnn.loss.Loss;
 import tearnn.math.Buffers;
-import tearnn.math.Rng;
 import tearnn.nn.Dense;
 import tearnn.nn.RecurrentStack;
 
@@ -22,7 +21,7 @@ import tearnn.nn.RecurrentStack;
  * <p>An evaluation pass ({@link Model#beginEvaluation}) is the forward part alone, without dropout:
  * the loss of the batch, in parts, with the bits of {@link Model#evaluate}.
  */
-public final class TrainingPass {
+public final class TrainingPass implements GradientPass {
     private enum Phase { FORWARD, BACKWARD, GRADIENTS, DONE }
 
     private final Model model;
@@ -46,8 +45,6 @@ public final class TrainingPass {
     private double lossSum;
     /** Operations done so far in this pass, as estimated. */
     private double spentTotal;
-    /** The dropout generator as it was before this pass drew its masks. */
-    private final Rng dropoutAtBegin = new Rng(0);
 
     private double[] embedded = new double[0];
     private double[] dEmbedded = new double[0];
@@ -63,9 +60,11 @@ public final class TrainingPass {
 
     /**
      * Starts a pass: gradients zeroed, dropout masks drawn, nothing computed yet. {@code state} (may
-     * be null: zeros) is the initial state and receives the final one when the pass is done.
+     * be null: zeros) is the initial state and receives the final one when the pass is done. The
+     * masks come from {@code dropoutSeed}, the batch being the sequences from {@code first} on of a
+     * larger one; the loss is the sum over the batch divided by {@code count} (0: the batch's own).
      */
-    void begin(Batch b, State s, int truncate, boolean training) {
+    void begin(Batch b, State s, int truncate, boolean training, int dropoutSeed, int first, int count) {
         this.training = training;
         if (truncate < 0) {
             throw new IllegalArgumentException("truncation length must be >= 0 (0 = full), got " + truncate);
@@ -75,20 +74,10 @@ public final class TrainingPass {
         int B = b.size;
         int n = T * B;
         logitRows = arch.lastStepOnly() ? B : n;
-        double[] rowMask = arch.lastStepOnly() ? null : b.mask;
-        int rows = 0;
-        for (int r = 0; r < logitRows; r++) {
-            if (rowMask == null || rowMask[r] != 0) {
-                rows++;
-            }
-        }
-        if (rows == 0) {
-            throw new IllegalArgumentException("the batch has no real (unmasked) step to learn from");
-        }
+        this.count = count > 0 ? count : model.lossCount(b);
         this.batch = b;
         this.state = s;
         this.truncate = truncate;
-        count = rows * model.loss().elementsPerRow(arch.outputs());
         lossSum = 0;
         logits = Buffers.grow(logits, logitRows * arch.outputs());
         if (training) {
@@ -98,7 +87,6 @@ public final class TrainingPass {
         }
         RecurrentStack stack = model.stack();
         double p = training ? arch.dropout() : 0;
-        dropoutAtBegin.copyFrom(model.dropoutRng());
         switch (arch.input()) {
             case EMBEDDING -> {
                 embedded = Buffers.grow(embedded, n * arch.embedding());
@@ -106,10 +94,10 @@ public final class TrainingPass {
                     dEmbedded = Buffers.grow(dEmbedded, n * arch.embedding());
                 }
                 model.embedding().forward(embedded, b.tokens, n);
-                stack.beginForward(embedded, T, B, s, b.mask, p, model.dropoutRng());
+                stack.beginForward(embedded, T, B, s, b.mask, p, dropoutSeed, first);
             }
-            case ONE_HOT -> stack.beginForwardOneHot(b.tokens, T, B, s, b.mask, p, model.dropoutRng());
-            case DENSE -> stack.beginForward(b.inputs, T, B, s, b.mask, p, model.dropoutRng());
+            case ONE_HOT -> stack.beginForwardOneHot(b.tokens, T, B, s, b.mask, p, dropoutSeed, first);
+            case DENSE -> stack.beginForward(b.inputs, T, B, s, b.mask, p, dropoutSeed, first);
         }
         phase = Phase.FORWARD;
         step = 0;
@@ -119,21 +107,19 @@ public final class TrainingPass {
     }
 
     /** How far the pass has come, 0 to 1 (by the operations done, as estimated: forward, back, gradients about a third each). */
+    @Override
     public double fraction() {
         return done() ? 1 : Math.min(0.99, spentTotal / (3 * batch.steps * stepCost()));
     }
 
-    /** The dropout generator as it was before this pass drew its masks (a copy, live until the next pass). */
-    public Rng dropoutBefore() {
-        return dropoutAtBegin;
-    }
-
     /** Whether the pass is done: the gradients complete, the final state given back. */
+    @Override
     public boolean done() {
         return phase == Phase.DONE;
     }
 
     /** The mean loss of the batch (complete once the forward steps are done). */
+    @Override
     public double loss() {
         return lossSum / count;
     }
@@ -141,6 +127,11 @@ public final class TrainingPass {
     /** The sum of the loss over the batch's counted elements, and their number (as {@link Model#lastLossSum}). */
     public double lossSum() {
         return lossSum;
+    }
+
+    /** Operations done so far in this pass, as estimated. */
+    public double spent() {
+        return spentTotal;
     }
 
     public int count() {
@@ -151,6 +142,7 @@ public final class TrainingPass {
      * Does parts worth about {@code flops} floating-point operations (at least one, unless the pass
      * is done); returns the operations done, as estimated. {@link #done()} says whether it is over.
      */
+    @Override
     public double advance(double flops) {
         double spent = 0;
         do {

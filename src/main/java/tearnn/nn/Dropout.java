@@ -11,11 +11,24 @@ public final class Dropout {
     private Dropout() {
     }
 
-    /** keep[i] = 0 (dropped, probability p) or 1 / (1 - p), drawn from rng in order; n values. */
-    public static void draw(double[] keep, int n, double p, Rng rng) {
+    /**
+     * Draws the keep masks of sequences [0, b) of a batch, {@code keep[l]} [T][B][H] for each of the
+     * layers: sequence j's values come from a generator of its own, stream {@code first + j} of
+     * {@code seed}, layer by layer, step by step, so that a sequence's masks are the same whichever
+     * share of a batch it is in ({@code first}: its index in the whole batch). {@code rng} is reused.
+     */
+    public static void drawPerSequence(double[][] keep, int t, int b, int h, double p, int seed, int first, Rng rng) {
         double scale = 1.0 / (1.0 - p);
-        for (int i = 0; i < n; i++) {
-            keep[i] = rng.nextDouble() < p ? 0.0 : scale;
+        for (int j = 0; j < b; j++) {
+            rng.seed(seed, first + j);
+            for (double[] k : keep) {
+                for (int s = 0; s < t; s++) {
+                    int off = (s * b + j) * h;
+                    for (int u = 0; u < h; u++) {
+                        k[off + u] = rng.nextDouble() < p ? 0.0 : scale;
+                    }
+                }
+            }
         }
     }
 

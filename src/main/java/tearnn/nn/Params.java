@@ -48,6 +48,15 @@ public final class Params {
         grad = new double[size];
     }
 
+    /**
+     * Uses the values of {@code other}, laid out the same, with gradients of its own (a share of a
+     * batch's gradient, computed beside the others on the same weights).
+     */
+    public void shareValues(Params other) {
+        share(other);
+        grad = new double[size];
+    }
+
     /** Uses the buffers of {@code other}, laid out the same, instead of its own. */
     public void share(Params other) {
         if (other.size != size || other.tensors.size() != tensors.size()) {

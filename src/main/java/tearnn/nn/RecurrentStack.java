@@ -21,6 +21,7 @@ public final class RecurrentStack {
     private double dropout;
     private double[][] dropped = new double[0][];
     private double[][] keep = new double[0][];
+    private final Rng maskRng = new Rng(0);
     /** Gradients between layers: layer l writes its input gradient into between[l % 2]. */
     private final double[][] between = {new double[0], new double[0]};
     /** One layer's [B][H] blocks of a state and of a state's gradient, handed to the layer. */
@@ -66,31 +67,36 @@ public final class RecurrentStack {
         return layers[l];
     }
 
-    /** Forward on dense input x [T][B][I] from {@code initial} [L][B][H] (null, or null parts: zeros). */
-    public void forward(double[] x, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
-        beginForward(x, t, b, initial, mask, p, rng);
+    /**
+     * Forward on dense input x [T][B][I] from {@code initial} [L][B][H] (null, or null parts: zeros),
+     * with dropout {@code p} (0: none) whose masks are drawn per sequence from {@code seed}, the
+     * batch's sequences being those from {@code first} on of a larger batch (see
+     * {@link Dropout#drawPerSequence}).
+     */
+    public void forward(double[] x, int t, int b, StatePair initial, double[] mask, double p, int seed, int first) {
+        beginForward(x, t, b, initial, mask, p, seed, first);
         forwardSteps(0, t);
     }
 
     /** Forward on one-hot input, tokens [T][B] each in [0, I). */
-    public void forwardOneHot(int[] tokens, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
-        beginForwardOneHot(tokens, t, b, initial, mask, p, rng);
+    public void forwardOneHot(int[] tokens, int t, int b, StatePair initial, double[] mask, double p, int seed, int first) {
+        beginForwardOneHot(tokens, t, b, initial, mask, p, seed, first);
         forwardSteps(0, t);
     }
 
     /** Starts a forward pass on dense input (see {@link #forward}), running no step yet. */
-    public void beginForward(double[] x, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
+    public void beginForward(double[] x, int t, int b, StatePair initial, double[] mask, double p, int seed, int first) {
         check(t, b, initial, mask);
         if (x.length < t * b * inputSize) {
             throw new IllegalArgumentException("input needs T*B*I = " + t * b * inputSize + " values, got " + x.length);
         }
-        begin(t, b, p, rng);
+        begin(t, b, p, seed, first);
         layers[0].beginForward(x, 0, t, b, layerBlocks(initial, 0), mask);
         beginUpperLayers(initial, mask);
     }
 
     /** Starts a forward pass on one-hot input (see {@link #forwardOneHot}), running no step yet. */
-    public void beginForwardOneHot(int[] tokens, int t, int b, StatePair initial, double[] mask, double p, Rng rng) {
+    public void beginForwardOneHot(int[] tokens, int t, int b, StatePair initial, double[] mask, double p, int seed, int first) {
         check(t, b, initial, mask);
         if (tokens.length < t * b) {
             throw new IllegalArgumentException("tokens need T*B = " + t * b + " values, got " + tokens.length);
@@ -101,7 +107,7 @@ public final class RecurrentStack {
                         + " is outside the vocabulary [0, " + inputSize + ")");
             }
         }
-        begin(t, b, p, rng);
+        begin(t, b, p, seed, first);
         layers[0].beginForwardOneHot(tokens, t, b, layerBlocks(initial, 0), mask);
         beginUpperLayers(initial, mask);
     }
@@ -149,7 +155,7 @@ public final class RecurrentStack {
      * Sizes the workspaces and draws every layer's dropout mask, layer by layer, all steps at once (so
      * the masks are the same whatever ranges the steps then run in).
      */
-    private void begin(int t, int b, double p, Rng rng) {
+    private void begin(int t, int b, double p, int seed, int first) {
         if (!(p >= 0 && p < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
         }
@@ -171,9 +177,7 @@ public final class RecurrentStack {
             layerGradient = new StatePair(new double[s], new double[s]);
         }
         if (p > 0) {
-            for (int l = 0; l < layers.length; l++) {
-                Dropout.draw(keep[l], n, p, rng);
-            }
+            Dropout.drawPerSequence(keep, t, b, hidden, p, seed, first, maskRng);
         }
     }
 

@@ -4,7 +4,7 @@ import tearnn.math.Readable;
 import tearnn.model.Batch;
 import tearnn.model.Model;
 import tearnn.model.State;
-import tearnn.model.TrainingPass;
+import tearnn.model.GradientPass;
 import tearnn.optim.Optimizer;
 import tearnn.optim.Schedule;
 
@@ -48,7 +48,9 @@ public final class Trainer {
     private static final double UPDATE_COST = 60;
 
     private Phase phase = Phase.IDLE;
-    private TrainingPass pass;
+    private GradientPass pass;
+    /** The threads computing the gradient by shares of the batch (null: this thread alone). */
+    private DataParallel parallel;
     private State stepState;
     private int at;
     private double squares;
@@ -109,6 +111,31 @@ public final class Trainer {
             throw new IllegalArgumentException("truncation length must be >= 0 (0 = full), got " + k);
         }
         truncate = k;
+    }
+
+    /**
+     * Computes each step's gradient on {@code n} threads, by shares of the batch (see
+     * {@link DataParallel}); 1 is this thread alone. Between steps only.
+     */
+    public void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        if (stepping()) {
+            throw new IllegalStateException("the number of threads changes between steps only");
+        }
+        if (n == threads()) {
+            return;
+        }
+        if (parallel != null) {
+            parallel.close();
+        }
+        parallel = n > 1 ? new DataParallel(model, n) : null;
+    }
+
+    /** The number of threads computing each step's gradient. */
+    public int threads() {
+        return parallel == null ? 1 : parallel.threads();
     }
 
     public double clipNorm() {
@@ -174,7 +201,7 @@ public final class Trainer {
      * update, a range of parameters at a time. Whatever the parts, the bits are those of one step.
      */
     public void begin(Batch batch, State state) {
-        pass = model.beginPass(batch, state, truncate);
+        pass = parallel != null ? parallel.begin(batch, state, truncate) : model.beginPass(batch, state, truncate);
         stepState = state;
         phase = Phase.PASS;
     }

@@ -69,7 +69,7 @@ class PyTorchReferenceTest {
         double[] h0 = c.array("h0", L, B, H);
         double[] c0 = lstm ? c.array("c0", L, B, H) : null;
 
-        stack.forward(x, T, B, new StatePair(h0, c0), null, 0, null);
+        stack.forward(x, T, B, new StatePair(h0, c0), null, 0, 0, 0);
         double[] out = new double[T * B * H];
         System.arraycopy(stack.output(), stack.outputOffset(), out, 0, out.length);
         double[] hN = new double[L * B * H];

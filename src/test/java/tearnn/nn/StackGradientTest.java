@@ -45,7 +45,8 @@ class StackGradientTest {
         final double[] rc;
         double[] mask;
         double dropout;
-        int[] dropoutState;
+        /** The seed of the dropout masks (every forward draws the same ones). */
+        int dropoutSeed;
 
         Setup(CellType type, boolean peephole, int layers, boolean bias) {
             this.type = type;
@@ -71,10 +72,6 @@ class StackGradientTest {
             }
         }
 
-        Rng dropoutRng() {
-            return dropoutState == null ? null : Rng.fromState(dropoutState);
-        }
-
         /** Loss of the steps [from, to) started from the given states. */
         double loss(int from, int to, double[] hs, double[] cs, boolean finalTerms) {
             int n = to - from;
@@ -85,7 +82,7 @@ class StackGradientTest {
                 m = new double[n * B];
                 System.arraycopy(mask, from * B, m, 0, m.length);
             }
-            stack.forward(xs, n, B, new StatePair(hs, cs), m, dropout, dropoutRng());
+            stack.forward(xs, n, B, new StatePair(hs, cs), m, dropout, dropoutSeed, 0);
             double s = 0;
             double[] out = stack.output();
             int off = stack.outputOffset();
@@ -190,7 +187,7 @@ class StackGradientTest {
     void withDropoutFixedSeed(CellType type, boolean peephole, int layers) {
         Setup s = new Setup(type, peephole, layers, true);
         s.dropout = 0.3;
-        s.dropoutState = new Rng(99).state();
+        s.dropoutSeed = 99;
         checkAll(s, type.id + " dropout");
     }
 
@@ -234,15 +231,15 @@ class StackGradientTest {
         Params p = new Params();
         RecurrentStack s = new RecurrentStack(p, "rnn.", CellType.GRU, I, H, 1, true, false);
         p.allocate();
-        var e = assertThrows(IllegalArgumentException.class, () -> s.forward(new double[5], T, B, null, null, 0, null));
+        var e = assertThrows(IllegalArgumentException.class, () -> s.forward(new double[5], T, B, null, null, 0, 0, 0));
         assertEquals("input needs T*B*I = 36 values, got 5", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> s.forward(new double[0], 0, B, null, null, 0, null));
+        e = assertThrows(IllegalArgumentException.class, () -> s.forward(new double[0], 0, B, null, null, 0, 0, 0));
         assertEquals("sequence length and batch size must be positive, got T=0, B=2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> s.forward(new double[T * B * I], T, B, new StatePair(new double[3], null), null, 0, null));
+                () -> s.forward(new double[T * B * I], T, B, new StatePair(new double[3], null), null, 0, 0, 0));
         assertEquals("h0 needs L*B*H = 8 values, got 3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> s.forwardOneHot(new int[] {0, 5}, 1, 2, null, null, 0, null));
+                () -> s.forwardOneHot(new int[] {0, 5}, 1, 2, null, null, 0, 0, 0));
         assertEquals("token 5 at position 1 is outside the vocabulary [0, 3)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> new RecurrentStack(new Params(), "", CellType.LSTM, 0, 4, 1, true, false));
