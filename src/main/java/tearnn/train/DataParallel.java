@@ -1,12 +1,6 @@
 package tearnn.train;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import tearnn.model.Batch;
 import tearnn.model.BatchShares;
 import tearnn.model.GradientPass;
@@ -30,7 +24,7 @@ import tearnn.model.TrainingPass;
 public final class DataParallel {
     private final Model model;
     private final Model[] replicas;
-    private final ExecutorService threads;
+    private final ShareThreads threads;
     private final Pass pass;
     private BatchShares shares;
 
@@ -45,11 +39,7 @@ public final class DataParallel {
         for (int i = 1; i < n; i++) {
             replicas[i] = model.replica();
         }
-        this.threads = Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(r, "tearnn-share");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = new ShareThreads(n);
         this.pass = new Pass();
     }
 
@@ -73,12 +63,12 @@ public final class DataParallel {
 
     /** Stops the threads (they are daemons: a program that ends without this is not held up). */
     public void close() {
-        threads.shutdownNow();
+        threads.close();
     }
 
     /** The pass over the shares; it runs whole in its first call (the command line does not cut steps into parts). */
     private final class Pass implements GradientPass {
-        private final List<Callable<Void>> work = new ArrayList<>();
+        private final IntConsumer share = this::run;
         private final TrainingPass[] passes = new TrainingPass[replicas.length];
         private State state;
         private int truncate;
@@ -93,14 +83,6 @@ public final class DataParallel {
             this.count = model.lossCount(batch);
             this.seed = model.nextDropoutSeed();
             this.done = false;
-            work.clear();
-            for (int i = 1; i < shares.count(); i++) {
-                int share = i;
-                work.add(() -> {
-                    run(share);
-                    return null;
-                });
-            }
         }
 
         /** Share i's whole pass, on its own model. */
@@ -116,33 +98,7 @@ public final class DataParallel {
             if (done) {
                 return 0;
             }
-            List<Future<Void>> running = new ArrayList<>(work.size());
-            for (Callable<Void> c : work) {
-                running.add(threads.submit(c));
-            }
-            RuntimeException failed = null;
-            try {
-                run(0);
-            } catch (RuntimeException e) {
-                failed = e;
-            }
-            for (Future<Void> f : running) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (failed == null) {
-                        failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    if (failed == null) {
-                        failed = new IllegalStateException("interrupted while the shares of a step ran", e);
-                    }
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
+            threads.run(share, shares.count());
             addShares();
             if (state != null) {
                 shares.join(state);
