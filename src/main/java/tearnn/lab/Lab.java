@@ -10,16 +10,11 @@ import tearnn.file.PackedModel;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
-import tearnn.math.Readable;
-import tearnn.optim.Schedule;
 import tearnn.sample.GenerationSettings;
 import tearnn.settings.Setting;
 import tearnn.settings.SettingException;
-import tearnn.settings.SettingValues;
 import tearnn.task.AdderSettings;
 import tearnn.task.LanguageModelSettings;
-import tearnn.task.TrainingRun;
-import tearnn.train.DivergedException;
 import tearnn.train.Trainer;
 
 /**
@@ -41,6 +36,9 @@ import tearnn.train.Trainer;
  */
 public final class Lab {
     private static final Setting STEPS = Setting.integer("steps", "steps", 1, 1, 100_000);
+    /** A worker's share of every step, when several workers train one model (see {@link #gather}). */
+    private static final Setting SHARES = Setting.integer("shares", "shares", 1, 1, 256);
+    private static final Setting SHARE = Setting.integer("share", "share", 0, 0, 255);
 
     /** A panel: its settings, those that change a model in training (the rest need a new model), how it starts. */
     private record Panel(List<Setting> settings, List<Setting> tunable, TrainingSession.Starter starter) {
@@ -55,13 +53,13 @@ public final class Lab {
     }
 
     private final BenchSession bench;
-    private final Timing.Clock clock;
+    private final PanelTraining training;
     private final Map<String, TrainingSession> sessions = new LinkedHashMap<>();
 
     /** A lab whose benchmarks read time from {@code clock}. */
     public Lab(Timing.Clock clock) {
         this.bench = new BenchSession(clock);
-        this.clock = clock;
+        this.training = new PanelTraining(clock);
     }
 
     public String handle(String request) {
@@ -118,7 +116,7 @@ public final class Lab {
         });
     }
 
-    private static JsonWriter failure(String message) {
+    static JsonWriter failure(String message) {
         return new JsonWriter().beginObject().name("ok").value(false).name("error").value(message);
     }
 
@@ -145,95 +143,54 @@ public final class Lab {
             case "train" -> {
                 JsonSettings v = new JsonSettings(r);
                 if (r.has("ms")) {
-                    trainFor(panel, session(panel), MS.number(v) / 1000, r.has("steps") ? STEPS.integer(v) : Integer.MAX_VALUE, out);
+                    PanelTraining.share(session(panel).run().trainer(), SHARE.integer(v), SHARES.integer(v));
+                    training.trainFor(panel, session(panel), MS.number(v) / 1000,
+                            r.has("steps") ? STEPS.integer(v) : Integer.MAX_VALUE, out);
                 } else {
-                    train(session(panel), STEPS.integer(v), out);
-                    reported.put(panel, session(panel).run().steps());
+                    training.train(panel, session(panel), STEPS.integer(v), out);
                 }
             }
             case "save" -> out.name("model").value(ModelFile.write(session(panel).run().saved()));
-            case "tune" -> tune(session(panel).run().trainer(), p.tunable(), JsonSettings.of(r, "settings"), out);
-            default -> session(panel).handle(verb, r, r.has("ms") ? new Budget(pace(panel), MS.number(new JsonSettings(r)) / 1000)
+            case "tune" -> PanelTraining.tune(session(panel).run().trainer(), p.tunable(), JsonSettings.of(r, "settings"), out);
+            default -> session(panel).handle(verb, r, r.has("ms") ? new Budget(training.pace(panel), MS.number(new JsonSettings(r)) / 1000)
                     : null, out);
         }
     }
 
     /**
-     * Trains; a blow-up is replied as {@code diverged}, with the step the model went back to and its
-     * progress there; a model whose loss stays above where it started gets a {@code warning}.
+     * Several workers training one model, each holding all of it (see {@code train.SharedStep}): the
+     * panel's contribution to the step under way, once its share is done (a train reply says
+     * {@code waiting}); null if it does not wait.
      */
-    private static void train(TrainingSession s, int steps, JsonWriter out) {
-        try {
-            s.train(steps, out);
-        } catch (DivergedException e) {
-            JsonWriter w = failure(e.getMessage()).name("diverged").value(true);
-            s.progress(w);
-            throw new Reply(w.endObject().toString());
-        }
-        warn(s.run().trainer(), out);
+    public double[] contribution(String panel) {
+        TrainingSession s = sessions.get(panel);
+        return s == null || !s.run().trainer().waiting() ? null : s.run().trainer().contribution();
     }
 
     /**
-     * Trains for about {@code seconds}, finishing at most {@code maxSteps} steps, in parts of steps
-     * so that even a big model's call ends in time (see {@link tearnn.model.TrainingPass}): the work
-     * is sized by the speed measured on this panel's earlier calls. Replies the progress, the steps
-     * finished ({@code done}) with their mean {@code loss}, and {@code stepPart}, how far the step
-     * under way has come. A blow-up is replied as in {@link #train}.
+     * Gives the panel the sum of every worker's contribution, in share order; the step then goes on
+     * with the next training call. {@code request} is {@code {"cmd": "panel.gather", "settings": {...}}}
+     * with the settings a model in training takes (the learning rate, clipping) as the first worker
+     * has them, so that every worker's update is the same.
      */
-    private void trainFor(String panel, TrainingSession s, double seconds, int maxSteps, JsonWriter out) {
-        // a step finished outside training calls (a save finishes an update under way) counts here
-        int missed = s.run().steps() - reported.getOrDefault(panel, s.run().steps());
-        int[] done = {missed};
-        double[] loss = {missed * s.run().trainer().lastLoss()};
-        try {
-            pace(panel).fill(seconds, flops -> {
-                TrainingRun.Work w = s.run().work(flops, maxSteps - done[0]);
-                if (w.steps() > 0) {
-                    done[0] += w.steps();
-                    loss[0] += w.loss() * w.steps();
-                }
-                return w.flops();
-            }, () -> done[0] < maxSteps);
-        } catch (DivergedException e) {
-            JsonWriter w = failure(e.getMessage()).name("diverged").value(true);
-            s.progress(w);
-            throw new Reply(w.endObject().toString());
-        }
-        reported.put(panel, s.run().steps());
-        s.progress(out);
-        out.name("done").value(done[0]).name("stepPart").value(s.run().trainer().stepFraction());
-        if (done[0] > 0) {
-            out.name("loss").value(loss[0] / done[0]);
-            s.trained(out);
-        }
-        warn(s.run().trainer(), out);
-    }
-
-    /** The panel's pace (see {@link Pace}), measured on its earlier calls. */
-    Pace pace(String panel) {
-        return paces.computeIfAbsent(panel, k -> new Pace(clock));
+    public String gather(String request, double[] sum) {
+        return answer(out -> {
+            JsonObject r = JsonObject.parse(request, "request");
+            String cmd = r.string("cmd");
+            String panel = cmd.endsWith(".gather") ? cmd.substring(0, cmd.length() - 7) : "";
+            Panel p = PANELS.get(panel);
+            if (p == null) {
+                throw new IllegalArgumentException("unknown command '" + cmd + "' for the sum of the shares");
+            }
+            Trainer t = session(panel).run().trainer();
+            t.gather(sum);
+            PanelTraining.tune(t, p.tunable(), JsonSettings.of(r, "settings"), out);
+        });
     }
 
     private static final Setting MS = Setting.number("ms", "ms", 30, 1, 60_000);
-    private final Map<String, Pace> paces = new LinkedHashMap<>();
-    /** Per panel, the steps the last training reply reported. */
-    private final Map<String, Integer> reported = new LinkedHashMap<>();
-
-    /** A word when the loss stays above where it started. */
-    private static void warn(Trainer t, JsonWriter out) {
-        if (t.optimizer().steps() >= STALL_STEPS && t.recentLoss() > t.firstLoss()) {
-            out.name("warning").value("Not learning: after " + Readable.count(t.optimizer().steps()) + " steps the loss ("
-                    + Readable.number(t.recentLoss()) + ") is still above where it started (" + Readable.number(t.firstLoss())
-                    + "). The learning rate (" + Setting.format(t.currentRate()) + ") may be too high: try "
-                    + Setting.format(t.currentRate() / 10) + ".");
-        }
-    }
-
-    /** Steps after which a loss still above the first one means the model is not learning. */
-    private static final int STALL_STEPS = 300;
-
     /** A reply written before the dispatch finished (a failure that carries more than a message). */
-    private static final class Reply extends RuntimeException {
+    static final class Reply extends RuntimeException {
         final String text;
 
         Reply(String text) {
@@ -244,7 +201,7 @@ public final class Lab {
 
     private void start(String panel, TrainingSession s, JsonWriter out) {
         sessions.put(panel, s);
-        reported.put(panel, s.run().steps());
+        training.started(panel, s);
         s.describe(out);
     }
 
@@ -254,24 +211,6 @@ public final class Lab {
             throw new IllegalStateException("no " + panel + " model yet: start one first");
         }
         return s;
-    }
-
-    /**
-     * Changes the learning rate or the clipping norm (those of {@code tunable} given) of a model in
-     * training, without starting a new one; replies with both as they now are.
-     */
-    private static void tune(Trainer trainer, List<Setting> tunable, SettingValues given, JsonWriter out) {
-        for (Setting t : tunable) {
-            if (!given.has(t.name())) {
-                continue;
-            }
-            if (t.name().equals(LanguageModelSettings.CLIP.name())) {
-                trainer.setClipNorm(t.number(given));
-            } else {
-                trainer.setSchedule(Schedule.constant(t.number(given)));
-            }
-        }
-        out.name("lr").value(trainer.currentRate()).name("clip").value(trainer.clipNorm());
     }
 
     private static SavedModel readModel(JsonObject r) {

@@ -128,6 +128,11 @@ public final class BatchShares {
         }
     }
 
+    /** Copies share i's final state into the whole batch's {@code state} (its sequences only). */
+    public void join(int i, State state) {
+        copyState(state, first[i], states[i], true);
+    }
+
     /** Copies sequences [b0, b0 + share's size) of {@code whole} into {@code share}, or back. */
     private void copyState(State whole, int b0, State share, boolean back) {
         int h = arch.hidden();

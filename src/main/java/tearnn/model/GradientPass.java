@@ -19,4 +19,9 @@ public interface GradientPass {
 
     /** How far the pass has come, 0 to 1. */
     double fraction();
+
+    /** Whether the pass can go no further on its own: it waits for others' work (see {@code train.SharedStep}). */
+    default boolean waiting() {
+        return false;
+    }
 }

@@ -61,6 +61,9 @@ public abstract class TrainingRun<P> {
      * is.
      */
     public double train(int n) {
+        if (trainer.shareCount() > 1) {
+            throw new IllegalStateException("a run shared among workers trains by a budget of work, not by whole steps");
+        }
         settle();
         checkpoints.begin(model, trainer, snapshot());
         double loss = 0;
@@ -98,13 +101,19 @@ public abstract class TrainingRun<P> {
                 loss += trainer.lastLoss();
                 done++;
             }
-        } while (spent < flops && done < maxSteps);
+        } while (spent < flops && done < maxSteps && !trainer.waiting());
         return new Work(done, loss / done, spent);
     }
 
-    /** Finishes a step under way (after {@link #work}), so the run stands between steps. */
+    /**
+     * Finishes a step under way (after {@link #work}), so the run stands between steps. A shared step
+     * that waits for the other workers' shares cannot be finished here.
+     */
     public void settle() {
         while (trainer.stepping()) {
+            if (trainer.waiting()) {
+                throw new IllegalStateException("the step under way waits for the other workers' shares");
+            }
             advanceStep(Double.POSITIVE_INFINITY);
         }
     }

@@ -51,6 +51,8 @@ public final class Trainer {
     private GradientPass pass;
     /** The threads computing the gradient by shares of the batch (null: this thread alone). */
     private DataParallel parallel;
+    /** This worker's share of every step, among workers that each hold the model (null: the whole batch). */
+    private SharedStep shared;
     private State stepState;
     private int at;
     private double squares;
@@ -133,6 +135,59 @@ public final class Trainer {
         parallel = n > 1 ? new DataParallel(model, n) : null;
     }
 
+    /**
+     * Computes only share {@code index} of {@code count} of each step's batch (see {@link SharedStep}):
+     * after its share, a step {@linkplain #waiting waits} for the sum of every share's
+     * {@linkplain #contribution contribution}, given by {@link #gather}. {@code count} 1 is the whole
+     * batch. Between steps only.
+     */
+    public void share(int index, int count) {
+        if (index == shareIndex() && count == shareCount()) {
+            return;
+        }
+        if (stepping()) {
+            throw new IllegalStateException("the shares of a step change between steps only");
+        }
+        shared = count == 1 && index == 0 ? null : new SharedStep(model, index, count);
+    }
+
+    /** This worker's share of each step (0 of 1: the whole batch). */
+    public int shareIndex() {
+        return shared == null ? 0 : shared.index();
+    }
+
+    public int shareCount() {
+        return shared == null ? 1 : shared.count();
+    }
+
+    /** Whether the step under way waits for the sum of the shares ({@link #gather}) to go on. */
+    public boolean waiting() {
+        return phase == Phase.PASS && pass.waiting();
+    }
+
+    /**
+     * This worker's contribution to the step under way, once it {@linkplain #waiting waits}: its
+     * share's gradient, loss sum and final state (see {@link SharedStep}). The array is reused.
+     */
+    public double[] contribution() {
+        if (!waiting()) {
+            throw new IllegalStateException("no shared step waits for its shares");
+        }
+        return shared.contribution();
+    }
+
+    /** Takes the sum of every share's contribution; the step then goes on (its update) as any other. */
+    public void gather(double[] sum) {
+        if (!waiting()) {
+            throw new IllegalStateException("no shared step waits for its shares");
+        }
+        shared.gather(sum);
+        phase = Phase.NORM;
+        at = 0;
+        squares = 0;
+        largest = 0;
+    }
+
     /** The number of threads computing each step's gradient. */
     public int threads() {
         return parallel == null ? 1 : parallel.threads();
@@ -190,6 +245,9 @@ public final class Trainer {
      * (see above) it is refused and the state reset to zeros (it may hold non-finite values).
      */
     public double step(Batch batch, State state) {
+        if (shared != null) {
+            throw new IllegalStateException("a shared step waits for the other workers' shares: begin it and advance it");
+        }
         begin(batch, state);
         advance(Double.POSITIVE_INFINITY);
         return lastLoss;
@@ -201,7 +259,12 @@ public final class Trainer {
      * update, a range of parameters at a time. Whatever the parts, the bits are those of one step.
      */
     public void begin(Batch batch, State state) {
-        pass = parallel != null ? parallel.begin(batch, state, truncate) : model.beginPass(batch, state, truncate);
+        if (shared != null) {
+            shared.begin(batch, state, truncate);
+            pass = shared;
+        } else {
+            pass = parallel != null ? parallel.begin(batch, state, truncate) : model.beginPass(batch, state, truncate);
+        }
         stepState = state;
         phase = Phase.PASS;
     }
@@ -250,6 +313,8 @@ public final class Trainer {
                         at = 0;
                         squares = 0;
                         largest = 0;
+                    } else if (pass.waiting()) {
+                        return spent;
                     }
                 }
                 case NORM -> {

@@ -1,0 +1,125 @@
+package tearnn.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import tearnn.file.ModelFile;
+import tearnn.json.JsonObject;
+
+/**
+ * Several workers training one model, as the page's pool of workers does it, played on the JVM with
+ * one {@link Lab} per worker: each trains its share of every step for a while; once all wait, their
+ * contributions are added in share order and the sum given back to each. All workers then hold the
+ * same model, bit for bit, and that model is the one a single worker trains, within rounding.
+ */
+class SharedTrainingTest {
+    static final String ADDER = "{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"lstm\",\"hidden\":12,\"batch\":16,\"seed\":3}}";
+    static final String WORDS = "{\"cmd\":\"word.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":24,\"embedding\":8,\"layers\":2,"
+            + "\"bptt\":9,\"batch\":6,\"dropout\":0.2,\"lr\":0.01}}";
+
+    static JsonObject ok(Lab lab, String request) {
+        JsonObject r = JsonObject.parse(lab.handle(request), "reply");
+        assertTrue(r.bool("ok"), () -> request + " -> " + r.map());
+        return r;
+    }
+
+    static Lab[] workers(int n, String start) {
+        Lab[] labs = new Lab[n];
+        for (int i = 0; i < n; i++) {
+            labs[i] = new Lab(() -> System.nanoTime() / 1e9);
+            ok(labs[i], start);
+        }
+        return labs;
+    }
+
+    /** Rounds of short training calls on every worker, gathering whenever all wait, until the first has done {@code steps}. */
+    static void trainShared(Lab[] labs, String panel, int steps, double ms) {
+        int n = labs.length;
+        int rounds = 0;
+        while (true) {
+            JsonObject first = null;
+            boolean all = true;
+            for (int i = 0; i < n; i++) {
+                JsonObject r = ok(labs[i], "{\"cmd\":\"" + panel + ".train\",\"ms\":" + ms + ",\"share\":" + i + ",\"shares\":" + n + "}");
+                all &= r.bool("waiting");
+                if (i == 0) {
+                    first = r;
+                }
+            }
+            if (first.integer("steps") >= steps) {
+                return;
+            }
+            if (all) {
+                double[] sum = labs[0].contribution(panel).clone();
+                for (int i = 1; i < n; i++) {
+                    double[] c = labs[i].contribution(panel);
+                    for (int k = 0; k < sum.length; k++) {
+                        sum[k] += c[k];
+                    }
+                }
+                String gather = "{\"cmd\":\"" + panel + ".gather\",\"settings\":{\"lr\":" + first.number("lr") + ",\"clip\":"
+                        + first.number("clip") + "}}";
+                for (Lab lab : labs) {
+                    JsonObject r = JsonObject.parse(lab.gather(gather, sum), "reply");
+                    assertTrue(r.bool("ok"), () -> r.map().toString());
+                }
+            }
+            assertTrue(++rounds < 100_000, "stuck");
+        }
+    }
+
+    static double[] weights(Lab lab, String panel) {
+        return ModelFile.read(ok(lab, "{\"cmd\":\"" + panel + ".save\"}").string("model")).model.params().value;
+    }
+
+    static void sameAsOneWorker(String start, String panel, int workers, double ms) {
+        Lab[] labs = workers(workers, start);
+        trainShared(labs, panel, 12, ms);
+        String saved = ok(labs[0], "{\"cmd\":\"" + panel + ".save\"}").string("model");
+        for (int i = 1; i < workers; i++) {
+            assertEquals(saved, ok(labs[i], "{\"cmd\":\"" + panel + ".save\"}").string("model"), "worker " + i + " holds the same model");
+        }
+        int steps = (int) ModelFile.read(saved).counter("steps", -1);
+        Lab one = workers(1, start)[0];
+        ok(one, "{\"cmd\":\"" + panel + ".train\",\"steps\":" + steps + "}");
+        double[] expected = weights(one, panel);
+        double[] got = ModelFile.read(saved).model.params().value;
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], got[k], 1e-12, panel + " on " + workers + " workers, weight " + k);
+        }
+    }
+
+    @Test
+    void anAdderOnTwoAndThreeWorkersIsTheAdderOnOne() {
+        sameAsOneWorker(ADDER, "adder", 2, 5);
+        sameAsOneWorker(ADDER, "adder", 3, 1);
+    }
+
+    @Test
+    void aWordModelWithDropoutAndCarriedStateOnThreeWorkersIsTheModelOnOne() {
+        sameAsOneWorker(WORDS, "word", 3, 20);
+        sameAsOneWorker(WORDS, "word", 2, 1);
+    }
+
+    @Test
+    void aWorkerOnlyGathersWhenItWaits() {
+        Lab lab = workers(1, ADDER)[0];
+        assertNull(lab.contribution("adder"));
+        JsonObject r = JsonObject.parse(lab.gather("{\"cmd\":\"adder.gather\",\"settings\":{}}", new double[3]), "reply");
+        assertFalse(r.bool("ok"));
+        assertEquals("no shared step waits for its shares", r.string("error"));
+        r = JsonObject.parse(lab.handle("{\"cmd\":\"adder.train\",\"ms\":5,\"share\":2,\"shares\":2}"), "reply");
+        assertEquals("share 2 of 2 does not exist", r.string("error"));
+        r = ok(lab, "{\"cmd\":\"adder.train\",\"ms\":50,\"share\":1,\"shares\":2}");
+        assertTrue(r.bool("waiting"));
+        double[] c = lab.contribution("adder");
+        r = JsonObject.parse(lab.gather("{\"cmd\":\"adder.gather\",\"settings\":{}}", new double[c.length + 1]), "reply");
+        assertFalse(r.bool("ok"));
+        assertTrue(r.string("error").startsWith("the sum of the shares has"), r.string("error"));
+        r = JsonObject.parse(lab.handle("{\"cmd\":\"adder.train\",\"steps\":1}"), "reply");
+        assertEquals("a run shared among workers trains by a budget of work, not by whole steps", r.string("error"));
+    }
+}
