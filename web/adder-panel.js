@@ -33,7 +33,8 @@ const AdderPanel = (() => {
       s.loss.push([r.examples, r.loss]);
       s.acc.push([r.examples, 100 * r.sampleAccuracy]);
       let text = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples, loss ' + Forms.number(r.loss, 4)
-        + ', accuracy on random pairs ' + (100 * r.sampleAccuracy).toFixed(1) + '%';
+        + ', accuracy on random pairs ' + (100 * r.sampleAccuracy).toFixed(1) + '%'
+        + (r.workers > 1 ? ' (' + r.workers + ' workers)' : '');
       if (r.sampleAccuracy === 1) {
         const all = await checkAllPairs();
         if (all.ok) {

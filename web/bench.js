@@ -1,37 +1,116 @@
 'use strict';
-// Runs the benchmark workloads in the engine's worker and prints one line each.
+// Runs the benchmark workloads in the engine's worker and prints one line each; then W-LM and
+// W-ADD-batched on 1, 2, 4 ... workers sharing every step (as the page's pool trains), with where a
+// step's time goes.
 (() => {
   const out = document.getElementById('out');
   const run = document.getElementById('run');
+  const params = new URLSearchParams(location.search);
   let engine = null;
+
+  // The spec's protocol: warm-up of at least 5 steps and 1 s (WebAssembly tiers up in the
+  // background), then 20 timed steps; step() -> {seconds, ...} or throws.
+  async function timed(step) {
+    const start = performance.now();
+    for (let i = 0; i < 5 || performance.now() - start < 1000; i++) await step();
+    const steps = [];
+    for (let i = 0; i < 20; i++) steps.push(await step());
+    return steps;
+  }
+
+  const ok = (r) => {
+    if (!r.ok) throw new Error(r.error);
+    return r;
+  };
+  const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+
+  // One engine, each step its own call, as the page trains.
+  async function single(w) {
+    ok(await engine.call({ cmd: 'bench.setup', workload: w }));
+    await timed(async () => ok(await engine.call({ cmd: 'bench.step' })));
+    return ok(await engine.call({ cmd: 'bench.report' })).line;
+  }
+
+  // A workload on several workers: each computes its share of every batch; the page adds their
+  // contributions in share order and gives the sum back to each (see pool.js), batch after batch.
+  async function shared(w, workers) {
+    const n = workers.length;
+    await Promise.all(workers.map(async (c, i) => ok(await c.call({ cmd: 'bench.setup', workload: w, share: i, shares: n }))));
+    const steps = await timed(async () => {
+      const t0 = performance.now();
+      let replies = await Promise.all(workers.map(async (c) => ok(await c.call({ cmd: 'bench.step' }))));
+      let adding = 0;
+      while (n > 1 && replies[0].waiting) {
+        const a0 = performance.now();
+        const sum = Pool.addShares(replies.map((r) => r.contribution));
+        const copies = workers.map((c, i) => (i === n - 1 ? sum : sum.slice()));
+        adding += performance.now() - a0;
+        replies = await Promise.all(workers.map(async (c, i) => ok(await c.gather({ cmd: 'bench.gather' }, copies[i], true, null))));
+      }
+      const computing = replies.map((r) => (n > 1 ? r.computing : r.seconds) * 1000);
+      return { ms: performance.now() - t0, computing, adding };
+    });
+    const line = ok(await workers[0].call({ cmd: 'bench.report', seconds: steps.map((s) => s.ms / 1000) })).line;
+    const slowest = median(steps.map((s) => Math.max(...s.computing)));
+    const mean = median(steps.map((s) => s.computing.reduce((a, b) => a + b, 0) / n));
+    const adding = median(steps.map((s) => s.adding));
+    const wall = median(steps.map((s) => s.ms));
+    return {
+      line,
+      speed: 1 / wall,
+      where: 'computing ' + mean.toFixed(1) + ' ms (slowest worker ' + slowest.toFixed(1) + '), adding the shares '
+        + adding.toFixed(1) + ' ms, crossing and waiting ' + Math.max(0, wall - slowest - adding).toFixed(1) + ' ms',
+    };
+  }
+
   async function all() {
     run.disabled = true;
     out.textContent = 'build: ' + engine.build + ' (' + engine.mode + '), ' + navigator.userAgent + '\n';
-    // each step is its own call, as the page trains (WebAssembly tiers up between calls)
-    const only = new URLSearchParams(location.search).get('only');
+    const only = params.get('only');
     for (const w of ['W-LM', 'W-LM-1', 'W-ADD'].filter((x) => !only || only === x)) {
-      // warm-up: at least 5 steps and 1 s (WebAssembly tiers up in the background), then 20 timed
-      let r = await engine.call({ cmd: 'bench.setup', workload: w });
-      const start = performance.now();
-      for (let i = 0; r.ok && (i < 5 || performance.now() - start < 1000); i++) r = await engine.call({ cmd: 'bench.step' });
-      for (let i = 0; r.ok && i < 20; i++) r = await engine.call({ cmd: 'bench.step' });
-      if (r.ok) r = await engine.call({ cmd: 'bench.report' });
-      out.textContent += (r.ok ? r.line : w + ' failed: ' + r.error) + '\n';
+      try {
+        out.textContent += (await single(w)) + '\n';
+      } catch (e) {
+        out.textContent += w + ' failed: ' + e.message + '\n';
+      }
     }
     if (!only || only === 'SOL-MM') {
       const mm = await engine.call({ cmd: 'bench.run', workload: 'SOL-MM' });
       out.textContent += (mm.ok ? mm.line : 'SOL-MM failed: ' + mm.error) + '\n';
+    }
+    const cores = navigator.hardwareConcurrency || 1;
+    const most = Math.min(Number(params.get('workers')) || cores, Engine.MAX_WORKERS);
+    const counts = [1];
+    for (let n = 2; n <= most; n *= 2) counts.push(n);
+    out.textContent += 'on workers (' + cores + ' cores here; each step shared by sequence, the shares added on this page; '
+      + 'speed-up over one worker in this run):\n';
+    for (const w of ['W-LM', 'W-ADD-batched'].filter((x) => !only || only === x)) {
+      let one = 0;
+      for (const n of counts) {
+        const workers = [];
+        try {
+          for (let i = 0; i < n; i++) workers.push(await Engine.worker(engine.build));
+          const r = await shared(w, workers);
+          if (n === 1) one = r.speed;
+          out.textContent += r.line + '  ' + n + ' worker' + (n > 1 ? 's' : ' ') + '  ' + (r.speed / one).toFixed(2) + 'x\n'
+            + '        per step: ' + r.where + '\n';
+        } catch (e) {
+          out.textContent += w + ' on ' + n + ' workers failed: ' + e.message + '\n';
+        } finally {
+          for (const c of workers) c.terminate();
+        }
+      }
     }
     out.textContent += 'done\n';
     document.body.dataset.done = 'true';
     run.disabled = false;
   }
   run.addEventListener('click', all);
-  Engine.connect().then((e) => {
+  Engine.connect({ single: true }).then((e) => {
     engine = e;
     document.getElementById('engine-status').textContent = 'Engine ready: ' + e.mode + '.';
     run.disabled = false;
-    if (new URLSearchParams(location.search).has('auto')) all();
+    if (params.has('auto')) all();
   }).catch((err) => {
     document.getElementById('engine-status').textContent = 'The engine could not start: ' + err.message;
   });

@@ -33,15 +33,45 @@ async function boot() {
   postMessage({ type: 'ready', build });
 }
 
+// A reply that waits for the other workers' shares gets this worker's contribution (handed over).
+function contributing(reply, cmd, transfer) {
+  if (reply.waiting) {
+    reply.contribution = self.tearnnContribution(cmd.split('.')[0]);
+    transfer.push(reply.contribution.buffer);
+  }
+  return reply;
+}
+
+function train(request, transfer) {
+  return contributing(engine.run(request), request.cmd, transfer);
+}
+
+// A request (JSON, see tearnn.lab.Lab); a training reply that waits for the other workers' shares
+// carries this worker's contribution. For the pool (pool.js): gather (the sum of the shares), pack
+// and unpack (a model handed from one worker to another). Typed arrays are handed over, not copied.
 self.onmessage = async (e) => {
-  const { id, request, persist } = e.data;
+  const { id, request, persist, gather, pack, unpack } = e.data;
   let reply;
+  const transfer = [];
   try {
-    reply = persist ? await Store[persist.op](engine, ...persist.args) : engine.run(request);
+    if (persist) {
+      reply = await Store[persist.op](engine, ...persist.args);
+    } else if (gather) {
+      reply = JSON.parse(self.tearnnGather(JSON.stringify(gather.request), gather.sum));
+      if (reply.ok && request) reply = train(request, transfer);
+      else contributing(reply, gather.request.cmd, transfer);
+    } else if (pack) {
+      reply = engine.pack(pack.panel, true);
+      if (reply) transfer.push(...reply.arrays.map((a) => a.buffer));
+    } else if (unpack) {
+      reply = JSON.parse(engine.unpack(JSON.stringify(unpack.request), unpack.text, unpack.arrays));
+    } else {
+      reply = train(request, transfer);
+    }
   } catch (err) {
     reply = { ok: false, error: 'engine failure: ' + err };
   }
-  postMessage({ type: 'reply', id, reply });
+  postMessage({ type: 'reply', id, reply }, transfer);
 };
 
 boot().catch((err) => postMessage({ type: 'failed', error: String(err && err.message || err) }));

@@ -2,40 +2,85 @@
 // Connects the page to the engine: in a Web Worker (WebAssembly or JavaScript build), or, where the
 // page is opened from disk (file://) and workers are not allowed, the JavaScript build on the page
 // itself, called in short slices. Either way: engine.call(request) -> Promise of the reply object,
-// and engine.persist(op, ...args) runs Store[op] (keep, bringBack, list) beside the engine.
+// and engine.persist(op, ...args) runs Store[op] (keep, bringBack, list) beside the engine. In
+// workers, several of them train one model together (pool.js): one per core unless the Workers
+// setting says otherwise.
 const Engine = (() => {
-  function viaWorker(build) {
+  const MAX_WORKERS = 16;
+  // One engine in a Web Worker: call(request), persist(op, ...args), and for a pool (pool.js)
+  // gather(request, sum, transfer), pack(panel), unpack(request, packed). A worker that dies or is
+  // terminated fails what it had pending, and whatever is sent to it later.
+  function worker(build) {
     return new Promise((resolve, reject) => {
       const storage = new URLSearchParams(location.search).get('storage');
-      const worker = new Worker('engine-worker.js?build=' + encodeURIComponent(build)
+      const w = new Worker('engine-worker.js?build=' + encodeURIComponent(build)
         + (storage ? '&storage=' + encodeURIComponent(storage) : ''));
       const pending = new Map();
       let next = 1;
-      worker.onmessage = (e) => {
+      let conn = null;
+      const die = (why) => {
+        if (!conn || conn.dead) return;
+        conn.dead = true;
+        w.terminate();
+        for (const [, p] of pending) p.reject(new Error(why));
+        pending.clear();
+        if (conn.onDeath) conn.onDeath();
+      };
+      const send = (message, transfer) => new Promise((res, rej) => {
+        if (conn.dead) {
+          rej(new Error('the worker has stopped'));
+          return;
+        }
+        const id = next++;
+        pending.set(id, { resolve: res, reject: rej });
+        w.postMessage(Object.assign({ id }, message), transfer || []);
+      });
+      w.onmessage = (e) => {
         const m = e.data;
         if (m.type === 'ready') {
-          const send = (message) => new Promise((res) => {
-            const id = next++;
-            pending.set(id, res);
-            worker.postMessage(Object.assign({ id }, message));
-          });
-          resolve({
+          conn = {
             mode: m.build === 'wasm' ? 'WebAssembly in a worker' : 'JavaScript in a worker',
             build: m.build,
-            onPage: false,
+            dead: false,
+            onDeath: null,
             call: (request) => send({ request }),
             persist: (op, ...args) => send({ persist: { op, args } }),
-          });
+            // the sum of the shares, and then (if given) the next training request
+            gather: (request, sum, give, next) => send({ gather: { request, sum }, request: next || undefined },
+              give ? [sum.buffer] : []),
+            pack: (panel) => send({ pack: { panel } }),
+            unpack: (request, packed) => send({ unpack: { request, text: packed.text, arrays: packed.arrays } }),
+            terminate: () => die('the worker was stopped'),
+          };
+          resolve(conn);
         } else if (m.type === 'reply') {
-          const res = pending.get(m.id);
+          const p = pending.get(m.id);
           pending.delete(m.id);
-          res(m.reply);
+          if (p) p.resolve(m.reply);
         } else if (m.type === 'failed') {
           reject(new Error(m.error));
         }
       };
-      worker.onerror = (e) => reject(new Error(e.message || 'the worker could not start'));
+      w.onerror = (e) => {
+        if (conn) die(e.message || 'the worker failed');
+        else reject(new Error(e.message || 'the worker could not start'));
+      };
     });
+  }
+
+  // How many workers train a model: the Workers setting (kept in this browser), or one per core.
+  function wantedWorkers() {
+    const cores = Math.max(1, Math.min(navigator.hardwareConcurrency || 1, MAX_WORKERS));
+    const chosen = Number(localStorage.getItem('tearnn-workers'));
+    return { cores, n: chosen >= 1 ? Math.min(chosen, MAX_WORKERS) : cores, auto: !(chosen >= 1) };
+  }
+
+  async function viaWorkers(build) {
+    const first = await worker(build);
+    const wanted = wantedWorkers();
+    const pool = Pool.create(first, () => worker(first.build), wanted.n);
+    if (wanted.n > 1) pool.resize(wanted.n);
+    return pool;
   }
 
   function onPage() {
@@ -62,16 +107,29 @@ const Engine = (() => {
     });
   }
 
-  async function connect() {
+  // options.single: one worker, no pool (the benchmark page times one engine).
+  async function connect(options) {
     const build = new URLSearchParams(location.search).get('build') || 'auto';
     if (location.protocol === 'file:') return onPage();
     try {
-      return await viaWorker(build);
+      return await (options && options.single ? worker(build) : viaWorkers(build));
     } catch (e) {
       if (build !== 'auto') throw e;
       return onPage();
     }
   }
 
-  return { connect };
+  // Chooses the number of workers ('auto': one per core) and keeps the choice in this browser.
+  function chooseWorkers(engine, choice) {
+    try {
+      if (choice === 'auto') localStorage.removeItem('tearnn-workers');
+      else localStorage.setItem('tearnn-workers', String(choice));
+    } catch (e) {
+      // no storage: the choice lasts until the page is closed
+    }
+    const n = choice === 'auto' ? wantedWorkers().cores : Math.min(Number(choice), MAX_WORKERS);
+    return engine.resize ? engine.resize(n) : Promise.resolve();
+  }
+
+  return { connect, worker, chooseWorkers, wantedWorkers, MAX_WORKERS };
 })();

@@ -36,6 +36,7 @@
 
   async function start(e) {
     engine = e;
+    self.tearnnEngine = e; // for tests and the console: e.size, e.kill(i) ...
     if (e.onPage) sliceMs = 12;
     document.body.dataset.engine = e.build;
     const d = await app.call({ cmd: 'settings' });
@@ -43,11 +44,30 @@
     for (const [name, panel] of Object.entries(d.panels)) Forms.build($(name + '-fields'), panel.settings);
     const panels = [AdderPanel.create(app, d.panels.adder), WordPanel.create(app, d.panels.word, d.limits, d.generate)];
     $('engine-status').textContent = 'Engine ready: ' + e.mode + '.';
+    if (e.resize) workersSetting(e);
     for (const [name, p] of [['adder', panels[0]], ['word', panels[1]]]) {
       const mine = await Tabs.claim(name, (panel) => e.persist('list', panel));
       await p.restore(mine.key, mine.heldElsewhere);
     }
     document.body.dataset.restored = 'true';
+  }
+
+  // The Workers setting: auto (one per core) or a number; the engine status says how many run.
+  function workersSetting(e) {
+    const w = Engine.wantedWorkers();
+    const select = $('workers');
+    const options = [['auto', 'auto (' + w.cores + ')']];
+    for (let i = 1; i <= Math.max(w.cores, w.auto ? 1 : w.n); i++) options.push([String(i), String(i)]);
+    select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
+    select.value = w.auto ? 'auto' : String(w.n);
+    $('workers-setting').hidden = false;
+    e.onChange((n, note) => {
+      $('engine-status').textContent = 'Engine ready: ' + e.mode + '.';
+      $('workers-note').textContent = note;
+      document.body.dataset.workers = String(n);
+    });
+    document.body.dataset.workers = String(e.size);
+    select.addEventListener('change', () => Engine.chooseWorkers(e, select.value));
   }
 
   for (const c of document.querySelectorAll('.charts canvas')) Charts.draw(c, [], { empty: 'No data yet: press Train.' });

@@ -45,7 +45,7 @@ const WordPanel = (() => {
         + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
           + ' held-out ' + unit() + ')' : '')
         + (s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
-        + ' ' + unit() + '/s';
+        + ' ' + unit() + '/s' + (r.workers > 1 ? ' on ' + r.workers + ' workers' : '');
     }
 
     // One validation at a time; training waits meanwhile, so the number is for fixed weights. With

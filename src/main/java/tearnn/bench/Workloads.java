@@ -1,5 +1,6 @@
 package tearnn.bench;
 
+import java.util.function.Supplier;
 import tearnn.loss.LossKind;
 import tearnn.math.MatMul;
 import tearnn.math.Rng;
@@ -30,10 +31,19 @@ public final class Workloads {
     }
 
     /**
-     * One prepared workload: {@code step} runs one timed step of {@code unitsPerStep} units with
-     * {@code trainer} (whose threads a caller may set before timing).
+     * One prepared workload: a timed step of {@code unitsPerStep} units is {@code batchesPerStep}
+     * training steps of {@code trainer} (whose threads or share a caller may set before timing), each
+     * on the batch {@code nextBatch} gives (example generation, where there is any, included).
      */
-    public record Workload(String name, String unit, double unitsPerStep, double flopsPerStep, Trainer trainer, Runnable step) {
+    public record Workload(String name, String unit, double unitsPerStep, double flopsPerStep, Trainer trainer,
+                           int batchesPerStep, Supplier<Batch> nextBatch) {
+        /** One timed step, whole. */
+        public void step() {
+            for (int i = 0; i < batchesPerStep; i++) {
+                trainer.step(nextBatch.get(), null);
+            }
+        }
+
         /** The report line for these step times. */
         public String report(Timing t) {
             String line = String.format("%-7s %9.0f %s/s (min-max %.0f-%.0f)", name, unitsPerStep / t.median(), unit,
@@ -60,7 +70,7 @@ public final class Workloads {
     /** Runs a workload by the spec's protocol and returns its report line. */
     public static String run(String name, Timing.Clock clock) {
         Workload w = create(name);
-        return w.report(Timing.measure(WARMUP, WARMUP_SECONDS, TIMED, clock, w.step()));
+        return w.report(Timing.measure(WARMUP, WARMUP_SECONDS, TIMED, clock, w::step));
     }
 
     /**
@@ -83,7 +93,7 @@ public final class Workloads {
         }
         Batch b = Batch.ofTokens(t, batch, tokens, targets);
         double flops = 2.0 * batch * t * (11.0 * h * v + 12.0 * h * h);
-        return new Workload(batch == 1 ? "W-LM-1" : "W-LM", "chars", batch * t, flops, tr, () -> tr.step(b, null));
+        return new Workload(batch == 1 ? "W-LM-1" : "W-LM", "chars", batch * t, flops, tr, 1, () -> b);
     }
 
     /**
@@ -100,11 +110,9 @@ public final class Workloads {
         Rng rng = new Rng(3);
         Batch b = adder.newBatch(1);
         int per = 1000;
-        return new Workload("W-ADD", "examples", per, 0, tr, () -> {
-            for (int i = 0; i < per; i++) {
-                adder.fillRandom(b, rng);
-                tr.step(b, null);
-            }
+        return new Workload("W-ADD", "examples", per, 0, tr, per, () -> {
+            adder.fillRandom(b, rng);
+            return b;
         });
     }
 
@@ -120,11 +128,9 @@ public final class Workloads {
         Rng rng = new Rng(3);
         Batch b = adder.newBatch(s.batch());
         int per = 10;
-        return new Workload("W-ADD-batched", "examples", per * s.batch(), 0, tr, () -> {
-            for (int i = 0; i < per; i++) {
-                adder.fillRandom(b, rng);
-                tr.step(b, null);
-            }
+        return new Workload("W-ADD-batched", "examples", per * s.batch(), 0, tr, per, () -> {
+            adder.fillRandom(b, rng);
+            return b;
         });
     }
 

@@ -56,7 +56,7 @@ final class BenchCommand {
                 for (int n = 1; n <= threads; n = n < threads && n * 2 > threads ? threads : n * 2) {
                     Workloads.Workload w = Workloads.create(name);
                     w.trainer().setThreads(n);
-                    Timing t = Timing.measure(Workloads.WARMUP, Workloads.WARMUP_SECONDS, Workloads.TIMED, clock, w.step());
+                    Timing t = Timing.measure(Workloads.WARMUP, Workloads.WARMUP_SECONDS, Workloads.TIMED, clock, w::step);
                     w.trainer().setThreads(1);
                     double speed = w.unitsPerStep() / t.median();
                     if (n == 1) {

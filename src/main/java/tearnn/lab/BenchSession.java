@@ -6,16 +6,27 @@ import tearnn.bench.Timing;
 import tearnn.bench.Workloads;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
+import tearnn.train.Trainer;
 
 /**
  * The benchmark page's commands: {@code bench.setup} a workload, time it one {@code bench.step} per
  * call (as the page trains: WebAssembly tiers up between calls), then {@code bench.report} the last
  * {@link Workloads#TIMED} steps; {@code bench.run} runs SOL-MM (or any workload) whole in one call.
+ *
+ * <p>With {@code share} and {@code shares} in the setup, this worker is one of several timing one
+ * model together (see {@code train.SharedStep}): a step computes its share of a batch and replies
+ * {@code waiting}; the page adds every worker's {@linkplain #contribution contribution} and
+ * {@linkplain #gather gives the sum back}, batch after batch, until the step's batches are done.
+ * The page then times the steps (the exchange included) and passes its times to the report.
  */
 final class BenchSession {
     private final Timing.Clock clock;
     private Workloads.Workload workload;
     private final List<Double> times = new ArrayList<>();
+    /** The batches of the shared step under way that are done. */
+    private int batchesDone;
+    /** The seconds this worker computed in the shared step under way. */
+    private double computing;
 
     BenchSession(Timing.Clock clock) {
         this.clock = clock;
@@ -26,18 +37,31 @@ final class BenchSession {
             case "setup" -> {
                 workload = Workloads.create(r.string("workload"));
                 times.clear();
+                int shares = r.integer("shares", 1);
+                int share = r.integer("share", 0);
+                if (shares < 1 || share < 0 || share >= shares) {
+                    throw new IllegalArgumentException("share " + share + " of " + shares + " does not exist");
+                }
+                workload.trainer().share(share, shares);
             }
             case "step" -> {
-                if (workload == null) {
-                    throw new IllegalStateException("no benchmark set up");
-                }
+                Trainer t = workload().trainer();
                 double t0 = clock.seconds();
-                workload.step().run();
-                double s = clock.seconds() - t0;
-                times.add(s);
-                out.name("seconds").value(s);
+                if (t.shareCount() == 1) {
+                    workload.step();
+                    double s = clock.seconds() - t0;
+                    times.add(s);
+                    out.name("seconds").value(s);
+                } else {
+                    batchesDone = 0;
+                    computing = 0;
+                    t.begin(workload.nextBatch().get(), null);
+                    t.advance(Double.POSITIVE_INFINITY);
+                    computing += clock.seconds() - t0;
+                    out.name("waiting").value(true);
+                }
             }
-            case "report" -> out.name("line").value(report());
+            case "report" -> out.name("line").value(report(r));
             case "run" -> {
                 String name = r.string("workload");
                 out.name("line").value(name.equals("SOL-MM") ? Workloads.matmulCeiling(clock) : Workloads.run(name, clock));
@@ -46,16 +70,62 @@ final class BenchSession {
         }
     }
 
-    /** The report of the last timed steps; all steps before them were warm-up. */
-    private String report() {
+    /** This worker's share of the batch under way, once a shared step waits for the others' (else null). */
+    double[] contribution() {
+        return workload == null || !workload.trainer().waiting() ? null : workload.trainer().contribution();
+    }
+
+    /**
+     * Takes the sum of every worker's contribution and finishes that batch's update; then begins the
+     * step's next batch (replying {@code waiting} again) or, after the last, replies the seconds this
+     * worker computed in the whole step.
+     */
+    void gather(double[] sum, JsonWriter out) {
+        Trainer t = workload().trainer();
+        double t0 = clock.seconds();
+        t.gather(sum);
+        t.advance(Double.POSITIVE_INFINITY);
+        batchesDone++;
+        if (batchesDone < workload.batchesPerStep()) {
+            t.begin(workload.nextBatch().get(), null);
+            t.advance(Double.POSITIVE_INFINITY);
+            out.name("waiting").value(true);
+        }
+        computing += clock.seconds() - t0;
+        if (batchesDone == workload.batchesPerStep()) {
+            out.name("computing").value(computing);
+        }
+    }
+
+    /** The workload's weights (for tests). */
+    double[] weights() {
+        return workload().trainer().model().params().value;
+    }
+
+    private Workloads.Workload workload() {
+        if (workload == null) {
+            throw new IllegalStateException("no benchmark set up");
+        }
+        return workload;
+    }
+
+    /**
+     * The report of the last timed steps (all steps before them were warm-up): this worker's times,
+     * or those a page measured over several workers ({@code seconds}, one per step).
+     */
+    private String report(JsonObject r) {
         int n = Workloads.TIMED;
-        if (workload == null || times.size() < Workloads.WARMUP + n) {
-            throw new IllegalStateException("run at least " + (Workloads.WARMUP + n) + " benchmark steps first");
-        }
         double[] timed = new double[n];
-        for (int i = 0; i < n; i++) {
-            timed[i] = times.get(times.size() - n + i);
+        if (r.has("seconds")) {
+            timed = r.array("seconds", n);
+        } else {
+            if (times.size() < Workloads.WARMUP + n) {
+                throw new IllegalStateException("run at least " + (Workloads.WARMUP + n) + " benchmark steps first");
+            }
+            for (int i = 0; i < n; i++) {
+                timed[i] = times.get(times.size() - n + i);
+            }
         }
-        return workload.report(new Timing(timed));
+        return workload().report(new Timing(timed));
     }
 }

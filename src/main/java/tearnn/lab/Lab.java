@@ -163,13 +163,16 @@ public final class Lab {
      * {@code waiting}); null if it does not wait.
      */
     public double[] contribution(String panel) {
+        if (panel.equals("bench")) {
+            return bench.contribution();
+        }
         TrainingSession s = sessions.get(panel);
         return s == null || !s.run().trainer().waiting() ? null : s.run().trainer().contribution();
     }
 
     /**
      * Gives the panel the sum of every worker's contribution, in share order; the step then goes on
-     * with the next training call. {@code request} is {@code {"cmd": "panel.gather", "settings": {...}}}
+     * with the next training call ({@code bench.gather}: see {@link BenchSession#gather}). {@code request} is {@code {"cmd": "panel.gather", "settings": {...}}}
      * with the settings a model in training takes (the learning rate, clipping) as the first worker
      * has them, so that every worker's update is the same.
      */
@@ -178,6 +181,10 @@ public final class Lab {
             JsonObject r = JsonObject.parse(request, "request");
             String cmd = r.string("cmd");
             String panel = cmd.endsWith(".gather") ? cmd.substring(0, cmd.length() - 7) : "";
+            if (panel.equals("bench")) {
+                bench.gather(sum, out);
+                return;
+            }
             Panel p = PANELS.get(panel);
             if (p == null) {
                 throw new IllegalArgumentException("unknown command '" + cmd + "' for the sum of the shares");
@@ -202,7 +209,12 @@ public final class Lab {
     private void start(String panel, TrainingSession s, JsonWriter out) {
         sessions.put(panel, s);
         training.started(panel, s);
+        out.name("stepFlops").value(s.run().stepFlops());
         s.describe(out);
+    }
+
+    BenchSession bench() {
+        return bench;
     }
 
     private TrainingSession session(String panel) {

@@ -149,6 +149,14 @@ public final class Model {
     }
 
     /**
+     * Floating-point operations of one training step over {@code steps} steps of {@code batch}
+     * sequences, as estimated (forward, back and the weight gradients about a third each).
+     */
+    public double stepFlops(int steps, int batch) {
+        return 3.0 * steps * pass.stepCost(batch);
+    }
+
+    /**
      * The number of loss elements a batch's mean loss averages over: its real (unmasked) rows times
      * the loss's elements per row. A batch with no real row is refused.
      */

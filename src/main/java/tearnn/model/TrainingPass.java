@@ -273,11 +273,16 @@ public final class TrainingPass implements GradientPass {
 
     /** Floating-point operations of one step of every sequence through every layer and the head. */
     private double stepCost() {
+        return stepCost(batch.size);
+    }
+
+    /** Floating-point operations of one step of {@code b} sequences through every layer and the head. */
+    double stepCost(int b) {
         double c = headCost();
         for (int l = 0; l < model.stack().numLayers(); l++) {
             c += layerCost(l);
         }
-        return batch.size * c;
+        return b * c;
     }
 
     // ---------------------------------------------------------------- backward

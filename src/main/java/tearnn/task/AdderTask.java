@@ -156,6 +156,11 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
     }
 
     @Override
+    public double stepFlops() {
+        return model.stepFlops(adder.bits(), batch.size);
+    }
+
+    @Override
     public int steps() {
         return steps;
     }

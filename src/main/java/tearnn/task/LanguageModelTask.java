@@ -80,6 +80,11 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
     }
 
     @Override
+    public double stepFlops() {
+        return model.stepFlops(settings.bptt(), settings.batch());
+    }
+
+    @Override
     public int steps() {
         return steps;
     }

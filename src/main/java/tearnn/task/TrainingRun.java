@@ -48,6 +48,9 @@ public abstract class TrainingRun<P> {
     /** Training steps finished. */
     public abstract int steps();
 
+    /** Floating-point operations of one training step, as estimated (see {@link Model#stepFlops}). */
+    public abstract double stepFlops();
+
     /**
      * The run saved, so that a resumed run continues exactly. A step under way is left out (its
      * weights are not yet touched; one applying its update is finished first): the run is saved as it

@@ -18,7 +18,10 @@ import tearnn.lab.Lab;
  *   <li>{@code self.tearnnHandle(request) -> reply}, JSON text in and out (see {@link Lab});</li>
  *   <li>{@code self.tearnnPack(panel, optimizerState) -> {text, arrays: [Float64Array]}} (or null):
  *       the panel's model packed for IndexedDB, which keeps typed arrays as they are;</li>
- *   <li>{@code self.tearnnUnpack(request, text, arrays) -> reply}: loads a model kept that way.</li>
+ *   <li>{@code self.tearnnUnpack(request, text, arrays) -> reply}: loads a model kept that way;</li>
+ *   <li>{@code self.tearnnContribution(panel) -> Float64Array} (or null) and
+ *       {@code self.tearnnGather(request, sum) -> reply}: when several workers train one model, this
+ *       worker's share of the step under way, and the sum of every worker's (see {@link Lab#gather}).</li>
  * </ul>
  */
 public final class WorkerMain {
@@ -41,9 +44,23 @@ public final class WorkerMain {
         String unpack(String request, String text, JSArray<Float64Array> arrays);
     }
 
+    @JSFunctor
+    interface Contributor extends JSObject {
+        Float64Array contribution(String panel);
+    }
+
+    @JSFunctor
+    interface Gatherer extends JSObject {
+        String gather(String request, Float64Array sum);
+    }
+
     @JSBody(params = {"handle", "pack", "unpack"},
             script = "self.tearnnHandle = handle; self.tearnnPack = pack; self.tearnnUnpack = unpack;")
     private static native void install(Handler handle, Packer pack, Unpacker unpack);
+
+    @JSBody(params = {"contribution", "gather"},
+            script = "self.tearnnContribution = contribution; self.tearnnGather = gather;")
+    private static native void installSharing(Contributor contribution, Gatherer gather);
 
     @JSBody(params = {"text", "arrays"}, script = "return { text: text, arrays: arrays };")
     private static native JSObject packed(String text, JSArray<Float64Array> arrays);
@@ -87,5 +104,9 @@ public final class WorkerMain {
             }
             return lab.loadPacked(request, new PackedModel(text, list));
         });
+        installSharing(panel -> {
+            double[] c = lab.contribution(panel);
+            return c == null ? null : Float64Array.copyFromJavaArray(c);
+        }, (request, sum) -> lab.gather(request, sum.copyToJavaArray()));
     }
 }

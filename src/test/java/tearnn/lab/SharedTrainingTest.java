@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import tearnn.file.ModelFile;
 import tearnn.json.JsonObject;
@@ -121,5 +122,55 @@ class SharedTrainingTest {
         assertTrue(r.string("error").startsWith("the sum of the shares has"), r.string("error"));
         r = JsonObject.parse(lab.handle("{\"cmd\":\"adder.train\",\"steps\":1}"), "reply");
         assertEquals("a run shared among workers trains by a budget of work, not by whole steps", r.string("error"));
+    }
+
+    /** bench.html on several workers: each timed step's batches shared, gathered batch after batch. */
+    @Test
+    void theBenchmarkOnTwoWorkersTrainsTheModelOfOne() {
+        Lab[] labs = workers(2, "{\"cmd\":\"bench.setup\",\"workload\":\"W-ADD-batched\"}");
+        for (int i = 0; i < 2; i++) {
+            ok(labs[i], "{\"cmd\":\"bench.setup\",\"workload\":\"W-ADD-batched\",\"share\":" + i + ",\"shares\":2}");
+        }
+        Lab one = workers(1, "{\"cmd\":\"bench.setup\",\"workload\":\"W-ADD-batched\"}")[0];
+        for (int step = 0; step < 3; step++) {
+            ok(one, "{\"cmd\":\"bench.step\"}");
+            boolean waiting = true;
+            for (Lab lab : labs) {
+                assertTrue(ok(lab, "{\"cmd\":\"bench.step\"}").bool("waiting"));
+            }
+            int batches = 0;
+            while (waiting) {
+                double[] sum = labs[0].contribution("bench").clone();
+                double[] other = labs[1].contribution("bench");
+                for (int k = 0; k < sum.length; k++) {
+                    sum[k] += other[k];
+                }
+                JsonObject[] replies = new JsonObject[2];
+                for (int i = 0; i < 2; i++) {
+                    replies[i] = JsonObject.parse(labs[i].gather("{\"cmd\":\"bench.gather\"}", sum), "reply");
+                    assertTrue(replies[i].bool("ok"), replies[i].map()::toString);
+                }
+                waiting = replies[0].bool("waiting", false);
+                assertEquals(waiting, replies[1].bool("waiting", false));
+                batches++;
+                if (!waiting) {
+                    assertTrue(replies[0].number("computing") > 0);
+                }
+            }
+            assertEquals(10, batches, "a timed step of W-ADD-batched is 10 batches");
+        }
+        double[] expected = one.bench().weights();
+        for (Lab lab : labs) {
+            double[] got = lab.bench().weights();
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], got[k], 1e-12, "weight " + k);
+            }
+        }
+        assertTrue(Arrays.equals(labs[0].bench().weights(), labs[1].bench().weights()), "both workers hold the same weights");
+        JsonObject report = ok(labs[0], "{\"cmd\":\"bench.report\",\"seconds\":[" + "0.01,".repeat(19) + "0.01]}");
+        assertTrue(report.string("line").startsWith("W-ADD-batched     32000 examples/s"), report.string("line"));
+        JsonObject wrong = JsonObject.parse(labs[0].handle("{\"cmd\":\"bench.report\",\"seconds\":[1]}"), "reply");
+        assertFalse(wrong.bool("ok"));
+        assertNull(labs[0].contribution("bench"));
     }
 }

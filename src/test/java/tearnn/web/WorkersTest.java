@@ -1,0 +1,112 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page's pool of workers training one model: with 2 workers the progress line says so; a
+ * worker killed mid-run is survived (training goes on with the other, with a word, the model kept);
+ * Pause and Resume answer; a reload brings the model back; the page's thread is never blocked.
+ */
+class WorkersTest {
+    @BeforeAll
+    static void start() throws IOException {
+        BrowserTest.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        BrowserTest.stop();
+    }
+
+    static String text(WebDriver d, String id) {
+        return BrowserTest.text(d, id);
+    }
+
+    static Object js(WebDriver d, String script) {
+        return ((JavascriptExecutor) d).executeScript(script);
+    }
+
+    static int step(WebDriver d) {
+        String s = BrowserTest.stepOf(text(d, "word-progress"));
+        return s.matches("Step \\d+") ? Integer.parseInt(s.substring(5)) : -1;
+    }
+
+    static String workers(WebDriver d) {
+        return d.findElement(By.tagName("body")).getAttribute("data-workers");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void twoWorkersTrainOneModelAndTheLossOfOneIsSurvived(String build) {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(90));
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            js(d, "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration); })"
+                    + ".observe({ type: 'longtask' });");
+            js(d, "const s = document.getElementById('workers'); s.value = '2'; s.dispatchEvent(new Event('change'));");
+            wait.until(x -> "2".equals(workers(x)));
+            assertTrue(text(d, "engine-status").endsWith(", 2 workers."), text(d, "engine-status"));
+
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-progress").endsWith(" on 2 workers"));
+            int before = step(d);
+            assertTrue(before > 0, text(d, "word-progress"));
+
+            // one worker dies mid-run: training goes on with the other, and says so
+            js(d, "tearnnEngine.kill(1);");
+            wait.until(x -> "1".equals(workers(x)));
+            assertTrue(text(d, "workers-note").startsWith("A worker stopped (") && text(d, "workers-note")
+                    .endsWith("training goes on with 1."), text(d, "workers-note"));
+            int after = step(d);
+            wait.until(x -> step(x) > after + 3 && !text(x, "word-progress").contains("workers"));
+            assertEquals("Pause", d.findElement(By.id("word-train")).getText(), "still training");
+
+            // Pause, Resume (back on 2 workers)
+            js(d, "const s = document.getElementById('workers'); s.value = '2'; s.dispatchEvent(new Event('change'));");
+            wait.until(x -> "2".equals(workers(x)) && text(x, "word-progress").endsWith(" on 2 workers"));
+            d.findElement(By.id("word-train")).click();
+            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            BrowserTest.sleep(700);
+            int paused = step(d);
+            BrowserTest.sleep(1500);
+            assertEquals(paused, step(d), "no step after Pause");
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> step(x) > paused + 3);
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-saved").endsWith("(" + BrowserTest.stepOf(text(x, "word-progress")).toLowerCase() + ")."));
+            int kept = step(d);
+
+            @SuppressWarnings("unchecked")
+            List<Object> longTasks = (List<Object>) js(d, "return window.__long;");
+            assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms");
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+
+            d.navigate().refresh();
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            assertEquals("2", workers(d), "the Workers setting is kept in this browser");
+            assertTrue(text(d, "word-progress").startsWith("Restored your lstm word model from your last visit (step " + kept + ")."),
+                    text(d, "word-progress"));
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> step(x) > kept + 3 && text(x, "word-progress").endsWith(" on 2 workers"));
+        } finally {
+            d.quit();
+        }
+    }
+}
