@@ -33,22 +33,36 @@
 
   // A workload on several workers: each computes its share of every batch; the page adds their
   // contributions in share order and gives the sum back to each (see pool.js), batch after batch.
+  // As in the pool, the sum of a step's last batch goes with the request for the next step, so a
+  // step is timed from one step's contributions to the next's.
   async function shared(w, workers) {
     const n = workers.length;
     await Promise.all(workers.map(async (c, i) => ok(await c.call({ cmd: 'bench.setup', workload: w, share: i, shares: n }))));
+    let replies = null;
+    let since = 0;
     const steps = await timed(async () => {
-      const t0 = performance.now();
-      let replies = await Promise.all(workers.map(async (c) => ok(await c.call({ cmd: 'bench.step' }))));
+      if (n === 1) {
+        const t0 = performance.now();
+        const r = ok(await workers[0].call({ cmd: 'bench.step' }));
+        return { ms: performance.now() - t0, computing: [r.seconds * 1000], adding: 0 };
+      }
+      if (!replies) {
+        since = performance.now();
+        replies = await Promise.all(workers.map(async (c) => ok(await c.call({ cmd: 'bench.step' }))));
+      }
       let adding = 0;
-      while (n > 1 && replies[0].waiting) {
+      do {
         const a0 = performance.now();
         const sum = Pool.addShares(replies.map((r) => r.contribution));
         const copies = workers.map((c, i) => (i === n - 1 ? sum : sum.slice()));
         adding += performance.now() - a0;
-        replies = await Promise.all(workers.map(async (c, i) => ok(await c.gather({ cmd: 'bench.gather' }, copies[i], true, null))));
-      }
-      const computing = replies.map((r) => (n > 1 ? r.computing : r.seconds) * 1000);
-      return { ms: performance.now() - t0, computing, adding };
+        replies = await Promise.all(workers.map(async (c, i) =>
+          ok(await c.gather({ cmd: 'bench.gather', next: true }, copies[i], true, null))));
+      } while (replies[0].computing === undefined);
+      const t = performance.now();
+      const step = { ms: t - since, computing: replies.map((r) => r.computing * 1000), adding };
+      since = t;
+      return step;
     });
     const line = ok(await workers[0].call({ cmd: 'bench.report', seconds: steps.map((s) => s.ms / 1000) })).line;
     const slowest = median(steps.map((s) => Math.max(...s.computing)));

@@ -16,8 +16,8 @@ import tearnn.train.Trainer;
  * <p>With {@code share} and {@code shares} in the setup, this worker is one of several timing one
  * model together (see {@code train.SharedStep}): a step computes its share of a batch and replies
  * {@code waiting}; the page adds every worker's {@linkplain #contribution contribution} and
- * {@linkplain #gather gives the sum back}, batch after batch, until the step's batches are done.
- * The page then times the steps (the exchange included) and passes its times to the report.
+ * {@linkplain #gather gives the sum back}, batch after batch, step after step. The page times the
+ * steps (the exchange included) and passes its times to the report.
  */
 final class BenchSession {
     private final Timing.Clock clock;
@@ -78,23 +78,28 @@ final class BenchSession {
     /**
      * Takes the sum of every worker's contribution and finishes that batch's update; then begins the
      * step's next batch (replying {@code waiting} again) or, after the last, replies the seconds this
-     * worker computed in the whole step.
+     * worker computed in the whole step ({@code computing}) and, if {@code next}, begins the next
+     * step at once (as the page's pool does: the sum and the next request in one message).
      */
-    void gather(double[] sum, JsonWriter out) {
+    void gather(double[] sum, boolean next, JsonWriter out) {
         Trainer t = workload().trainer();
         double t0 = clock.seconds();
         t.gather(sum);
         t.advance(Double.POSITIVE_INFINITY);
         batchesDone++;
-        if (batchesDone < workload.batchesPerStep()) {
+        boolean stepDone = batchesDone == workload.batchesPerStep();
+        if (stepDone) {
+            out.name("computing").value(computing + clock.seconds() - t0);
+            batchesDone = 0;
+            computing = 0;
+            t0 = clock.seconds();
+        }
+        if (!stepDone || next) {
             t.begin(workload.nextBatch().get(), null);
             t.advance(Double.POSITIVE_INFINITY);
             out.name("waiting").value(true);
         }
         computing += clock.seconds() - t0;
-        if (batchesDone == workload.batchesPerStep()) {
-            out.name("computing").value(computing);
-        }
     }
 
     /** The workload's weights (for tests). */

@@ -172,7 +172,8 @@ public final class Lab {
 
     /**
      * Gives the panel the sum of every worker's contribution, in share order; the step then goes on
-     * with the next training call ({@code bench.gather}: see {@link BenchSession#gather}). {@code request} is {@code {"cmd": "panel.gather", "settings": {...}}}
+     * with the next training call ({@code bench.gather}: see {@link BenchSession#gather}). {@code request}
+     * is {@code {"cmd": "panel.gather", "settings": {...}}}
      * with the settings a model in training takes (the learning rate, clipping) as the first worker
      * has them, so that every worker's update is the same.
      */
@@ -182,7 +183,7 @@ public final class Lab {
             String cmd = r.string("cmd");
             String panel = cmd.endsWith(".gather") ? cmd.substring(0, cmd.length() - 7) : "";
             if (panel.equals("bench")) {
-                bench.gather(sum, out);
+                bench.gather(sum, r.bool("next", false), out);
                 return;
             }
             Panel p = PANELS.get(panel);

@@ -132,14 +132,16 @@ class SharedTrainingTest {
             ok(labs[i], "{\"cmd\":\"bench.setup\",\"workload\":\"W-ADD-batched\",\"share\":" + i + ",\"shares\":2}");
         }
         Lab one = workers(1, "{\"cmd\":\"bench.setup\",\"workload\":\"W-ADD-batched\"}")[0];
+        // the first step begun by bench.step; each step's last sum asks for the next (but the last's)
+        for (Lab lab : labs) {
+            assertTrue(ok(lab, "{\"cmd\":\"bench.step\"}").bool("waiting"));
+        }
         for (int step = 0; step < 3; step++) {
             ok(one, "{\"cmd\":\"bench.step\"}");
-            boolean waiting = true;
-            for (Lab lab : labs) {
-                assertTrue(ok(lab, "{\"cmd\":\"bench.step\"}").bool("waiting"));
-            }
+            boolean last = step == 2;
             int batches = 0;
-            while (waiting) {
+            boolean stepDone = false;
+            while (!stepDone) {
                 double[] sum = labs[0].contribution("bench").clone();
                 double[] other = labs[1].contribution("bench");
                 for (int k = 0; k < sum.length; k++) {
@@ -147,13 +149,14 @@ class SharedTrainingTest {
                 }
                 JsonObject[] replies = new JsonObject[2];
                 for (int i = 0; i < 2; i++) {
-                    replies[i] = JsonObject.parse(labs[i].gather("{\"cmd\":\"bench.gather\"}", sum), "reply");
+                    replies[i] = JsonObject.parse(labs[i].gather("{\"cmd\":\"bench.gather\",\"next\":" + !last + "}", sum), "reply");
                     assertTrue(replies[i].bool("ok"), replies[i].map()::toString);
                 }
-                waiting = replies[0].bool("waiting", false);
-                assertEquals(waiting, replies[1].bool("waiting", false));
                 batches++;
-                if (!waiting) {
+                stepDone = replies[0].has("computing");
+                assertEquals(stepDone, replies[1].has("computing"));
+                assertEquals(!stepDone || !last, replies[0].bool("waiting", false), "waits unless the last step is done");
+                if (stepDone) {
                     assertTrue(replies[0].number("computing") > 0);
                 }
             }
