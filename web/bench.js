@@ -31,8 +31,8 @@
     return ok(await engine.call({ cmd: 'bench.report' })).line;
   }
 
-  // A workload on several workers: each computes its share of every batch; the page adds their
-  // contributions in share order and gives the sum back to each (see pool.js), batch after batch.
+  // A workload on several workers: each computes its share of every batch; the page hands out their
+  // contributions, each adds them all in share order (see pool.js), batch after batch.
   // As in the pool, the sum of a step's last batch goes with the request for the next step, so a
   // step is timed from one step's contributions to the next's.
   async function shared(w, workers) {
@@ -44,36 +44,35 @@
       if (n === 1) {
         const t0 = performance.now();
         const r = ok(await workers[0].call({ cmd: 'bench.step' }));
-        return { ms: performance.now() - t0, computing: [r.seconds * 1000], adding: 0 };
+        return { ms: performance.now() - t0, computing: [r.seconds * 1000], handing: 0 };
       }
       if (!replies) {
         since = performance.now();
         replies = await Promise.all(workers.map(async (c) => ok(await c.call({ cmd: 'bench.step' }))));
       }
-      let adding = 0;
+      let handing = 0;
       do {
         const a0 = performance.now();
-        const sum = Pool.addShares(replies.map((r) => r.contribution));
-        const copies = workers.map((c, i) => (i === n - 1 ? sum : sum.slice()));
-        adding += performance.now() - a0;
+        const parts = Pool.handOut(replies.map((r) => r.contribution));
+        handing += performance.now() - a0;
         replies = await Promise.all(workers.map(async (c, i) =>
-          ok(await c.gather({ cmd: 'bench.gather', next: true }, copies[i], true, null))));
+          ok(await c.gather({ cmd: 'bench.gather', next: true }, parts[i], null))));
       } while (replies[0].computing === undefined);
       const t = performance.now();
-      const step = { ms: t - since, computing: replies.map((r) => r.computing * 1000), adding };
+      const step = { ms: t - since, computing: replies.map((r) => r.computing * 1000), handing };
       since = t;
       return step;
     });
     const line = ok(await workers[0].call({ cmd: 'bench.report', seconds: steps.map((s) => s.ms / 1000) })).line;
     const slowest = median(steps.map((s) => Math.max(...s.computing)));
     const mean = median(steps.map((s) => s.computing.reduce((a, b) => a + b, 0) / n));
-    const adding = median(steps.map((s) => s.adding));
+    const handing = median(steps.map((s) => s.handing));
     const wall = median(steps.map((s) => s.ms));
     return {
       line,
       speed: 1 / wall,
-      where: 'computing ' + mean.toFixed(1) + ' ms (slowest worker ' + slowest.toFixed(1) + '), adding the shares '
-        + adding.toFixed(1) + ' ms, crossing and waiting ' + Math.max(0, wall - slowest - adding).toFixed(1) + ' ms',
+      where: 'computing ' + mean.toFixed(1) + ' ms (slowest worker ' + slowest.toFixed(1) + '), handing out the shares on the page '
+        + handing.toFixed(1) + ' ms, crossing and waiting ' + Math.max(0, wall - slowest - handing).toFixed(1) + ' ms',
     };
   }
 
@@ -96,7 +95,7 @@
     const most = Math.min(Number(params.get('workers')) || cores, Engine.MAX_WORKERS);
     const counts = [1];
     for (let n = 2; n <= most; n *= 2) counts.push(n);
-    out.textContent += 'on workers (' + cores + ' cores here; each step shared by sequence, the shares added on this page; '
+    out.textContent += 'on workers (' + cores + ' cores here; each step shared by sequence, the shares handed between workers by this page; '
       + 'speed-up over one worker in this run):\n';
     for (const w of ['W-LM', 'W-ADD-batched'].filter((x) => !only || only === x)) {
       let one = 0;

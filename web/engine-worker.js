@@ -47,7 +47,7 @@ function train(request, transfer) {
 }
 
 // A request (JSON, see tearnn.lab.Lab); a training reply that waits for the other workers' shares
-// carries this worker's contribution. For the pool (pool.js): gather (the sum of the shares), pack
+// carries this worker's contribution. For the pool (pool.js): gather (every worker's), pack
 // and unpack (a model handed from one worker to another). Typed arrays are handed over, not copied.
 self.onmessage = async (e) => {
   const { id, request, persist, gather, pack, unpack } = e.data;
@@ -57,7 +57,7 @@ self.onmessage = async (e) => {
     if (persist) {
       reply = await Store[persist.op](engine, ...persist.args);
     } else if (gather) {
-      reply = JSON.parse(self.tearnnGather(JSON.stringify(gather.request), gather.sum));
+      reply = JSON.parse(self.tearnnGather(JSON.stringify(gather.request), gather.contributions));
       if (reply.ok && request) reply = train(request, transfer);
       else contributing(reply, gather.request.cmd, transfer);
     } else if (pack) {

@@ -8,7 +8,7 @@
 const Engine = (() => {
   const MAX_WORKERS = 16;
   // One engine in a Web Worker: call(request), persist(op, ...args), and for a pool (pool.js)
-  // gather(request, sum, transfer), pack(panel), unpack(request, packed). A worker that dies or is
+  // gather(request, contributions, next), pack(panel), unpack(request, packed). A worker that dies or is
   // terminated fails what it had pending, and whatever is sent to it later.
   function worker(build) {
     return new Promise((resolve, reject) => {
@@ -45,9 +45,9 @@ const Engine = (() => {
             onDeath: null,
             call: (request) => send({ request }),
             persist: (op, ...args) => send({ persist: { op, args } }),
-            // the sum of the shares, and then (if given) the next training request
-            gather: (request, sum, give, next) => send({ gather: { request, sum }, request: next || undefined },
-              give ? [sum.buffer] : []),
+            // every worker's contribution (see Pool.handOut), and then (if given) the next training request
+            gather: (request, contributions, next) => send({ gather: { request, contributions }, request: next || undefined },
+              contributions.filter((c) => c.length).map((c) => c.buffer)),
             pack: (panel) => send({ pack: { panel } }),
             unpack: (request, packed) => send({ unpack: { request, text: packed.text, arrays: packed.arrays } }),
             terminate: () => die('the worker was stopped'),

@@ -1,9 +1,9 @@
 'use strict';
 // Several workers training one model (synchronous data parallelism): every worker holds the whole
 // engine and each panel's model. A training call asks every worker for its share of the step's
-// sequences (tearnn.train.SharedStep); once all wait for the others, their contributions (gradient,
-// loss, final state) are added here in share order and the sum goes back to each, with the first
-// worker's learning rate and clipping, so all take the same update and hold the same weights.
+// sequences (tearnn.train.SharedStep); once all wait for the others, each is handed the others'
+// contributions (gradient, loss, final state), adds them all in share order, and takes the update
+// with the first worker's learning rate and clipping, so all hold the same weights.
 // Starting or opening a model goes to every worker (each builds the same one); predictions,
 // validation, checks, saving and keeping go to the first (the leader). When workers join or leave
 // (the Workers setting, or one that dies), the step under way is given up: the leader's model as it
@@ -24,16 +24,18 @@ const Pool = (() => {
   // answers within about this long.
   const SHARED_CALL_MS = 120;
 
-  // The sum of the workers' contributions, added in share order (so the bits depend on their number
-  // only); the first array holds it.
-  function addShares(contributions) {
-    const sum = contributions[0];
-    for (let i = 1; i < contributions.length; i++) {
-      const c = contributions[i];
-      if (c.length !== sum.length) throw new Error('the workers\' shares differ in size (' + c.length + ', ' + sum.length + ')');
-      for (let k = 0; k < sum.length; k++) sum[k] += c[k];
-    }
-    return sum;
+  // What each worker is handed to add up the shares itself (in share order, in the engine, so all
+  // hold the same bits): every other worker's contribution, and an empty array in its own place.
+  // Each contribution goes as it is to one worker and as a copy to the rest (none with 2 workers).
+  function handOut(contributions) {
+    const n = contributions.length;
+    const own = new Float64Array(0);
+    return contributions.map((mine, i) => contributions.map((c, j) => {
+      if (j === i) return own;
+      if (c.length !== mine.length) throw new Error('the workers\' shares differ in size (' + c.length + ', ' + mine.length + ')');
+      const taker = j === n - 1 ? n - 2 : n - 1;
+      return i === taker ? c : c.slice();
+    }));
   }
 
   // first: a started worker connection (see engine.js); spawn(): starts another; wanted: how many.
@@ -148,11 +150,11 @@ const Pool = (() => {
         }
         const replies = settled.map((x) => x.value);
         if (!replies.every((r) => r.waiting)) return finish(lead, done, lossSum, trained, n);
-        const sum = addShares(replies.map((r) => r.contribution));
+        const parts = handOut(replies.map((r) => r.contribution));
         const gather = { cmd: panel + '.gather', settings: { lr: lead.lr, clip: lead.clip } };
         const left = request.ms - (performance.now() - t0);
         const more = left > 0.25 * request.ms && done < maxSteps;
-        settled = await Promise.allSettled(ws.map((w, i) => w.gather(gather, i === n - 1 ? sum : sum.slice(), i === n - 1,
+        settled = await Promise.allSettled(ws.map((w, i) => w.gather(gather, parts[i],
           more ? Object.assign(ask(left, maxSteps - done), { share: i, shares: n }) : null)));
         if (!more) {
           const failed = ws.filter((w, i) => settled[i].status === 'rejected' || !settled[i].value.ok);
@@ -267,5 +269,5 @@ const Pool = (() => {
     };
   }
 
-  return { create, addShares };
+  return { create, handOut };
 })();

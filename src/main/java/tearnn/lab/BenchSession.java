@@ -15,8 +15,8 @@ import tearnn.train.Trainer;
  *
  * <p>With {@code share} and {@code shares} in the setup, this worker is one of several timing one
  * model together (see {@code train.SharedStep}): a step computes its share of a batch and replies
- * {@code waiting}; the page adds every worker's {@linkplain #contribution contribution} and
- * {@linkplain #gather gives the sum back}, batch after batch, step after step. The page times the
+ * {@code waiting}; the page hands every worker the others' {@linkplain #contribution contributions}
+ * ({@linkplain #gather to add up}), batch after batch, step after step. The page times the
  * steps (the exchange included) and passes its times to the report.
  */
 final class BenchSession {
@@ -76,15 +76,15 @@ final class BenchSession {
     }
 
     /**
-     * Takes the sum of every worker's contribution and finishes that batch's update; then begins the
+     * Adds every worker's contribution in share order and finishes that batch's update; then begins the
      * step's next batch (replying {@code waiting} again) or, after the last, replies the seconds this
      * worker computed in the whole step ({@code computing}) and, if {@code next}, begins the next
      * step at once (as the page's pool does: the sum and the next request in one message).
      */
-    void gather(double[] sum, boolean next, JsonWriter out) {
+    void gather(double[][] contributions, boolean next, JsonWriter out) {
         Trainer t = workload().trainer();
         double t0 = clock.seconds();
-        t.gather(sum);
+        t.gatherShares(contributions);
         t.advance(Double.POSITIVE_INFINITY);
         batchesDone++;
         boolean stepDone = batchesDone == workload.batchesPerStep();

@@ -171,19 +171,20 @@ public final class Lab {
     }
 
     /**
-     * Gives the panel the sum of every worker's contribution, in share order; the step then goes on
-     * with the next training call ({@code bench.gather}: see {@link BenchSession#gather}). {@code request}
-     * is {@code {"cmd": "panel.gather", "settings": {...}}}
-     * with the settings a model in training takes (the learning rate, clipping) as the first worker
-     * has them, so that every worker's update is the same.
+     * Gives the panel every worker's contribution to the step under way, in share order (its own may
+     * be null or empty); it adds them in that order and the step goes on with the next training call
+     * ({@code bench.gather}: see {@link BenchSession#gather}). {@code request} is
+     * {@code {"cmd": "panel.gather", "settings": {...}}} with the settings a model in training takes
+     * (the learning rate, clipping) as the first worker has them, so that every worker's update is
+     * the same.
      */
-    public String gather(String request, double[] sum) {
+    public String gather(String request, double[][] contributions) {
         return answer(out -> {
             JsonObject r = JsonObject.parse(request, "request");
             String cmd = r.string("cmd");
             String panel = cmd.endsWith(".gather") ? cmd.substring(0, cmd.length() - 7) : "";
             if (panel.equals("bench")) {
-                bench.gather(sum, r.bool("next", false), out);
+                bench.gather(contributions, r.bool("next", false), out);
                 return;
             }
             Panel p = PANELS.get(panel);
@@ -191,7 +192,7 @@ public final class Lab {
                 throw new IllegalArgumentException("unknown command '" + cmd + "' for the sum of the shares");
             }
             Trainer t = session(panel).run().trainer();
-            t.gather(sum);
+            t.gatherShares(contributions);
             PanelTraining.tune(t, p.tunable(), JsonSettings.of(r, "settings"), out);
         });
     }

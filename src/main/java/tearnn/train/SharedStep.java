@@ -29,6 +29,7 @@ final class SharedStep implements GradientPass {
     private boolean gathered;
     private double loss;
     private double[] contribution = new double[0];
+    private double[] sum = new double[0];
 
     /** Share {@code index} of {@code count} of every batch, on {@code model}. */
     SharedStep(Model model, int index, int count) {
@@ -123,6 +124,40 @@ final class SharedStep implements GradientPass {
             }
         }
         return contribution;
+    }
+
+    /**
+     * Takes every worker's contribution in share order (this worker's own may be null or empty: it is
+     * taken from here), adds them in that order and goes on as {@link #gather(double[])}: workers that
+     * add the same contributions this way hold the same bits.
+     */
+    void gatherShares(double[][] contributions) {
+        if (contributions.length != count) {
+            throw new IllegalArgumentException("the contributions of " + count + " workers are needed, got " + contributions.length);
+        }
+        double[] own = contribution();
+        int n = own.length;
+        if (sum.length != n) {
+            sum = new double[n];
+        }
+        for (int i = 0; i < count; i++) {
+            double[] c = contributions[i];
+            if (i == index && (c == null || c.length == 0)) {
+                c = own;
+            }
+            if (c == null || c.length != n) {
+                throw new IllegalArgumentException("the contribution of worker " + (i + 1) + " has " + (c == null ? 0 : c.length)
+                        + " values, this model's needs " + n);
+            }
+            if (i == 0) {
+                System.arraycopy(c, 0, sum, 0, n);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    sum[k] += c[k];
+                }
+            }
+        }
+        gather(sum);
     }
 
     /** Takes the sum of every share's contribution: the batch's gradient, loss and final state. */

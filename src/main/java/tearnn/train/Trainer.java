@@ -138,7 +138,7 @@ public final class Trainer {
     /**
      * Computes only share {@code index} of {@code count} of each step's batch (see {@link SharedStep}):
      * after its share, a step {@linkplain #waiting waits} for the sum of every share's
-     * {@linkplain #contribution contribution}, given by {@link #gather}. {@code count} 1 is the whole
+     * {@linkplain #contribution contribution}, given by {@link #gatherShares}. {@code count} 1 is the whole
      * batch. Between steps only.
      */
     public void share(int index, int count) {
@@ -160,7 +160,7 @@ public final class Trainer {
         return shared == null ? 1 : shared.count();
     }
 
-    /** Whether the step under way waits for the sum of the shares ({@link #gather}) to go on. */
+    /** Whether the step under way waits for the shares ({@link #gatherShares}) to go on. */
     public boolean waiting() {
         return phase == Phase.PASS && pass.waiting();
     }
@@ -176,12 +176,19 @@ public final class Trainer {
         return shared.contribution();
     }
 
-    /** Takes the sum of every share's contribution; the step then goes on (its update) as any other. */
-    public void gather(double[] sum) {
+    /**
+     * Takes every worker's contribution, in share order (this worker's own may be null or empty), and
+     * adds them in that order (see {@link SharedStep}); the step then goes on (its update) as any other.
+     */
+    public void gatherShares(double[][] contributions) {
         if (!waiting()) {
             throw new IllegalStateException("no shared step waits for its shares");
         }
-        shared.gather(sum);
+        shared.gatherShares(contributions);
+        gathered();
+    }
+
+    private void gathered() {
         phase = Phase.NORM;
         at = 0;
         squares = 0;

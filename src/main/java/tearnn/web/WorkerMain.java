@@ -20,8 +20,9 @@ import tearnn.lab.Lab;
  *       the panel's model packed for IndexedDB, which keeps typed arrays as they are;</li>
  *   <li>{@code self.tearnnUnpack(request, text, arrays) -> reply}: loads a model kept that way;</li>
  *   <li>{@code self.tearnnContribution(panel) -> Float64Array} (or null) and
- *       {@code self.tearnnGather(request, sum) -> reply}: when several workers train one model, this
- *       worker's share of the step under way, and the sum of every worker's (see {@link Lab#gather}).</li>
+ *       {@code self.tearnnGather(request, contributions) -> reply}: when several workers train one model,
+ *       this worker's share of the step under way, and every worker's, in share order, its own null
+ *       or empty (see {@link Lab#gather}).</li>
  * </ul>
  */
 public final class WorkerMain {
@@ -51,7 +52,7 @@ public final class WorkerMain {
 
     @JSFunctor
     interface Gatherer extends JSObject {
-        String gather(String request, Float64Array sum);
+        String gather(String request, JSArray<Float64Array> contributions);
     }
 
     @JSBody(params = {"handle", "pack", "unpack"},
@@ -107,6 +108,13 @@ public final class WorkerMain {
         installSharing(panel -> {
             double[] c = lab.contribution(panel);
             return c == null ? null : Float64Array.copyFromJavaArray(c);
-        }, (request, sum) -> lab.gather(request, sum.copyToJavaArray()));
+        }, (request, contributions) -> {
+            double[][] all = new double[contributions.getLength()][];
+            for (int i = 0; i < all.length; i++) {
+                Float64Array c = contributions.get(i);
+                all[i] = c == null ? null : c.copyToJavaArray();
+            }
+            return lab.gather(request, all);
+        });
     }
 }

@@ -54,17 +54,16 @@ class SharedTrainingTest {
                 return;
             }
             if (all) {
-                double[] sum = labs[0].contribution(panel).clone();
-                for (int i = 1; i < n; i++) {
-                    double[] c = labs[i].contribution(panel);
-                    for (int k = 0; k < sum.length; k++) {
-                        sum[k] += c[k];
-                    }
+                double[][] contributions = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    contributions[i] = labs[i].contribution(panel).clone();
                 }
                 String gather = "{\"cmd\":\"" + panel + ".gather\",\"settings\":{\"lr\":" + first.number("lr") + ",\"clip\":"
                         + first.number("clip") + "}}";
-                for (Lab lab : labs) {
-                    JsonObject r = JsonObject.parse(lab.gather(gather, sum), "reply");
+                for (int i = 0; i < n; i++) {
+                    double[][] handed = contributions.clone();
+                    handed[i] = i % 2 == 0 ? null : new double[0]; // its own: taken from the worker
+                    JsonObject r = JsonObject.parse(labs[i].gather(gather, handed), "reply");
                     assertTrue(r.bool("ok"), () -> r.map().toString());
                 }
             }
@@ -109,7 +108,7 @@ class SharedTrainingTest {
     void aWorkerOnlyGathersWhenItWaits() {
         Lab lab = workers(1, ADDER)[0];
         assertNull(lab.contribution("adder"));
-        JsonObject r = JsonObject.parse(lab.gather("{\"cmd\":\"adder.gather\",\"settings\":{}}", new double[3]), "reply");
+        JsonObject r = JsonObject.parse(lab.gather("{\"cmd\":\"adder.gather\",\"settings\":{}}", new double[][] {new double[3]}), "reply");
         assertFalse(r.bool("ok"));
         assertEquals("no shared step waits for its shares", r.string("error"));
         r = JsonObject.parse(lab.handle("{\"cmd\":\"adder.train\",\"ms\":5,\"share\":2,\"shares\":2}"), "reply");
@@ -117,9 +116,12 @@ class SharedTrainingTest {
         r = ok(lab, "{\"cmd\":\"adder.train\",\"ms\":50,\"share\":1,\"shares\":2}");
         assertTrue(r.bool("waiting"));
         double[] c = lab.contribution("adder");
-        r = JsonObject.parse(lab.gather("{\"cmd\":\"adder.gather\",\"settings\":{}}", new double[c.length + 1]), "reply");
+        r = JsonObject.parse(lab.gather("{\"cmd\":\"adder.gather\",\"settings\":{}}", new double[][] {new double[c.length + 1], null}),
+                "reply");
         assertFalse(r.bool("ok"));
-        assertTrue(r.string("error").startsWith("the sum of the shares has"), r.string("error"));
+        assertEquals("the contribution of worker 1 has " + (c.length + 1) + " values, this model's needs " + c.length, r.string("error"));
+        r = JsonObject.parse(lab.gather("{\"cmd\":\"adder.gather\",\"settings\":{}}", new double[][] {c}), "reply");
+        assertEquals("the contributions of 2 workers are needed, got 1", r.string("error"));
         r = JsonObject.parse(lab.handle("{\"cmd\":\"adder.train\",\"steps\":1}"), "reply");
         assertEquals("a run shared among workers trains by a budget of work, not by whole steps", r.string("error"));
     }
@@ -142,14 +144,10 @@ class SharedTrainingTest {
             int batches = 0;
             boolean stepDone = false;
             while (!stepDone) {
-                double[] sum = labs[0].contribution("bench").clone();
-                double[] other = labs[1].contribution("bench");
-                for (int k = 0; k < sum.length; k++) {
-                    sum[k] += other[k];
-                }
+                double[][] contributions = {labs[0].contribution("bench").clone(), labs[1].contribution("bench").clone()};
                 JsonObject[] replies = new JsonObject[2];
                 for (int i = 0; i < 2; i++) {
-                    replies[i] = JsonObject.parse(labs[i].gather("{\"cmd\":\"bench.gather\",\"next\":" + !last + "}", sum), "reply");
+                    replies[i] = JsonObject.parse(labs[i].gather("{\"cmd\":\"bench.gather\",\"next\":" + !last + "}", contributions), "reply");
                     assertTrue(replies[i].bool("ok"), replies[i].map()::toString);
                 }
                 batches++;
