@@ -20,6 +20,9 @@ public interface GradientPass {
     /** How far the pass has come, 0 to 1. */
     double fraction();
 
+    /** Puts ||dL/dh_t|| of every layer, step and sequence of the batch (once done) into {@code into}. */
+    void gradientFlow(GradientFlow into);
+
     /** Whether the pass can go no further on its own: it waits for others' work (see {@code train.SharedStep}). */
     default boolean waiting() {
         return false;

@@ -124,6 +124,12 @@ public final class TrainingPass implements GradientPass {
         return lossSum / count;
     }
 
+    @Override
+    public void gradientFlow(GradientFlow into) {
+        into.reset(arch.layers(), batch.steps, batch.size);
+        into.take(model.stack(), 0);
+    }
+
     /** The sum of the loss over the batch's counted elements, and their number (as {@link Model#lastLossSum}). */
     public double lossSum() {
         return lossSum;

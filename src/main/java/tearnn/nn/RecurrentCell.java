@@ -37,6 +37,8 @@ public abstract class RecurrentCell {
     protected double[] dhPrev = new double[0];
     /** dL/dh_t of the step being backpropagated, [B][H]. */
     protected double[] dh = new double[0];
+    /** ||dL/dh_t|| of each sequence at each step of the last backward pass, [T][B]. */
+    private double[] gradientNorms = new double[0];
     private double[] mask;
     /**
      * W_hh^T [H][G*H], the recurrent product's operand in whichever pass needs it transposed: forward
@@ -85,6 +87,7 @@ public abstract class RecurrentCell {
         hg = Buffers.grow(hg, b * gateRows);
         dhPrev = Buffers.grow(dhPrev, bh);
         dh = Buffers.grow(dh, bh);
+        gradientNorms = Buffers.grow(gradientNorms, t * b);
         growWorkspaces(t, b);
         if (axpyForward()) {
             transposeRecurrentWeights();
@@ -163,10 +166,16 @@ public abstract class RecurrentCell {
     public final void backwardPart(double[] dxg, double[] dOut, int s, int b0, int b1, int truncate) {
         int i0 = b0 * hidden;
         int i1 = b1 * hidden;
-        // dh = dL/dh_t: from the output at t and from step t+1
+        // dh = dL/dh_t: from the output at t and from step t+1; and its norm, sequence by sequence
         int off = s * batch * hidden;
-        for (int i = i0; i < i1; i++) {
-            dh[i] = dhPrev[i] + (dOut == null ? 0.0 : dOut[off + i]);
+        for (int j = b0; j < b1; j++) {
+            double squares = 0;
+            for (int i = j * hidden, end = i + hidden; i < end; i++) {
+                double g = dhPrev[i] + (dOut == null ? 0.0 : dOut[off + i]);
+                dh[i] = g;
+                squares += g * g;
+            }
+            gradientNorms[s * batch + j] = Math.sqrt(squares);
         }
         beginStepBackward(s, b0, b1);
         for (int j = b0; j < b1; j++) {
@@ -184,6 +193,14 @@ public abstract class RecurrentCell {
             carryPadded(s, b0, b1);
             endStepBackward(s, b0, b1);
         }
+    }
+
+    /**
+     * ||dL/dh_t|| of sequence b at step t in the last backward pass: the gradient that reached h_t
+     * from the output at t and from the steps after it (see {@code model.GradientFlow}).
+     */
+    public double gradientNorm(int t, int b) {
+        return gradientNorms[t * batch + b];
     }
 
     /** Sequences B of the pass under way. */

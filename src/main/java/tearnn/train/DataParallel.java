@@ -3,6 +3,7 @@ package tearnn.train;
 import java.util.function.IntConsumer;
 import tearnn.model.Batch;
 import tearnn.model.BatchShares;
+import tearnn.model.GradientFlow;
 import tearnn.model.GradientPass;
 import tearnn.model.Model;
 import tearnn.model.State;
@@ -70,6 +71,7 @@ public final class DataParallel {
     private final class Pass implements GradientPass {
         private final IntConsumer share = this::run;
         private final TrainingPass[] passes = new TrainingPass[replicas.length];
+        private Batch batch;
         private State state;
         private int truncate;
         private int seed;
@@ -78,6 +80,7 @@ public final class DataParallel {
         private double loss;
 
         void begin(Batch batch, State state, int truncate) {
+            this.batch = batch;
             this.state = state;
             this.truncate = truncate;
             this.count = model.lossCount(batch);
@@ -133,6 +136,14 @@ public final class DataParallel {
         @Override
         public boolean done() {
             return done;
+        }
+
+        @Override
+        public void gradientFlow(GradientFlow into) {
+            into.reset(model.architecture().layers(), batch.steps, batch.size);
+            for (int i = 0; i < shares.count(); i++) {
+                into.take(replicas[i].stack(), shares.first(i));
+            }
         }
 
         @Override

@@ -2,6 +2,7 @@ package tearnn.train;
 
 import tearnn.model.Batch;
 import tearnn.model.BatchShares;
+import tearnn.model.GradientFlow;
 import tearnn.model.GradientPass;
 import tearnn.model.Model;
 import tearnn.model.State;
@@ -15,7 +16,7 @@ import tearnn.model.TrainingPass;
  * share order and gives the sum back to every worker ({@link #gather}), which then takes the same
  * update, so all hold the same weights without shipping them. A contribution is laid out so that the
  * sum is all there is to do: the share's gradient, its loss sum, and the whole batch's final state
- * with the share's sequences filled and zeros elsewhere.
+ * and gradient flow ({@link GradientFlow}) with the share's sequences filled and zeros elsewhere.
  */
 final class SharedStep implements GradientPass {
     private final Model model;
@@ -25,6 +26,11 @@ final class SharedStep implements GradientPass {
     private TrainingPass pass;
     private State state;
     private State scratch;
+    /** The whole batch's steps and sequences. */
+    private int steps;
+    private int size;
+    /** This share's gradient flow, then (gathered) the whole batch's. */
+    private final GradientFlow flow = new GradientFlow();
     private int lossCount;
     private boolean gathered;
     private double loss;
@@ -60,6 +66,8 @@ final class SharedStep implements GradientPass {
         }
         shares.split(batch, state);
         this.state = state;
+        this.steps = batch.steps;
+        this.size = batch.size;
         int seed = model.nextDropoutSeed();
         lossCount = model.lossCount(batch);
         gathered = false;
@@ -92,8 +100,19 @@ final class SharedStep implements GradientPass {
         return gathered ? 1 : 0.99 * pass.fraction();
     }
 
-    /** The length of a contribution: gradients, the loss sum, the final state's h and c. */
+    @Override
+    public void gradientFlow(GradientFlow into) {
+        into.reset(flow.layers(), flow.steps(), flow.batch());
+        System.arraycopy(flow.values(), 0, into.values(), 0, flow.values().length);
+    }
+
+    /** The length of a contribution: gradients, the loss sum, the final state's h and c, the gradient flow. */
     int contributionLength() {
+        return stateEnd() + model.architecture().layers() * steps * size;
+    }
+
+    /** Where the final state ends in a contribution (and the gradient flow begins). */
+    private int stateEnd() {
         int n = model.params().size() + 1;
         if (state != null) {
             n += state.h.length + (state.c == null ? 0 : state.c.length);
@@ -123,6 +142,9 @@ final class SharedStep implements GradientPass {
                 System.arraycopy(scratch.c, 0, contribution, g.length + 1 + scratch.h.length, scratch.c.length);
             }
         }
+        flow.reset(model.architecture().layers(), steps, size);
+        flow.take(model.stack(), shares.first(index));
+        System.arraycopy(flow.values(), 0, contribution, stateEnd(), flow.values().length);
         return contribution;
     }
 
@@ -178,6 +200,8 @@ final class SharedStep implements GradientPass {
                 System.arraycopy(sum, g.length + 1 + state.h.length, state.c, 0, state.c.length);
             }
         }
+        flow.reset(model.architecture().layers(), steps, size);
+        System.arraycopy(sum, stateEnd(), flow.values(), 0, flow.values().length);
         gathered = true;
     }
 }

@@ -2,9 +2,10 @@ package tearnn.train;
 
 import tearnn.math.Readable;
 import tearnn.model.Batch;
+import tearnn.model.GradientFlow;
+import tearnn.model.GradientPass;
 import tearnn.model.Model;
 import tearnn.model.State;
-import tearnn.model.GradientPass;
 import tearnn.optim.Optimizer;
 import tearnn.optim.Schedule;
 
@@ -53,6 +54,7 @@ public final class Trainer {
     private DataParallel parallel;
     /** This worker's share of every step, among workers that each hold the model (null: the whole batch). */
     private SharedStep shared;
+    private final GradientFlow flow = new GradientFlow();
     private State stepState;
     private int at;
     private double squares;
@@ -189,6 +191,7 @@ public final class Trainer {
     }
 
     private void gathered() {
+        pass.gradientFlow(flow);
         phase = Phase.NORM;
         at = 0;
         squares = 0;
@@ -210,6 +213,14 @@ public final class Trainer {
 
     public int truncate() {
         return truncate;
+    }
+
+    /**
+     * ||dL/dh_t|| of every layer, step and sequence in the last step's pass (see {@link GradientFlow});
+     * empty before the first.
+     */
+    public GradientFlow gradientFlow() {
+        return flow;
     }
 
     /** Global gradient norm of the last step, before clipping. */
@@ -316,6 +327,7 @@ public final class Trainer {
                 case PASS -> {
                     spent += pass.advance(flops - spent);
                     if (pass.done()) {
+                        pass.gradientFlow(flow);
                         phase = Phase.NORM;
                         at = 0;
                         squares = 0;

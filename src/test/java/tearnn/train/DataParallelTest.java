@@ -28,7 +28,7 @@ class DataParallelTest {
     static final int B = 7;
     static final int STEPS = 40;
 
-    record Run(double[] weights, double[] losses, double[] h) {
+    record Run(double[] weights, double[] losses, double[] h, double[] flow) {
     }
 
     /** {@code STEPS} steps of Adam on the same batches, carrying the state, on {@code threads} threads. */
@@ -44,8 +44,9 @@ class DataParallelTest {
         for (int i = 0; i < STEPS; i++) {
             losses[i] = t.step(TestBatches.batch(a, data, masked, T, B), s);
         }
+        double[] flow = t.gradientFlow().values().clone();
         t.setThreads(1);
-        return new Run(m.params().value.clone(), losses, s == null ? null : s.h.clone());
+        return new Run(m.params().value.clone(), losses, s == null ? null : s.h.clone(), flow);
     }
 
     static void close(Run one, Run many, String what) {
@@ -54,6 +55,12 @@ class DataParallelTest {
         }
         for (int i = 0; i < one.weights().length; i++) {
             assertEquals(one.weights()[i], many.weights()[i], 1e-12, what + ": weight " + i);
+        }
+        assertEquals(one.flow().length, many.flow().length, what + ": the last step's gradient flow");
+        assertEquals(0, one.flow().length % (T * B), what + ": a norm per layer, step and sequence");
+        assertTrue(one.flow().length > 0);
+        for (int i = 0; i < one.flow().length; i++) {
+            assertEquals(one.flow()[i], many.flow()[i], 1e-12, what + ": gradient flow " + i);
         }
         if (one.h() != null) {
             for (int i = 0; i < one.h().length; i++) {
@@ -103,6 +110,42 @@ class DataParallelTest {
         assertArrayEquals(first.weights(), second.weights());
         assertArrayEquals(first.losses(), second.losses());
         assertArrayEquals(first.h(), second.h());
+        assertArrayEquals(first.flow(), second.flow());
+    }
+
+    @Test
+    void aStepSharedAmongWorkersHasTheBatchsGradientFlow() {
+        Architecture a = new Architecture(InputKind.EMBEDDING, 6, 4, CellType.GRU, 8, 2, true, false, 6, LossKind.SOFTMAX_CE,
+                false, 0.25);
+        Trainer one = trainer(a);
+        Trainer[] workers = {trainer(a), trainer(a), trainer(a)};
+        for (int i = 0; i < workers.length; i++) {
+            workers[i].share(i, workers.length);
+        }
+        Rng data = new Rng(3);
+        for (int step = 0; step < 3; step++) {
+            Batch b = TestBatches.batch(a, data, true, T, B);
+            one.step(b, null);
+            double[][] contributions = new double[workers.length][];
+            for (int i = 0; i < workers.length; i++) {
+                workers[i].begin(b, null);
+                workers[i].advance(Double.POSITIVE_INFINITY);
+                contributions[i] = workers[i].contribution().clone();
+            }
+            for (Trainer w : workers) {
+                w.gatherShares(contributions);
+                w.advance(Double.POSITIVE_INFINITY);
+                for (int i = 0; i < one.gradientFlow().values().length; i++) {
+                    assertEquals(one.gradientFlow().values()[i], w.gradientFlow().values()[i], 1e-12, "step " + step + ", flow " + i);
+                }
+                assertEquals(one.lastGradNorm(), w.lastGradNorm(), 1e-12);
+            }
+        }
+    }
+
+    static Trainer trainer(Architecture a) {
+        Model m = new Model(a, 11);
+        return new Trainer(m, OptimizerKind.ADAM.create(m.params().size()), Schedule.constant(0.01));
     }
 
     @Test
