@@ -1,6 +1,16 @@
 #!/usr/bin/python3
 """Writes the PyTorch reference cases (format: shared/spec/pytorch-reference-case.md) into this folder.
 
+Each case also carries "grad_hidden" [L][T][B][H]: dL/dh_t of every layer and step, all that reaches
+h_t (from the output, the layer above and the steps after t), found by running the same stack step
+by step with a zero probe added to every h_t (dL/dprobe = dL/dh_t).
+
+The connectivity cases (connectivity_*.json, format "tearnn-connectivity-case/1") hold a model file
+("model_file", the text of a tearnn model file: embedding, one-hot or dense input, a stack, a linear
+head), a prompt (token ids, or [T][I] vectors for dense input),
+a target, log p(target | prompt) and "connectivity": the L2 norm of d log p(target) / d x_t for every
+position t, x_t the vector the first layer reads (embedding row, one-hot vector, dense vector).
+
 Run with Debian's python3-torch:  /usr/bin/python3 generate.py [OUT_DIR]
 Every case is computed in float64 from a fixed seed, so reruns give the same files.
 """
@@ -18,6 +28,62 @@ MODULES = {
     "lstm": lambda i, h, l, b: torch.nn.LSTM(i, h, l, bias=b),
     "gru": lambda i, h, l, b: torch.nn.GRU(i, h, l, bias=b),
 }
+
+
+CELLS = {
+    "rnn_tanh": lambda i, h, b: torch.nn.RNNCell(i, h, bias=b, nonlinearity="tanh"),
+    "rnn_relu": lambda i, h, b: torch.nn.RNNCell(i, h, bias=b, nonlinearity="relu"),
+    "lstm": lambda i, h, b: torch.nn.LSTMCell(i, h, bias=b),
+    "gru": lambda i, h, b: torch.nn.GRUCell(i, h, bias=b),
+}
+
+
+def layer_cells(module, cell, I, H, L, bias):
+    """The layers of a stack as cells with the same weights, to run step by step."""
+    cells = []
+    for l in range(L):
+        c = CELLS[cell](I if l == 0 else H, H, bias).double()
+        with torch.no_grad():
+            c.weight_ih.copy_(getattr(module, "weight_ih_l%d" % l))
+            c.weight_hh.copy_(getattr(module, "weight_hh_l%d" % l))
+            if bias:
+                c.bias_ih.copy_(getattr(module, "bias_ih_l%d" % l))
+                c.bias_hh.copy_(getattr(module, "bias_hh_l%d" % l))
+        cells.append(c)
+    return cells
+
+
+def run_probed(cells, lstm, x, h0, c0, probe):
+    """The stack step by step, probe[l][t] added to every h_t; returns output, h_n, c_n."""
+    inp = x
+    hn, cn = [], []
+    for l, c in enumerate(cells):
+        h, cc = h0[l], c0[l]
+        outs = []
+        for t in range(x.shape[0]):
+            if lstm:
+                h, cc = c(inp[t], (h, cc))
+            else:
+                h = c(inp[t], h)
+            h = h + probe[l, t]
+            outs.append(h)
+        inp = torch.stack(outs)
+        hn.append(h)
+        cn.append(cc)
+    return inp, torch.stack(hn), torch.stack(cn)
+
+
+def hidden_gradients(module, cell, I, H, L, bias, x, h0, c0, R, RH, RC, expected_loss):
+    lstm = cell == "lstm"
+    cells = layer_cells(module, cell, I, H, L, bias)
+    probe = torch.zeros(L, x.shape[0], x.shape[1], H, dtype=torch.float64, requires_grad=True)
+    out, hn, cn = run_probed(cells, lstm, x.detach(), h0.detach(), c0.detach(), probe)
+    loss = (out * R).sum() + (hn * RH).sum()
+    if lstm:
+        loss = loss + (cn * RC).sum()
+    assert abs(loss.item() - expected_loss) < 1e-9 * max(1, abs(expected_loss)), (loss.item(), expected_loss)
+    loss.backward()
+    return probe.grad
 
 
 def case(name, cell, I=3, H=4, L=1, T=5, B=2, bias=True, scale=1.0, seed=0):
@@ -76,6 +142,7 @@ def case(name, cell, I=3, H=4, L=1, T=5, B=2, bias=True, scale=1.0, seed=0):
     if lstm:
         grad["c0"] = c0.grad.tolist()
     d["grad"] = grad
+    d["grad_hidden"] = hidden_gradients(module, cell, I, H, L, bias, x, h0, c0, R, RH, RC, loss.item()).tolist()
     with open(os.path.join(OUT, name + ".json"), "w") as f:
         json.dump(d, f, indent=None)
         f.write("\n")
@@ -89,3 +156,57 @@ for i, cell in enumerate(MODULES):
     case(cell + "_b1", cell, B=1, T=7, seed=50 + i)
     case(cell + "_saturating", cell, scale=300.0, seed=60 + i)
     case(cell + "_wide", cell, I=7, H=9, L=2, T=6, B=3, seed=70 + i)
+
+
+class Net(torch.nn.Module):
+    """tearnn's model: input (embedding, one-hot or dense), a stack, a linear head at every step."""
+
+    def __init__(self, a):
+        super().__init__()
+        self.a, width = a, a["input_size"]
+        if a["input"] == "embedding":
+            self.embedding = torch.nn.Embedding(a["input_size"], a["embedding_size"])
+            width = a["embedding_size"]
+        self.rnn = MODULES[a["cell"]](width, a["hidden_size"], a["num_layers"], a["bias"])
+        self.fc = torch.nn.Linear(a["hidden_size"], a["output_size"])
+
+
+def connectivity_case(name, cell, input_kind, V=9, E=4, I=3, H=5, L=2, T=6, seed=0):
+    torch.manual_seed(seed)
+    a = {"input": input_kind, "input_size": I if input_kind == "dense" else V,
+         "embedding_size": E if input_kind == "embedding" else 0, "cell": cell, "hidden_size": H,
+         "num_layers": L, "bias": True, "peephole": False, "output_size": V, "loss": "softmax_ce",
+         "last_step_only": False, "dropout": 0.0}
+    net = Net(a).double()
+    with torch.no_grad():
+        for p in net.parameters():
+            p.uniform_(-0.8, 0.8)
+    target = int(torch.randint(V, (1,)).item())
+    if input_kind == "dense":
+        prompt = ((torch.rand(T, I, dtype=torch.float64) * 2 - 1)).tolist()
+        x = torch.tensor(prompt, dtype=torch.float64)
+    else:
+        prompt = torch.randint(V, (T,)).tolist()
+        tokens = torch.tensor(prompt)
+        if input_kind == "embedding":
+            x = net.embedding(tokens).detach()
+        else:
+            x = torch.nn.functional.one_hot(tokens, V).double()
+    x = x.clone().unsqueeze(1).requires_grad_(True)            # [T][1][width]
+    out, _ = net.rnn(x)
+    logp = torch.log_softmax(net.fc(out[-1, 0]), dim=0)[target]
+    logp.backward()
+    d = {"format": "tearnn-connectivity-case/1", "name": name,
+         "model_file": json.dumps({"format": "tearnn-model/1", "architecture": a,
+                                   "tensors": {k: v.detach().tolist() for k, v in net.state_dict().items()}}),
+         "prompt": prompt, "target": target, "log_probability": logp.item(),
+         "connectivity": x.grad[:, 0, :].norm(dim=1).tolist()}
+    with open(os.path.join(OUT, name + ".json"), "w") as f:
+        json.dump(d, f, indent=None)
+        f.write("\n")
+
+
+connectivity_case("connectivity_lstm_embedding", "lstm", "embedding", seed=80)
+connectivity_case("connectivity_gru_one_hot", "gru", "one_hot", seed=81)
+connectivity_case("connectivity_rnn_tanh_dense", "rnn_tanh", "dense", seed=82)
+connectivity_case("connectivity_lstm_one_hot_long", "lstm", "one_hot", T=30, H=8, L=1, seed=83)

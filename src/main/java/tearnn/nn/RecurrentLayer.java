@@ -167,6 +167,16 @@ public final class RecurrentLayer {
     }
 
     /**
+     * The gradient of the input vectors of the last backward pass, dx [T][B][I] = dxg W_ih, whatever
+     * the input: for one-hot input, with respect to the one-hot vectors (all I entries), which
+     * training never needs. Overwrites dx.
+     */
+    public void inputVectorGradient(double[] dx) {
+        Arrays.fill(dx, 0, rows * inputSize, 0.0);
+        MatMul.multAdd(dx, 0, dxg, 0, params.value, wIh.offset(), rows, inputSize, gateRows);
+    }
+
+    /**
      * The weight gradients of gate rows [from, to) of W_ih, b_ih, W_hh and b_hh, over all steps:
      * call after every step went back, with ranges in increasing order from 0. Each row sums over
      * the steps in the same order whatever the range, so the bits are those of all rows at once.

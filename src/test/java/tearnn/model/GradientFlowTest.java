@@ -75,7 +75,7 @@ class GradientFlowTest {
                     squares += g * g;
                 }
                 double expected = Math.sqrt(squares);
-                assertEquals(expected, flow.norm(top, s, j), 1e-7 * Math.max(1, expected) + 1e-10,
+                assertEquals(expected, flow.norm(top, s, j), 1e-7 * expected + 1e-11,
                         cell.id + " step " + s + " sequence " + j);
             }
             double sum = 0;
