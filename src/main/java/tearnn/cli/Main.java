@@ -16,7 +16,8 @@ import tearnn.task.AdderSettings;
 import tearnn.task.LanguageModelSettings;
 
 /**
- * The JVM command line: {@code adder}, {@code train}, {@code sample}, {@code corpus}, {@code bench}.
+ * The JVM command line: {@code adder}, {@code train}, {@code sample}, {@code inspect}, {@code corpus},
+ * {@code bench}.
  * Run {@code java -jar target/tearnn.jar} for the usage.
  */
 public final class Main {
@@ -34,6 +35,10 @@ public final class Main {
             "          --model FILE.json --prime \"the dog\"",
             options(GenerationSettings.ALL),
             "          --beam 0 --seed 1 --top 5 (also print the top next tokens after the prime)",
+            "  inspect look inside a saved word or character model (prints JSON): --model FILE.json and",
+            "          --prime TEXT --connectivity [--target TOKEN]   how much each prompt token moves log p(target)",
+            "          --prime TEXT --trace                           h, c and every gate at every token",
+            "          --gradient-flow --text FILE [--bptt 20 --batch 8]  ||dL/dh_t|| per layer and step, one batch",
             "  corpus  write the built-in grammar corpus: --words 60000 --seed 1 --out FILE.txt",
             "  bench   run the benchmark workloads W-LM, W-LM-1, W-ADD, W-ADD-batched, SOL-MM: --only W-LM",
             "          then W-LM and W-ADD-batched on 2, 4 ... up to --threads N threads",
@@ -82,6 +87,7 @@ public final class Main {
                 case "sample" -> SampleCommand.run(new Args(args, 1, Set.of("greedy")), out);
                 case "corpus" -> CorpusCommand.run(new Args(args, 1, Set.of()), out);
                 case "bench" -> BenchCommand.run(new Args(args, 1, Set.of()), out);
+                case "inspect" -> InspectCommand.run(new Args(args, 1, Set.of("connectivity", "trace", "gradient-flow")), out);
                 default -> {
                     err.println("tearnn: unknown command '" + args[0] + "'\n\n" + USAGE);
                     return 2;

@@ -37,6 +37,18 @@ public final class GruCell extends RecurrentCell {
         dRec = Buffers.grow(dRec, t * b * gateRows);
     }
 
+    private static final String[] GATES = {"r", "z", "n"};
+
+    @Override
+    public String[] gateNames() {
+        return GATES.clone();
+    }
+
+    @Override
+    public double gate(int g, int t, int b, int j) {
+        return act[(t * batch + b) * 4 * hidden + g * hidden + j];
+    }
+
     @Override
     protected void stepForward(double[] xg, int t, int b) {
         int H = hidden;

@@ -66,6 +66,18 @@ public final class LstmCell extends RecurrentCell {
         return c;
     }
 
+    private static final String[] GATES = {"i", "f", "g", "o"};
+
+    @Override
+    public String[] gateNames() {
+        return GATES.clone();
+    }
+
+    @Override
+    public double gate(int g, int t, int b, int j) {
+        return act[(t * batch + b) * gateRows + g * hidden + j];
+    }
+
     @Override
     protected void takeInitialState(StatePair initial) {
         copyInitial(c, initial == null ? null : initial.c);

@@ -313,6 +313,16 @@ public abstract class RecurrentCell {
         return steps * batch * hidden;
     }
 
+    /** The names of the cell's gates, in the order {@link #gate} takes them (none for a vanilla RNN). */
+    public String[] gateNames() {
+        return new String[0];
+    }
+
+    /** The activation of gate {@code g} (see {@link #gateNames}) of unit j at step t of sequence b, in the last forward pass. */
+    public double gate(int g, int t, int b, int j) {
+        throw new IllegalArgumentException("a vanilla RNN has no gates");
+    }
+
     /** The cell states (LSTM), laid out like {@link #hiddenStates()}, or null. */
     public double[] cellStates() {
         return null;

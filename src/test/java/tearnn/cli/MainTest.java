@@ -8,8 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tearnn.json.JsonObject;
 
 /** The command line as a person runs it: train, save, resume, sample, and clear errors. */
 class MainTest {
@@ -100,5 +102,62 @@ class MainTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("tearnn: model file: architecture: model too large: ") && r.err().indexOf('\n') == r.err().length() - 1,
                 r.err());
+    }
+
+    @Test
+    void inspectLooksInsideAWordModel() throws Exception {
+        Path text = dir.resolve("corpus.txt");
+        Path model = dir.resolve("m.json");
+        assertEquals(0, run("corpus", "--words", "3000", "--out", text.toString()).code());
+        Result r = run("train", "--text", text.toString(), "--steps", "30", "--eval-every", "30", "--hidden", "12", "--cell", "gru",
+                "--layers", "2", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        String m = model.toString();
+
+        r = run("inspect", "--model", m, "--prime", "The dogs near zebras", "--connectivity");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonObject.parse(r.out(), "output");
+        assertEquals(List.of("the", "dogs", "near", "<unk>"), o.list("tokens"), "the tokens as the model reads them");
+        int target = o.integer("target_id");
+        assertEquals(4, o.array("connectivity", 4).length);
+        r = run("inspect", "--model", m, "--prime", "The dogs near zebras", "--connectivity", "--target", o.string("target"));
+        assertEquals(r.out().trim(), run("inspect", "--model", m, "--prime", "The dogs near zebras", "--connectivity").out().trim(),
+                "the most probable token is the default target (" + target + ")");
+
+        r = run("inspect", "--model", m, "--prime", "a cat", "--trace");
+        assertEquals(0, r.code(), r.err());
+        JsonObject layer = new JsonObject(JsonObject.parse(r.out(), "output").object("trace")
+                .list("layers").get(1), "layer 1");
+        assertEquals(2 * 12, layer.array("h", 2, 12).length);
+        assertEquals(2 * 12, layer.object("gates").array("z", 2, 12).length);
+
+        r = run("inspect", "--model", m, "--gradient-flow", "--text", text.toString(), "--bptt", "7", "--batch", "3");
+        assertEquals(0, r.code(), r.err());
+        JsonObject flow = JsonObject.parse(r.out(), "output").object("gradient_flow");
+        assertEquals(2 * 7, flow.array("layers", 2, 7).length);
+        assertTrue(flow.number("grad_norm") > 0);
+
+        String[][] bad = {
+            {"--model", dir.resolve("none.json").toString(), "--prime", "a", "--connectivity"},
+            {"--model", m, "--prime", "", "--connectivity"},
+            {"--model", m, "--prime", "a cat", "--connectivity", "--target", "zebra"},
+            {"--model", m, "--prime", "a cat"},
+            {"--model", m, "--connectivity"},
+        };
+        String[] said = {
+            "tearnn: cannot read the model: no such file: " + dir.resolve("none.json"),
+            "tearnn: the prompt has no tokens",
+            "tearnn: 'zebra' is not in the model's vocabulary of",
+            "tearnn: inspect needs --connectivity, --trace or --gradient-flow",
+            "tearnn: --connectivity and --trace read --prime TEXT",
+        };
+        for (int i = 0; i < bad.length; i++) {
+            String[] args = new String[bad[i].length + 1];
+            args[0] = "inspect";
+            System.arraycopy(bad[i], 0, args, 1, bad[i].length);
+            r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertTrue(r.err().startsWith(said[i]), r.err());
+        }
     }
 }
