@@ -17,8 +17,46 @@ const Charts = (() => {
     return v.toPrecision(2);
   }
 
-  // series: [{points: [[x, y], ...], color, dashed, label}]; opts: {xLabel, yMin, yMax}
+  // series: [{points: [[x, y], ...], color, dashed, label}]; opts: {xLabel, yMin, yMax, log (a log10 y axis:
+  // points at or below 0 are left out), empty (the text when there is nothing to draw)}
   function draw(canvas, series, opts) {
+    if (opts.log) {
+      const logged = series.map((s) => Object.assign({}, s, {
+        points: s.points.map(([x, y]) => [x, y > 0 ? Math.log10(y) : NaN]),
+      }));
+      return drawScaled(canvas, logged, Object.assign({}, opts, {
+        yMin: opts.yMin > 0 ? Math.log10(opts.yMin) : undefined,
+        yMax: opts.yMax > 0 ? Math.log10(opts.yMax) : undefined,
+        yTicks: logTicks,
+        yFormat: (v) => {
+          const r = Math.round(v);
+          if (Math.abs(v - r) < 1e-9 && Math.abs(r) >= 3) return '1e' + r; // decades as 1e-3 ...
+          return format(Math.pow(10, v));
+        },
+      }));
+    }
+    return drawScaled(canvas, series, opts);
+  }
+
+  // Ticks of a log10 axis from y0 to y1 (in log10): every decade (every few, over many), or 1, 2
+  // and 5 times each decade within a short range.
+  function logTicks(y0, y1) {
+    const out = [];
+    if (y1 - y0 >= 2) {
+      const step = Math.max(1, Math.round(niceStep(y1 - y0, 5)));
+      for (let v = Math.ceil(y0 / step) * step; v <= y1 + 1e-9; v += step) out.push(v);
+      return out;
+    }
+    for (let d = Math.floor(y0); d <= Math.ceil(y1); d++) {
+      for (const m of [1, 2, 5]) {
+        const v = d + Math.log10(m);
+        if (v >= y0 - 1e-9 && v <= y1 + 1e-9) out.push(v);
+      }
+    }
+    return out;
+  }
+
+  function drawScaled(canvas, series, opts) {
     const ctx = canvas.getContext('2d');
     const w = canvas.width, h = canvas.height;
     const left = 52, right = 12, top = 12, bottom = 40;
@@ -49,11 +87,16 @@ const Charts = (() => {
     ctx.strokeStyle = '#d8dee4';
     ctx.fillStyle = '#5b6570';
     ctx.lineWidth = 1;
-    const ys_ = niceStep(y1 - y0, 5);
+    const yFormat = opts.yFormat || format;
+    const yTicks = opts.yTicks ? opts.yTicks(y0, y1) : [];
+    if (!opts.yTicks) {
+      const ys_ = niceStep(y1 - y0, 5);
+      for (let v = Math.ceil(y0 / ys_) * ys_; v <= y1 + 1e-12; v += ys_) yTicks.push(v);
+    }
     ctx.textAlign = 'right';
-    for (let v = Math.ceil(y0 / ys_) * ys_; v <= y1 + 1e-12; v += ys_) {
+    for (const v of yTicks) {
       ctx.beginPath(); ctx.moveTo(left, py(v)); ctx.lineTo(w - right, py(v)); ctx.stroke();
-      ctx.fillText(format(v), left - 6, py(v) + 4);
+      ctx.fillText(yFormat(v), left - 6, py(v) + 4);
     }
     const xs_ = niceStep(x1 - x0, 5);
     ctx.textAlign = 'center';

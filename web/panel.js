@@ -53,8 +53,11 @@ const TrainingPanel = (() => {
     const root = document.getElementById('panel-' + spec.name);
     const form = el('settings');
     const p = { running: false, ready: false, step: 0, warned: false };
+    // gradient flow through time (flow-view.js), the same for every panel
+    const flow = FlowView.create(el('flow'), el('norm'));
     const keeper = Keeper.create(app, spec.name, el('saved'),
-      () => (p.ready ? Object.assign({ settings: Forms.values(form) }, spec.record()) : null), () => p.step);
+      () => (p.ready ? Object.assign({ settings: Forms.values(form) }, spec.record(), { flow: flow.record() }) : null),
+      () => p.step);
     const save = keeper.save;
     const showError = (r) => Forms.showError(root, r, el('message'), spec.messagePlaces);
     const request = (cmd, fields) => Object.assign({ cmd: spec.name + '.' + cmd }, fields);
@@ -110,6 +113,7 @@ const TrainingPanel = (() => {
         return false;
       }
       arrived(r);
+      flow.reset();
       await spec.started(r, 'new');
       return true;
     }
@@ -123,12 +127,14 @@ const TrainingPanel = (() => {
         showError(r);
         if (r.diverged) {
           p.step = r.steps;
+          flow.cut(r.steps);
           await spec.wentBack(r);
           await save();
         }
         return false;
       }
       p.step = r.steps;
+      if (r.done > 0) flow.add(r.flow, r.steps);
       if (r.warning || p.warned) el('message').textContent = r.warning || '';
       p.warned = !!r.warning;
       if (r.done > 0) await spec.sliced(r);
@@ -143,12 +149,14 @@ const TrainingPanel = (() => {
         if (spec.between) await spec.between();
         if (performance.now() - lastDraw > 150 || !p.running) {
           spec.draw();
+          flow.draw();
           if (spec.live) await spec.live();
           lastDraw = performance.now();
         }
         if (p.running && keeper.due()) await save();
       }
       spec.draw();
+      flow.draw();
     }
 
     function stop() {
@@ -174,6 +182,7 @@ const TrainingPanel = (() => {
         return false;
       }
       arrived(r);
+      flow.restore((r.record || {}).flow);
       await spec.started(r, 'restored', r.record);
       return true;
     }
@@ -215,6 +224,7 @@ const TrainingPanel = (() => {
       }
       if (spec.paused) await spec.paused();
       spec.draw();
+      flow.draw();
       if (spec.live) await spec.live();
       await save();
     });
@@ -252,6 +262,7 @@ const TrainingPanel = (() => {
       }
       el('message').textContent = '';
       arrived(r);
+      flow.reset();
       await spec.started(r, 'opened', file.name);
       await save();
     });

@@ -90,6 +90,7 @@ const WordPanel = (() => {
       const r = await panel.call('predict', { prompt: $('word-prompt').value, k: 8 });
       const box = $('word-top');
       box.replaceChildren();
+      ConnectivityView.draw($('word-links'), $('word-links-note'), r.ok ? r.connectivity : undefined);
       if (!r.ok) {
         box.textContent = Forms.sentence(r.error);
         return;

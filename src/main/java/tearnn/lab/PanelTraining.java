@@ -6,6 +6,7 @@ import java.util.Map;
 import tearnn.bench.Timing;
 import tearnn.json.JsonWriter;
 import tearnn.math.Readable;
+import tearnn.model.GradientFlow;
 import tearnn.optim.Schedule;
 import tearnn.settings.Setting;
 import tearnn.settings.SettingValues;
@@ -92,11 +93,31 @@ final class PanelTraining {
         if (done[0] > 0) {
             out.name("loss").value(loss[0] / done[0]);
             s.trained(out);
+            flow(t, out);
         }
         if (t.shareCount() > 1) {
             out.name("waiting").value(t.waiting()).name("lr").value(t.currentRate()).name("clip").value(t.clipNorm());
         }
         warn(t, out);
+    }
+
+    /**
+     * The last step's gradient flow (see {@link GradientFlow}): per layer, the mean over the batch of
+     * ||dL/dh_t|| at every step t of the window; and the whole gradient's norm before clipping, with
+     * the clipping norm (0: none).
+     */
+    private static void flow(Trainer t, JsonWriter out) {
+        GradientFlow f = t.gradientFlow();
+        out.name("flow").beginObject().name("gradNorm").value(t.lastGradNorm()).name("clip").value(t.clipNorm());
+        out.name("layers").beginArray();
+        double[] means = new double[f.steps()];
+        for (int l = 0; l < f.layers(); l++) {
+            for (int s = 0; s < means.length; s++) {
+                means[s] = f.mean(l, s);
+            }
+            out.array(means, 0, means.length);
+        }
+        out.endArray().endObject();
     }
 
     /** Sets which share of every step this worker computes; a share that does not exist is refused. */

@@ -6,6 +6,7 @@ import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
 import tearnn.math.Rng;
+import tearnn.model.Connectivity;
 import tearnn.sample.GenerationSettings;
 import tearnn.sample.Sampler;
 import tearnn.settings.Setting;
@@ -36,6 +37,9 @@ final class WordSession implements TrainingSession {
     private final boolean builtin;
     /** The validation in progress and the training call it measures the weights after (null: none). */
     private Evaluation validation;
+    /** Connectivity of the top prediction, on a replica of the model made at the first prompt. */
+    private Connectivity connectivity;
+    private double[] connectivityWeights;
     private int validationCall;
 
     /**
@@ -168,11 +172,34 @@ final class WordSession implements TrainingSession {
             }
         }
         out.endArray();
+        int[] top = Sampler.topK(dist, k);
         out.name("top").beginArray();
-        for (int i : Sampler.topK(dist, k)) {
+        for (int i : top) {
             out.beginObject().name("token").value(v.token(i)).name("p").value(dist[i]).endObject();
         }
         out.endArray();
+        List<String> tokens = task.corpus().tokenizer.tokenize(prompt);
+        if (!tokens.isEmpty()) {
+            connectivity(v.encode(tokens), top[0], out);
+        }
+    }
+
+    /**
+     * Which prompt tokens the top prediction leans on (see {@link Connectivity}): the tokens as the
+     * model reads them, and ||d log p(top) / d x_t|| of each.
+     */
+    private void connectivity(int[] prompt, int target, JsonWriter out) {
+        if (connectivity == null || connectivityWeights != task.model().params().value) {
+            connectivity = new Connectivity(task.model());
+            connectivityWeights = task.model().params().value;
+        }
+        Connectivity.Result r = connectivity.ofTokens(prompt, target);
+        Vocabulary v = task.corpus().vocabulary;
+        out.name("connectivity").beginObject().name("target").value(v.token(target)).name("tokens").beginArray();
+        for (int t : prompt) {
+            out.value(v.token(t));
+        }
+        out.endArray().name("norms").array(r.norms(), 0, r.norms().length).endObject();
     }
 
     private void generate(String prompt, GenerationSettings g, int seed, JsonWriter out) {

@@ -86,6 +86,13 @@ class LabTest {
         assertTrue(after < before / 3, before + " -> " + after);
         JsonObject p = ok("{\"cmd\":\"word.predict\",\"prompt\":\"the dogs near the cat\",\"k\":3}");
         assertEquals(3, p.list("top").size());
+        // which prompt words the top prediction leans on
+        JsonObject links = p.object("connectivity");
+        assertEquals(new JsonObject(p.list("top").get(0), "top").string("token"), links.string("target"));
+        assertEquals(List.of("the", "dogs", "near", "the", "cat"), links.list("tokens"));
+        for (double n : links.array("norms", 5)) {
+            assertTrue(n > 0 && Double.isFinite(n), "a norm per token");
+        }
         assertTrue(ok("{\"cmd\":\"word.generate\",\"prompt\":\"a\",\"length\":12}").string("text").length() > 10);
         String model = ok("{\"cmd\":\"word.save\"}").string("model");
         Lab other = new Lab(() -> System.nanoTime() / 1e9);
@@ -95,6 +102,11 @@ class LabTest {
         assertEquals(lab.handle(ask), other.handle(ask));
         // both continue identically
         assertEquals(lab.handle("{\"cmd\":\"word.train\",\"steps\":3}"), other.handle("{\"cmd\":\"word.train\",\"steps\":3}"));
+        // a training call's gradient flow: a mean per step of the window (BPTT 20), the gradient's norm
+        JsonObject flow = ok("{\"cmd\":\"word.train\",\"ms\":30}").object("flow");
+        assertEquals(20, flow.array("layers", 1, 20).length);
+        assertTrue(flow.number("gradNorm") > 0);
+        assertEquals(5, flow.number("clip"));
     }
 
     @Test
@@ -147,6 +159,8 @@ class LabTest {
         ok("{\"cmd\":\"word.train\",\"steps\":30}");
         JsonObject p = ok("{\"cmd\":\"word.predict\",\"prompt\":\"the zebra\",\"k\":2}");
         assertEquals(List.of("zebra"), p.list("unknown"));
+        assertEquals(List.of("the", "<unk>"), p.object("connectivity").list("tokens"), "as the model reads them");
+        assertTrue(!ok("{\"cmd\":\"word.predict\",\"prompt\":\"\",\"k\":2}").has("connectivity"), "an empty prompt has none");
     }
 
     @Test

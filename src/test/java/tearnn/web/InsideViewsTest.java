@@ -1,0 +1,98 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The views inside a model in training: the gradient flow charts of both panels fill and move as it
+ * trains, the prompt's words are shaded by what the top prediction leans on (a tap gives the number),
+ * and all of it comes back after a reload.
+ */
+class InsideViewsTest {
+    @BeforeAll
+    static void start() throws IOException {
+        BrowserTest.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        BrowserTest.stop();
+    }
+
+    static String text(WebDriver d, String id) {
+        return BrowserTest.text(d, id);
+    }
+
+    static int data(WebDriver d, String id, String key) {
+        String v = d.findElement(By.id(id)).getAttribute("data-" + key);
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void gradientFlowAndConnectivityShowWhileItLearns(String build) {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(90));
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            ((JavascriptExecutor) d).executeScript("window.__long = []; new PerformanceObserver((l) => { for (const e of"
+                    + " l.getEntries()) __long.push(e.duration); }).observe({ type: 'longtask' });");
+
+            // the adder: one line per step of its 8 bits
+            d.findElement(By.id("adder-step")).click();
+            wait.until(x -> data(x, "adder-flow", "steps") == 8 && data(x, "adder-norm", "points") == 1);
+
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> data(x, "word-norm", "points") >= 3);
+            int points = data(d, "word-norm", "points");
+            assertEquals(20, data(d, "word-flow", "steps"), "a BPTT window of 20");
+            wait.until(x -> data(x, "word-norm", "points") > points + 3);
+            d.findElement(By.id("word-train")).click();
+            BrowserTest.sleep(1000);
+
+            // the prompt's words, shaded; a tap says how much
+            List<WebElement> words = d.findElements(By.cssSelector("#word-links .link"));
+            assertEquals(List.of("the", "dogs", "near", "the", "cat"), words.stream().map(WebElement::getText).toList());
+            words.get(1).click();
+            assertTrue(text(d, "word-links-note").matches("\"dogs\": [0-9.e-]+ \\([0-9]+% of the most\\): how much nudging this input"
+                    + " moves log p\\(\".+\"\\)\\."), text(d, "word-links-note"));
+            ((JavascriptExecutor) d).executeScript("const p = document.getElementById('word-prompt'); p.value = 'a cat that zebras';"
+                    + " p.dispatchEvent(new Event('input'));");
+            wait.until(x -> x.findElements(By.cssSelector("#word-links .link")).size() == 4);
+            assertEquals("<unk>", d.findElements(By.cssSelector("#word-links .link")).get(3).getText(), "as the model reads it");
+
+            @SuppressWarnings("unchecked")
+            List<Object> longTasks = (List<Object>) ((JavascriptExecutor) d).executeScript("return window.__long;");
+            assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms");
+            int kept = data(d, "word-norm", "points");
+            wait.until(x -> text(x, "word-saved").startsWith("Kept"));
+            BrowserTest.sleep(500);
+
+            d.navigate().refresh();
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            assertEquals(kept, data(d, "word-norm", "points"), "the gradient norm history is kept with the model");
+            assertEquals(20, data(d, "word-flow", "steps"));
+            assertEquals(8, data(d, "adder-flow", "steps"));
+            String prompt = d.findElement(By.id("word-prompt")).getAttribute("value");
+            wait.until(x -> x.findElements(By.cssSelector("#word-links .link")).size() == prompt.split(" ").length);
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+}
