@@ -29,9 +29,11 @@ const Charts = (() => {
         yMax: opts.yMax > 0 ? Math.log10(opts.yMax) : undefined,
         yTicks: logTicks,
         yFormat: (v) => {
-          const r = Math.round(v);
-          if (Math.abs(v - r) < 1e-9 && Math.abs(r) >= 3) return '1e' + r; // decades as 1e-3 ...
-          return format(Math.pow(10, v));
+          // below 0.01 and from 10,000 on, as 2e-3; else as the number
+          const x = Math.pow(10, v);
+          if (x >= 0.01 && x < 10000) return format(x);
+          const e = Math.floor(v + 1e-9);
+          return String(Number((x / Math.pow(10, e)).toPrecision(2))) + 'e' + e;
         },
       }));
     }
@@ -47,12 +49,22 @@ const Charts = (() => {
       for (let v = Math.ceil(y0 / step) * step; v <= y1 + 1e-9; v += step) out.push(v);
       return out;
     }
-    for (let d = Math.floor(y0); d <= Math.ceil(y1); d++) {
-      for (const m of [1, 2, 5]) {
-        const v = d + Math.log10(m);
-        if (v >= y0 - 1e-9 && v <= y1 + 1e-9) out.push(v);
+    // 1, 2, 5 times each decade; in a narrow range, every whole multiple; narrower still, even steps
+    for (const ms of [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+      out.length = 0;
+      for (let d = Math.floor(y0); d <= Math.ceil(y1); d++) {
+        for (const m of ms) {
+          const v = d + Math.log10(m);
+          if (v >= y0 - 1e-9 && v <= y1 + 1e-9) out.push(v);
+        }
       }
+      if (out.length >= 2) return out;
     }
+    const a = Math.pow(10, y0);
+    const b = Math.pow(10, y1);
+    const step = niceStep(b - a, 4);
+    out.length = 0;
+    for (let v = Math.ceil(a / step) * step; v <= b * (1 + 1e-9); v += step) out.push(Math.log10(v));
     return out;
   }
 
@@ -132,6 +144,13 @@ const Charts = (() => {
     // legend, top right, one line per labelled series
     ctx.textAlign = 'right';
     let ly = top + 12;
+    const labelled = series.filter((s) => s.label);
+    if (labelled.length) {
+      // a pale box behind the legend, so that lines under it do not cross its words
+      const widest = Math.max(...labelled.map((s) => ctx.measureText(s.label).width));
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+      ctx.fillRect(w - right - 30 - widest, top + 2, widest + 30, labelled.length * 16 + 4);
+    }
     for (const s of series) {
       if (!s.label) continue;
       ctx.fillStyle = s.color || '#1f6feb';
