@@ -113,5 +113,14 @@ final class AdderSession implements TrainingSession {
             out.array(h, 0, h.length);
         }
         out.endArray();
+        out.name("gates").beginArray();
+        for (int g = 0; g < t.gateNames().length; g++) {
+            out.beginObject().name("name").value(t.gateNames()[g]).name("values").beginArray();
+            for (double[] row : t.gates()[g]) {
+                out.array(row, 0, row.length);
+            }
+            out.endArray().endObject();
+        }
+        out.endArray();
     }
 }

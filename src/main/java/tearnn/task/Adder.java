@@ -9,6 +9,7 @@ import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.State;
 import tearnn.nn.CellType;
+import tearnn.nn.RecurrentCell;
 
 /**
  * Binary addition learned bit by bit. Encoding: for n-bit addition the operands a, b are below
@@ -137,8 +138,13 @@ public final class Adder {
         return ok;
     }
 
-    /** One addition worked by the model, with what happened at every step. */
-    public record Trace(int a, int b, int predicted, double[] probabilities, double[][] hidden) {
+    /**
+     * One addition worked by the model, with what happened at every step: each bit's probability,
+     * the top layer's h_t and its gates' activations ({@code gates[g][t][unit]}, named in
+     * {@code gateNames}: i, f, g, o; r, z, n; none for a vanilla RNN).
+     */
+    public record Trace(int a, int b, int predicted, double[] probabilities, double[][] hidden, String[] gateNames,
+                        double[][][] gates) {
         /** Whether the model's sum is right. */
         public boolean correct() {
             return predicted == a + b;
@@ -162,14 +168,22 @@ public final class Adder {
         double[] prob = new double[bits];
         double[][] hidden = new double[bits][h];
         int sum = 0;
-        double[] states = model.stack().layer(model.stack().numLayers() - 1).cell().hiddenStates();
+        RecurrentCell top = model.stack().layer(model.stack().numLayers() - 1).cell();
+        double[] states = top.hiddenStates();
+        String[] names = top.gateNames();
+        double[][][] gates = new double[names.length][bits][h];
         for (int t = 0; t < bits; t++) {
             prob[t] = Fn.sigmoid(logits[t]);
             if (logits[t] > 0) {
                 sum |= 1 << t;
             }
             System.arraycopy(states, (t + 1) * h, hidden[t], 0, h);
+            for (int g = 0; g < names.length; g++) {
+                for (int j = 0; j < h; j++) {
+                    gates[g][t][j] = top.gate(g, t, 0, j);
+                }
+            }
         }
-        return new Trace(a, b, sum, prob, hidden);
+        return new Trace(a, b, sum, prob, hidden, names, gates);
     }
 }
