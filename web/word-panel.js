@@ -129,6 +129,7 @@ const WordPanel = (() => {
       if (how !== 'restored') await validate(300);
       draw();
       await predict();
+      await units.refresh();
     }
 
     // the corpus the model there was made with: a change back to it is no change
@@ -162,6 +163,7 @@ const WordPanel = (() => {
           await validate();
           await predict();
         }
+        if (units.due()) await units.refresh();
       },
       draw,
       partway(r) {
@@ -192,6 +194,7 @@ const WordPanel = (() => {
         await validate();
         draw();
         await predict();
+        await units.refresh();
       },
       record: () => ({ loss: s.loss, ppl: s.ppl, source: corpus.source(), text: corpus.text(), prompt: $('word-prompt').value }),
       restoring(record) {
@@ -205,6 +208,7 @@ const WordPanel = (() => {
       clearTimeout(predictTimer);
       predictTimer = setTimeout(predict, 80);
     });
+    const units = UnitsView.create(panel, $, () => $('word-prompt').value);
     Forms.build($('word-gen'), generate);
     $('word-generate').addEventListener('click', async () => {
       if (!panel.ready) {

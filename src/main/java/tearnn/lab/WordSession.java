@@ -7,6 +7,7 @@ import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
 import tearnn.math.Rng;
 import tearnn.model.Connectivity;
+import tearnn.model.Trace;
 import tearnn.sample.GenerationSettings;
 import tearnn.sample.Sampler;
 import tearnn.settings.Setting;
@@ -31,6 +32,9 @@ final class WordSession implements TrainingSession {
     private static final Setting WINDOWS = Setting.integer("windows", "windows", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
     private static final Setting TOP = Setting.integer("k", "k", 5, 1, 50);
     private static final Setting SEED = Setting.integer("seed", "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    private static final Setting LENGTH = Setting.integer("length", "length", 120, 1, 400);
+    private static final Setting LAYER = Setting.integer("layer", "layer", 1, 1, 64);
+    private static final Setting UNIT = Setting.integer("unit", "unit", 0, 0, 4096);
 
     private final LanguageModelTask task;
     private final double bestPerplexity;
@@ -121,6 +125,8 @@ final class WordSession implements TrainingSession {
             case "validate" -> validate(WINDOWS.integer(v), budget, out);
             case "predict" -> predict(prompt, TOP.integer(v), out);
             case "generate" -> generate(prompt, GenerationSettings.read(v), SEED.integer(v), out);
+            case "units" -> units(r.has("source") ? r.string("source") : "held-out", prompt, LENGTH.integer(v), SEED.integer(v),
+                    LAYER.integer(v) - 1, r.has("show") ? r.string("show") : "h", UNIT.integer(v), out);
             default -> throw new IllegalArgumentException("unknown command 'word." + command + "'");
         }
     }
@@ -200,6 +206,37 @@ final class WordSession implements TrainingSession {
             out.value(v.token(t));
         }
         out.endArray().name("norms").array(r.norms(), 0, r.norms().length).endObject();
+    }
+
+    /**
+     * The units-and-gates view (see {@link UnitsReport}) over {@code length} tokens of held-out text
+     * (from its beginning), or over the prompt and a continuation of {@code length} tokens sampled
+     * from the model.
+     */
+    private void units(String source, String prompt, int length, int seed, int layer, String show, int unit, JsonWriter out) {
+        Corpus c = task.corpus();
+        int[] tokens;
+        switch (source) {
+            case "held-out" -> {
+                tokens = new int[Math.min(length, c.validation.length)];
+                System.arraycopy(c.validation, 0, tokens, 0, tokens.length);
+            }
+            case "prompt" -> {
+                int[] p = encodePrompt(prompt);
+                int[] gen = new Sampler(task.model()).generate(p, length, false, 1.0, 0, new Rng(seed));
+                tokens = new int[p.length + gen.length];
+                System.arraycopy(p, 0, tokens, 0, p.length);
+                System.arraycopy(gen, 0, tokens, p.length, gen.length);
+            }
+            default -> throw new IllegalArgumentException("source must be held-out or prompt, got '" + source + "'");
+        }
+        Trace tr = Trace.ofTokens(task.model(), tokens);
+        out.name("tokens").beginArray();
+        for (int t : tokens) {
+            out.value(c.vocabulary.token(t));
+        }
+        out.endArray();
+        UnitsReport.write(tr, layer, show, unit, out);
     }
 
     private void generate(String prompt, GenerationSettings g, int seed, JsonWriter out) {

@@ -226,4 +226,29 @@ class LabTest {
         assertTrue(longest < 400, "longest call " + longest + " ms");
         assertTrue(r.number("loss") > 0, r.map().toString());
     }
+
+    @Test
+    void unitsAndGatesOverHeldOutTextOrAPromptAndItsContinuation() {
+        ok("{\"cmd\":\"word.new\",\"settings\":{\"cell\":\"lstm\",\"hidden\":10,\"layers\":2}}");
+        ok("{\"cmd\":\"word.train\",\"steps\":20}");
+        JsonObject u = ok("{\"cmd\":\"word.units\",\"source\":\"held-out\",\"length\":50,\"layer\":2,\"show\":\"f\",\"unit\":3}");
+        assertEquals(List.of("h", "c", "i", "f", "g", "o"), u.list("shows"));
+        assertEquals(50, u.list("tokens").size());
+        for (double v : u.array("values", 50)) {
+            assertTrue(v > 0 && v < 1, "a forget gate is between 0 and 1");
+        }
+        assertEquals(10, u.array("saturation", 10).length);
+        assertEquals(10, u.array("spread", 10).length);
+        assertEquals(List.of("i", "f", "o"), u.list("gates").stream().map(g -> new JsonObject(g, "gate").string("name")).toList(),
+                "the gates, not the candidate g");
+        JsonObject p = ok("{\"cmd\":\"word.units\",\"source\":\"prompt\",\"prompt\":\"the dogs\",\"length\":8,\"show\":\"c\"}");
+        assertEquals(List.of("the", "dogs"), p.list("tokens").subList(0, 2));
+        assertEquals(10, p.list("tokens").size());
+        assertEquals("'q' is not one of h, c, i, f, g, o", JsonObject.parse(lab.handle(
+                "{\"cmd\":\"word.units\",\"show\":\"q\"}"), "reply").string("error"));
+        assertEquals("unit 10 does not exist: the layer has 10 (0 to 9)", JsonObject.parse(lab.handle(
+                "{\"cmd\":\"word.units\",\"unit\":10}"), "reply").string("error"));
+        assertEquals("layer 3 does not exist: the model has 2", JsonObject.parse(lab.handle(
+                "{\"cmd\":\"word.units\",\"layer\":3}"), "reply").string("error"));
+    }
 }

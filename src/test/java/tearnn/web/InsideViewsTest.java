@@ -76,6 +76,18 @@ class InsideViewsTest {
             wait.until(x -> x.findElements(By.cssSelector("#word-links .link")).size() == 4);
             assertEquals("<unk>", d.findElements(By.cssSelector("#word-links .link")).get(3).getText(), "as the model reads it");
 
+            // units and gates: the held-out text colored by a unit, the units to pick from
+            wait.until(x -> x.findElements(By.cssSelector("#word-units-text .unit-token")).size() == 120);
+            WebElement pick = d.findElements(By.cssSelector("#word-units-lists .unit")).get(0);
+            String unit = pick.getText().replaceAll("unit (\\d+) .*", "$1");
+            pick.click();
+            wait.until(x -> unit.equals(x.findElement(By.cssSelector("#word-units-form [name=unit]")).getAttribute("value"))
+                    && !x.findElements(By.cssSelector("#word-units-lists .unit.chosen")).isEmpty());
+            ((JavascriptExecutor) d).executeScript("const f = document.getElementById('word-units-form'); f.elements.show.value = 'f';"
+                    + " f.dispatchEvent(new Event('change'));");
+            wait.until(x -> x.findElement(By.id("word-units-text")).findElement(By.tagName("span")).getAttribute("title")
+                    .matches(".+: 0\\.\\d+"));
+
             @SuppressWarnings("unchecked")
             List<Object> longTasks = (List<Object>) ((JavascriptExecutor) d).executeScript("return window.__long;");
             assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms");
@@ -90,6 +102,7 @@ class InsideViewsTest {
             assertEquals(8, data(d, "adder-flow", "steps"));
             String prompt = d.findElement(By.id("word-prompt")).getAttribute("value");
             wait.until(x -> x.findElements(By.cssSelector("#word-links .link")).size() == prompt.split(" ").length);
+            wait.until(x -> x.findElements(By.cssSelector("#word-units-text .unit-token")).size() == 120);
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();
