@@ -50,6 +50,16 @@
       await p.restore(mine.key, mine.heldElsewhere);
     }
     document.body.dataset.restored = 'true';
+    if (e.onPage) {
+      $('race-message').textContent = 'The race needs workers, which a page opened from disk cannot start: serve the folder'
+        + ' (see the README) and open it over http.';
+      $('race-start').disabled = true;
+    } else {
+      Race.create(e.build, $, async (task, model, name) => {
+        select($('tab-' + task));
+        await panels[task === 'adder' ? 0 : 1].open(model, name);
+      });
+    }
   }
 
   // The Workers setting: auto (one per core) or a number; the engine status says how many run.

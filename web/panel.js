@@ -251,26 +251,31 @@ const TrainingPanel = (() => {
     el('open').addEventListener('change', async (e) => {
       const file = e.target.files[0];
       e.target.value = '';
-      if (!file) return;
+      if (file) await open(await file.text(), file.name);
+    });
+
+    // Opens a model file's text (from a file, or a racer's model), named `name` in messages.
+    async function open(text, name) {
       stop();
       const extra = spec.newRequest ? spec.newRequest() : {};
-      if (extra === null) return;
-      const r = await app.call(request('load', Object.assign({ model: await file.text(), settings: Forms.values(form) }, extra)));
+      if (extra === null) return false;
+      const r = await app.call(request('load', Object.assign({ model: text, settings: Forms.values(form) }, extra)));
       if (!r.ok) {
-        el('message').textContent = file.name + ': ' + Forms.sentence(r.error);
-        return;
+        el('message').textContent = name + ': ' + Forms.sentence(r.error);
+        return false;
       }
       el('message').textContent = '';
       arrived(r);
       flow.reset();
-      await spec.started(r, 'opened', file.name);
+      await spec.started(r, 'opened', name);
       await save();
-    });
+      return true;
+    }
 
     return {
       get ready() { return p.ready; },
       get running() { return p.running; },
-      stop, restore, slice, save,
+      stop, restore, slice, save, open,
       // a change that needs a new model, other than a setting (the corpus)
       changed: (key, words) => pending.add(key, words),
       unchanged: (key) => pending.remove(key),

@@ -1,0 +1,62 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The race: RNN, LSTM and GRU on the 16-bit adder, each in a worker of its own, to every pair right;
+ * a winner is named, the charts hold all three, and a racer opens in the adder's panel.
+ */
+class RaceTest {
+    @BeforeAll
+    static void start() throws IOException {
+        BrowserTest.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        BrowserTest.stop();
+    }
+
+    @Test
+    void threeCellsRaceToTheFinishAndOneOpensInItsPanel() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html");
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(120));
+            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            d.findElement(By.id("tab-race")).click();
+            ((JavascriptExecutor) d).executeScript("document.querySelector('#race-settings [name=bits]').value = '16';");
+            d.findElement(By.id("race-start")).click();
+            wait.until(x -> {
+                List<WebElement> rows = x.findElements(By.cssSelector(".racer"));
+                return rows.size() == 3 && rows.stream().allMatch(r -> r.getText().contains("Finished in"));
+            });
+            String result = BrowserTest.text(d, "race-result");
+            assertTrue(result.matches("(RNN|LSTM|GRU) crossed the line first\\. Finished: .+ examples \\([0-9.]+ s\\), .+, .+\\."), result);
+            assertEquals("3", d.findElement(By.id("race-loss")).getAttribute("data-racers"));
+            String lstm = BrowserTest.text(d, "race-racers");
+            assertTrue(lstm.contains("LSTM step"), lstm);
+
+            d.findElements(By.cssSelector(".racer")).get(1).findElements(By.tagName("button")).get(1).click();
+            wait.until(x -> "true".equals(x.findElement(By.id("tab-adder")).getAttribute("aria-selected"))
+                    && "lstm".equals(x.findElement(By.cssSelector("#adder-settings [name=cell]")).getAttribute("value")));
+            assertEquals("16", d.findElement(By.cssSelector("#adder-settings [name=bits]")).getAttribute("value"));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+}
