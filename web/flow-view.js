@@ -9,8 +9,43 @@ const FlowView = (() => {
   const COLORS = ['#1f6feb', '#bf3989', '#1a7f37', '#9a6700', '#8250df', '#cf222e', '#0a3069', '#57606a'];
   const KEEP = 400; // points of the norm history kept (older ones thinned)
 
-  // flowCanvas, normCanvas: where to draw
-  function create(flowCanvas, normCanvas) {
+  // The section's heading, two charts and what they mean, built into `box` (the canvases' ids are
+  // name-flow and name-norm).
+  function build(box, name) {
+    const figure = (id, label, caption) => {
+      const f = document.createElement('figure');
+      const c = document.createElement('canvas');
+      Object.assign(c, { id, width: 440, height: 220 });
+      c.setAttribute('aria-label', label);
+      const cap = document.createElement('figcaption');
+      cap.textContent = caption;
+      f.append(c, cap);
+      return f;
+    };
+    const h = document.createElement('h2');
+    h.textContent = 'Gradient flow through time';
+    const charts = document.createElement('div');
+    charts.className = 'charts';
+    charts.append(figure(name + '-flow', 'gradient reaching each step chart',
+      'Gradient reaching each step of the window (log scale; dashed: early in training)'),
+    figure(name + '-norm', 'gradient norm chart', 'Size of the whole gradient at each step, before clipping (log scale)'));
+    const p = document.createElement('p');
+    p.className = 'explain';
+    const sub = document.createElement('sub');
+    sub.textContent = 't';
+    p.append('Left: the size of dL/dh', sub, ' at each step of the window, counted back from its last step (the batch\'s mean,'
+      + ' one line per layer): all that the losses send back to that step, its own loss\'s and, through time, the later'
+      + ' ones\'. Going back, the line climbs for as many steps as the gradient carries through time, then levels off where'
+      + ' the later losses\' share has vanished: a plain RNN levels off within a few steps; the gates of an LSTM or a GRU'
+      + ' carry it further. A line that shoots up is a gradient exploding. Right: the whole gradient\'s size; above the'
+      + ' dashed line, clipping scales it down.');
+    box.replaceChildren(h, charts, p);
+    return [charts.querySelector('#' + name + '-flow'), charts.querySelector('#' + name + '-norm')];
+  }
+
+  // box: the panel's element for the view; name: the panel's name (its elements' prefix)
+  function create(box, name) {
+    const [flowCanvas, normCanvas] = build(box, name);
     const v = { now: null, first: null, firstStep: 0, norms: [], clip: 0 };
 
     // one training reply's flow, after step `step` of training

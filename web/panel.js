@@ -54,7 +54,7 @@ const TrainingPanel = (() => {
     const form = el('settings');
     const p = { running: false, ready: false, step: 0, warned: false };
     // gradient flow through time (flow-view.js), the same for every panel
-    const flow = FlowView.create(el('flow'), el('norm'));
+    const flow = FlowView.create(el('flow-view'), spec.name);
     const keeper = Keeper.create(app, spec.name, el('saved'),
       () => (p.ready ? Object.assign({ settings: Forms.values(form) }, spec.record(), { flow: flow.record() }) : null),
       () => p.step);

@@ -99,4 +99,22 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
         return new Architecture(kind, vocab, embedding, cell, hidden, layers, true, false, vocab, LossKind.SOFTMAX_CE,
                 false, dropout);
     }
+
+    /**
+     * Refuses a text of tokens this model cannot read: a model that reads vectors, an empty text, a
+     * token outside the vocabulary ({@code what} names the text in the message: "prompt", "text").
+     */
+    public void checkTokens(int[] tokens, String what) {
+        if (!input().tokens()) {
+            throw new IllegalArgumentException("this model reads vectors, not tokens");
+        }
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("the " + what + " has no tokens");
+        }
+        for (int t : tokens) {
+            if (t < 0 || t >= inputSize()) {
+                throw new IllegalArgumentException("token " + t + " is outside the vocabulary of " + inputSize());
+            }
+        }
+    }
 }

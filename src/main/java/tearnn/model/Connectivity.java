@@ -47,17 +47,7 @@ public final class Connectivity {
     /** For a prompt of tokens (embedding or one-hot input) and the token after it. */
     public Result ofTokens(int[] prompt, int target) {
         Architecture a = model.architecture();
-        if (!a.input().tokens()) {
-            throw new IllegalArgumentException("this model reads vectors, not tokens");
-        }
-        if (prompt.length == 0) {
-            throw new IllegalArgumentException("the prompt has no tokens");
-        }
-        for (int t : prompt) {
-            if (t < 0 || t >= a.inputSize()) {
-                throw new IllegalArgumentException("token " + t + " is outside the vocabulary of " + a.inputSize());
-            }
-        }
+        a.checkTokens(prompt, "prompt");
         int steps = prompt.length;
         RecurrentStack stack = model.stack();
         if (a.input() == InputKind.EMBEDDING) {

@@ -49,17 +49,7 @@ public final class Trace {
     /** The trace of a text of tokens (embedding or one-hot input). */
     public static Trace ofTokens(Model model, int[] tokens) {
         Architecture a = model.architecture();
-        if (!a.input().tokens()) {
-            throw new IllegalArgumentException("this model reads vectors, not tokens");
-        }
-        if (tokens.length == 0) {
-            throw new IllegalArgumentException("the text has no tokens");
-        }
-        for (int t : tokens) {
-            if (t < 0 || t >= a.inputSize()) {
-                throw new IllegalArgumentException("token " + t + " is outside the vocabulary of " + a.inputSize());
-            }
-        }
+        a.checkTokens(tokens, "text");
         Model m = model.inference();
         int n = tokens.length;
         if (a.input() == InputKind.EMBEDDING) {

@@ -3,14 +3,10 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -19,24 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * short calls, so Pause stops it at once, a prompt typed while it trains is answered within a
  * second or so, and the page's thread is never blocked.
  */
-class BigModelTest {
-    @BeforeAll
-    static void start() throws IOException {
-        BrowserTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        BrowserTest.stop();
-    }
-
-    static String text(WebDriver d, String id) {
-        return BrowserTest.text(d, id);
-    }
-
-    static Object js(WebDriver d, String script) {
-        return ((JavascriptExecutor) d).executeScript(script);
-    }
+class BigModelTest extends PageTest {
 
     @Test
     void aBigModelPausesAtOnceAndAnswersWhileItTrains() {
@@ -44,9 +23,8 @@ class BigModelTest {
         try {
             d.get(BrowserTest.base + "index.html?build=wasm");
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(120));
-            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
-            js(d, "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration); })"
-                    + ".observe({ type: 'longtask' });");
+            ready(d);
+            watchLongTasks(d);
             d.findElement(By.id("tab-word")).click();
             js(d, "const f = document.getElementById('word-settings'); f.elements.hidden.value = '512';"
                     + " f.elements.layers.value = '2'; f.elements.batch.value = '64';");
@@ -71,9 +49,7 @@ class BigModelTest {
             BrowserTest.sleep(3000);
             assertEquals(at, BrowserTest.stepOf(text(d, "word-progress")), "no step after Pause");
             assertEquals(under, text(d, "word-progress").replaceAll("(?s).*under way: (\\d+)%.*", "$1"), "nothing trains after Pause");
-            @SuppressWarnings("unchecked")
-            List<Object> longTasks = (List<Object>) js(d, "return window.__long;");
-            assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms");
+            assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();

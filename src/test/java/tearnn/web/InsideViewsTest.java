@@ -3,15 +3,11 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,20 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * trains, the prompt's words are shaded by what the top prediction leans on (a tap gives the number),
  * and all of it comes back after a reload.
  */
-class InsideViewsTest {
-    @BeforeAll
-    static void start() throws IOException {
-        BrowserTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        BrowserTest.stop();
-    }
-
-    static String text(WebDriver d, String id) {
-        return BrowserTest.text(d, id);
-    }
+class InsideViewsTest extends PageTest {
 
     static int data(WebDriver d, String id, String key) {
         String v = d.findElement(By.id(id)).getAttribute("data-" + key);
@@ -48,9 +31,8 @@ class InsideViewsTest {
         try {
             d.get(BrowserTest.base + "index.html?build=" + build);
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(90));
-            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
-            ((JavascriptExecutor) d).executeScript("window.__long = []; new PerformanceObserver((l) => { for (const e of"
-                    + " l.getEntries()) __long.push(e.duration); }).observe({ type: 'longtask' });");
+            ready(d);
+            watchLongTasks(d);
 
             // the adder: one line per step of its 8 bits
             d.findElement(By.id("adder-step")).click();
@@ -71,7 +53,7 @@ class InsideViewsTest {
             words.get(1).click();
             assertTrue(text(d, "word-links-note").matches("\"dogs\": [0-9.e-]+ \\([0-9]+% of the most\\): how much nudging this input"
                     + " moves log p\\(\".+\"\\)\\."), text(d, "word-links-note"));
-            ((JavascriptExecutor) d).executeScript("const p = document.getElementById('word-prompt'); p.value = 'a cat that zebras';"
+            js(d, "const p = document.getElementById('word-prompt'); p.value = 'a cat that zebras';"
                     + " p.dispatchEvent(new Event('input'));");
             wait.until(x -> x.findElements(By.cssSelector("#word-links .link")).size() == 4);
             assertEquals("<unk>", d.findElements(By.cssSelector("#word-links .link")).get(3).getText(), "as the model reads it");
@@ -83,20 +65,18 @@ class InsideViewsTest {
             pick.click();
             wait.until(x -> unit.equals(x.findElement(By.cssSelector("#word-units-form [name=unit]")).getAttribute("value"))
                     && !x.findElements(By.cssSelector("#word-units-lists .unit.chosen")).isEmpty());
-            ((JavascriptExecutor) d).executeScript("const f = document.getElementById('word-units-form'); f.elements.show.value = 'f';"
+            js(d, "const f = document.getElementById('word-units-form'); f.elements.show.value = 'f';"
                     + " f.dispatchEvent(new Event('change'));");
             wait.until(x -> x.findElement(By.id("word-units-text")).findElement(By.tagName("span")).getAttribute("title")
                     .matches(".+: 0\\.\\d+"));
 
-            @SuppressWarnings("unchecked")
-            List<Object> longTasks = (List<Object>) ((JavascriptExecutor) d).executeScript("return window.__long;");
-            assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms");
+            assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
             int kept = data(d, "word-norm", "points");
             wait.until(x -> text(x, "word-saved").startsWith("Kept"));
             BrowserTest.sleep(500);
 
             d.navigate().refresh();
-            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            ready(d);
             assertEquals(kept, data(d, "word-norm", "points"), "the gradient norm history is kept with the model");
             assertEquals(20, data(d, "word-flow", "steps"));
             assertEquals(8, data(d, "adder-flow", "steps"));

@@ -3,7 +3,6 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * data cleared while it trains, and two tabs training at once. Each failure is said beside "Kept in
  * this browser", with Download as the way to keep the model, and tried again later and later.
  */
-class KeepingTest {
-    @BeforeAll
-    static void start() throws IOException {
-        BrowserTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        BrowserTest.stop();
-    }
-
-    static String text(WebDriver d, String id) {
-        return BrowserTest.text(d, id);
-    }
-
-    static void ready(WebDriver d) {
-        new WebDriverWait(d, Duration.ofSeconds(60)).until(x ->
-                "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
-    }
-
+class KeepingTest extends PageTest {
     static int attempts(WebDriver d, String panel) {
         String a = d.findElement(By.id(panel + "-saved")).getAttribute("data-attempts");
         return a == null ? 0 : Integer.parseInt(a);

@@ -3,14 +3,10 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -19,16 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The race: RNN, LSTM and GRU on the 16-bit adder, each in a worker of its own, to every pair right;
  * a winner is named, the charts hold all three, and a racer opens in the adder's panel.
  */
-class RaceTest {
-    @BeforeAll
-    static void start() throws IOException {
-        BrowserTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        BrowserTest.stop();
-    }
+class RaceTest extends PageTest {
 
     @Test
     void threeCellsRaceToTheFinishAndOneOpensInItsPanel() {
@@ -36,9 +23,9 @@ class RaceTest {
         try {
             d.get(BrowserTest.base + "index.html");
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(120));
-            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            ready(d);
             d.findElement(By.id("tab-race")).click();
-            ((JavascriptExecutor) d).executeScript("document.querySelector('#race-settings [name=bits]').value = '16';");
+            js(d, "document.querySelector('#race-settings [name=bits]').value = '16';");
             d.findElement(By.id("race-start")).click();
             wait.until(x -> {
                 List<WebElement> rows = x.findElements(By.cssSelector(".racer"));

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,25 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * fails: the current model stays, to try, generate and download, until the person trains a new one;
  * the form always shows the settings a model really has.
  */
-class SettingsChangeTest {
-    @BeforeAll
-    static void start() throws IOException {
-        BrowserTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        BrowserTest.stop();
-    }
-
-    static String text(WebDriver d, String id) {
-        return BrowserTest.text(d, id);
-    }
-
-    static Object js(WebDriver d, String script) {
-        return ((JavascriptExecutor) d).executeScript(script);
-    }
-
+class SettingsChangeTest extends PageTest {
     static String form(WebDriver d, String id) {
         return (String) js(d, "const f = document.getElementById('" + id + "'); return [...f.elements].filter((e) => e.name"
                 + " && e.type !== 'radio' && e.type !== 'file' && e.tagName !== 'TEXTAREA').map((e) => e.name + '=' + e.value).join(' ');");

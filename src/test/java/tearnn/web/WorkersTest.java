@@ -3,15 +3,11 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,24 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * worker killed mid-run is survived (training goes on with the other, with a word, the model kept);
  * Pause and Resume answer; a reload brings the model back; the page's thread is never blocked.
  */
-class WorkersTest {
-    @BeforeAll
-    static void start() throws IOException {
-        BrowserTest.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        BrowserTest.stop();
-    }
-
-    static String text(WebDriver d, String id) {
-        return BrowserTest.text(d, id);
-    }
-
-    static Object js(WebDriver d, String script) {
-        return ((JavascriptExecutor) d).executeScript(script);
-    }
+class WorkersTest extends PageTest {
 
     static int step(WebDriver d) {
         String s = BrowserTest.stepOf(text(d, "word-progress"));
@@ -55,9 +34,8 @@ class WorkersTest {
         try {
             d.get(BrowserTest.base + "index.html?build=" + build);
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(90));
-            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
-            js(d, "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration); })"
-                    + ".observe({ type: 'longtask' });");
+            ready(d);
+            watchLongTasks(d);
             js(d, "const s = document.getElementById('workers'); s.value = '2'; s.dispatchEvent(new Event('change'));");
             wait.until(x -> "2".equals(workers(x)));
             assertTrue(text(d, "engine-status").endsWith(", 2 workers."), text(d, "engine-status"));
@@ -93,13 +71,11 @@ class WorkersTest {
             int kept = step(d);
             wait.until(x -> text(x, "word-saved").endsWith("(step " + kept + ")."));
 
-            @SuppressWarnings("unchecked")
-            List<Object> longTasks = (List<Object>) js(d, "return window.__long;");
-            assertEquals(List.of(), longTasks, "main-thread tasks over 50 ms");
+            assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
 
             d.navigate().refresh();
-            wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
+            ready(d);
             assertEquals("2", workers(d), "the Workers setting is kept in this browser");
             assertTrue(text(d, "word-progress").startsWith("Restored your lstm word model from your last visit (step " + kept + ")."),
                     text(d, "word-progress"));
