@@ -4,8 +4,9 @@
 // sequences (tearnn.train.SharedStep); once all wait for the others, each is handed the others'
 // contributions (gradient, loss, final state), adds them all in share order, and takes the update
 // with the first worker's learning rate and clipping, so all hold the same weights.
-// Starting or opening a model goes to every worker (each builds the same one); predictions,
-// validation, checks, saving and keeping go to the first (the leader). When workers join or leave
+// Starting or opening a model goes to every worker (each builds the same one); validation is
+// shared too (each measures some of the held-out streams); predictions, checks, saving and keeping
+// go to the first (the leader). When workers join or leave
 // (the Workers setting, or one that dies), the step under way is given up: the leader's model as it
 // stood when the step began is loaded into every worker, and training goes on with the rest.
 const Pool = (() => {
@@ -174,9 +175,40 @@ const Pool = (() => {
       return r;
     }
 
+    // A validation shared by the workers: each measures its share of the held-out streams, call by
+    // call, until all are done; then the perplexity of the sums. Kept per panel across calls.
+    const validations = {};
+    const VALIDATION_STREAMS = 8; // the engine reads held-out text as at most 8 streams
+
+    async function validateShared(panel, request) {
+      const n = Math.min(sharing(panel), VALIDATION_STREAMS);
+      let v = validations[panel];
+      if (!v || v.n !== n || v.workers.some((w, i) => w !== workers[i])) {
+        v = validations[panel] = { n, workers: workers.slice(0, n), replies: new Array(n).fill(null) };
+      }
+      const replies = await Promise.all(v.workers.map((w, i) => (v.replies[i] && v.replies[i].done ? v.replies[i]
+        : w.call(Object.assign({}, request, { share: i, shares: n })))));
+      const failed = replies.find((r) => !r.ok);
+      if (failed) {
+        delete validations[panel];
+        return failed;
+      }
+      v.replies = replies;
+      const done = replies.every((r) => r.done);
+      const out = { ok: true, done, fraction: replies.reduce((a, r) => a + r.fraction, 0) / n };
+      if (done) {
+        delete validations[panel];
+        const sum = replies.reduce((a, r) => a + r.lossSum, 0);
+        const count = replies.reduce((a, r) => a + r.count, 0);
+        Object.assign(out, { perplexity: Math.exp(sum / count), tokens: count });
+      }
+      return out;
+    }
+
     function call(request) {
       const panel = panelOf(request.cmd);
       const verb = request.cmd.slice(panel.length + 1);
+      if (verb === 'validate' && request.ms && sharing(panel) > 1) return validateShared(panel, request);
       if (WRITES.includes(verb)) return exclusive(() => workers[0].call(request));
       if (!PANELS.includes(panel) || READS.includes(verb) || workers.length === 1 && verb !== 'new' && verb !== 'load') {
         return workers[0].call(request).then((r) => {

@@ -45,6 +45,8 @@ final class WordSession implements TrainingSession {
     private Connectivity connectivity;
     private double[] connectivityWeights;
     private int validationCall;
+    /** The share of the validation under way (share * 1000 + shares). */
+    private int validationShare = 1;
 
     /**
      * A session for the request's {@code text} (absent or null: the built-in grammar corpus) with
@@ -122,7 +124,8 @@ final class WordSession implements TrainingSession {
         JsonSettings v = new JsonSettings(r);
         String prompt = r.has("prompt") ? r.string("prompt") : "";
         switch (command) {
-            case "validate" -> validate(WINDOWS.integer(v), budget, out);
+            case "validate" -> validate(WINDOWS.integer(v), r.has("share") ? r.integer("share") : 0,
+                    r.has("shares") ? r.integer("shares") : 1, budget, out);
             case "predict" -> predict(prompt, TOP.integer(v), out);
             case "generate" -> generate(prompt, GenerationSettings.read(v), SEED.integer(v), out);
             case "units" -> units(r.has("source") ? r.string("source") : "held-out", prompt, LENGTH.integer(v), SEED.integer(v),
@@ -134,12 +137,15 @@ final class WordSession implements TrainingSession {
     /**
      * Advances the validation by up to {@code windows} windows of held-out text, or (with a
      * {@code budget}) for about that time, in parts of windows for a big model (starting one if none
-     * is under way or the model has trained since); when it is complete, reports the perplexity.
+     * is under way or the model has trained since); when it is complete, reports the perplexity, or,
+     * for share {@code share} of {@code shares} (workers measuring one model together), its loss sum
+     * and tokens.
      */
-    private void validate(int windows, Budget budget, JsonWriter out) {
-        if (validation == null || validationCall != task.revision()) {
-            validation = task.validation(VALIDATION_TOKENS);
+    private void validate(int windows, int share, int shares, Budget budget, JsonWriter out) {
+        if (validation == null || validationCall != task.revision() || validationShare != share * 1000 + shares) {
+            validation = task.validation(VALIDATION_TOKENS, share, shares);
             validationCall = task.revision();
+            validationShare = share * 1000 + shares;
         }
         Evaluation e = validation;
         boolean done;
@@ -151,7 +157,13 @@ final class WordSession implements TrainingSession {
         }
         out.name("done").value(done).name("fraction").value(validation.fraction());
         if (done) {
-            out.name("perplexity").value(Math.exp(validation.loss())).name("tokens").value((double) validation.tokens());
+            out.name("tokens").value((double) validation.tokens());
+            if (shares > 1) {
+                // a share: whoever asked adds the shares' sums up
+                out.name("lossSum").value(validation.lossSum()).name("count").value((double) validation.count());
+            } else {
+                out.name("perplexity").value(Math.exp(validation.loss()));
+            }
             validation = null;
         }
     }

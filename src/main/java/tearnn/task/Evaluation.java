@@ -25,15 +25,38 @@ public final class Evaluation {
     private TrainingPass pass;
 
     public Evaluation(Model model, int[] tokens, int bptt) {
+        this(model, tokens, bptt, 0, 1);
+    }
+
+    /**
+     * Share {@code share} of {@code shares} of the evaluation (several workers measuring one model):
+     * the streams [share * B / shares, (share + 1) * B / shares) of the B the whole would read, each
+     * read exactly as the whole reads it. The shares' {@link #lossSum} and {@link #count} add up to
+     * the whole's (within rounding: the sums are grouped otherwise); a share may have no stream.
+     */
+    public Evaluation(Model model, int[] tokens, int bptt, int share, int shares) {
         if (tokens.length < 2) {
             throw new IllegalArgumentException("evaluation needs at least 2 tokens, got " + tokens.length);
         }
+        if (shares < 1 || share < 0 || share >= shares) {
+            throw new IllegalArgumentException("share " + share + " of " + shares + " does not exist");
+        }
         int b = Math.max(1, Math.min(8, (tokens.length - 1) / (bptt + 1)));
         int t = Math.min(bptt, tokens.length - 1);
+        int s0 = (int) ((long) share * b / shares);
+        int s1 = (int) ((long) (share + 1) * b / shares);
+        int length = tokens.length / b;
         this.model = model.evaluation();
-        this.streams = new TokenStreams(tokens, b, t);
-        this.state = this.model.newState(b);
-        this.windows = streams.batchesPerEpoch();
+        if (s1 > s0) {
+            int[] mine = shares == 1 ? tokens : java.util.Arrays.copyOfRange(tokens, s0 * length, s1 * length);
+            this.streams = new TokenStreams(mine, s1 - s0, t);
+            this.state = this.model.newState(s1 - s0);
+            this.windows = streams.batchesPerEpoch();
+        } else {
+            this.streams = null;
+            this.state = null;
+            this.windows = 0;
+        }
     }
 
     /**
@@ -80,12 +103,21 @@ public final class Evaluation {
 
     /** Share of the windows evaluated, 0 to 1. */
     public double fraction() {
-        return (double) done / windows;
+        return windows == 0 ? 1 : (double) done / windows;
     }
 
     /** Tokens predicted in all the windows. */
     public long tokens() {
-        return (long) windows * streams.tokensPerBatch();
+        return streams == null ? 0 : (long) windows * streams.tokensPerBatch();
+    }
+
+    /** The sum of the cross-entropy over the windows evaluated so far (nats), and their tokens. */
+    public double lossSum() {
+        return sum;
+    }
+
+    public long count() {
+        return count;
     }
 
     /** Mean cross-entropy (nats per token) over the windows evaluated so far. */

@@ -155,11 +155,16 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
      * held-out tokens (all of them if there are fewer).
      */
     public Evaluation validation(int maxTokens) {
+        return validation(maxTokens, 0, 1);
+    }
+
+    /** Share {@code share} of {@code shares} of that validation (see {@link Evaluation}). */
+    public Evaluation validation(int maxTokens, int share, int shares) {
         int[] v = corpus.validation;
         if (maxTokens < v.length) {
             v = Arrays.copyOf(v, maxTokens);
         }
-        return new Evaluation(model, v, settings.bptt());
+        return new Evaluation(model, v, settings.bptt(), share, shares);
     }
 
     /** The settings of this run (for a resumed run: the model's own). */

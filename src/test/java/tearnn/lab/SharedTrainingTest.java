@@ -174,4 +174,30 @@ class SharedTrainingTest {
         assertFalse(wrong.bool("ok"));
         assertNull(labs[0].contribution("bench"));
     }
+
+    /** Validation shared by workers: each measures its share of the held-out streams; the sums make the whole's perplexity. */
+    @Test
+    void aValidationSharedByThreeWorkersIsTheValidationOfOne() {
+        Lab[] labs = workers(3, WORDS);
+        trainShared(labs, "word", 5, 20);
+        int steps = (int) ModelFile.read(ok(labs[0], "{\"cmd\":\"word.save\"}").string("model")).counter("steps", -1);
+        Lab one = workers(1, WORDS)[0];
+        ok(one, "{\"cmd\":\"word.train\",\"steps\":" + steps + "}");
+        double whole = ok(one, "{\"cmd\":\"word.validate\"}").number("perplexity");
+        double sum = 0;
+        double count = 0;
+        for (int i = 0; i < 3; i++) {
+            JsonObject r;
+            int calls = 0;
+            do {
+                r = ok(labs[i], "{\"cmd\":\"word.validate\",\"ms\":1,\"share\":" + i + ",\"shares\":3}");
+                assertTrue(++calls < 10_000, "stuck");
+            } while (!r.bool("done"));
+            assertFalse(r.has("perplexity"), "a share's sums, not a perplexity");
+            sum += r.number("lossSum");
+            count += r.number("count");
+        }
+        assertEquals(whole, Math.exp(sum / count), 1e-9 * whole, "the shares' perplexity is the whole's");
+        assertEquals(ok(one, "{\"cmd\":\"word.validate\"}").number("tokens"), count, "every held-out token once");
+    }
 }
