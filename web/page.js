@@ -9,8 +9,12 @@
   // calls are shorter, as they share the thread with the page.
   let sliceMs = 30;
   const app = {
-    call: (request) => engine ? engine.call(request)
-      : Promise.resolve({ ok: false, error: 'The engine is still loading; try again in a moment.' }),
+    // a call that fails outright (a worker lost in the middle of it) is a failed reply, never a
+    // promise that rejects and leaves a panel's loop waiting
+    call: (request) => (engine ? engine.call(request).catch((e) => {
+      console.error('tearnn: ' + request.cmd + ' failed: ' + (e && e.message));
+      return { ok: false, error: 'the engine could not answer (' + (e && e.message) + '); try again' };
+    }) : Promise.resolve({ ok: false, error: 'The engine is still loading; try again in a moment.' })),
     persist: (op, ...args) => engine.persist(op, ...args),
     sliceMs: () => sliceMs,
   };

@@ -186,8 +186,14 @@ const Pool = (() => {
       if (!v || v.n !== n || v.workers.some((w, i) => w !== workers[i])) {
         v = validations[panel] = { n, workers: workers.slice(0, n), replies: new Array(n).fill(null) };
       }
-      const replies = await Promise.all(v.workers.map((w, i) => (v.replies[i] && v.replies[i].done ? v.replies[i]
+      const settled = await Promise.allSettled(v.workers.map((w, i) => (v.replies[i] && v.replies[i].done ? v.replies[i]
         : w.call(Object.assign({}, request, { share: i, shares: n })))));
+      if (settled.some((x) => x.status === 'rejected')) {
+        // a worker stopped (it is dropped as it dies): the first measures the whole alone
+        delete validations[panel];
+        return workers[0].call(request);
+      }
+      const replies = settled.map((x) => x.value);
       const failed = replies.find((r) => !r.ok);
       if (failed) {
         delete validations[panel];

@@ -52,7 +52,9 @@ class WorkersTest extends PageTest {
             assertTrue(text(d, "workers-note").startsWith("A worker stopped (") && text(d, "workers-note")
                     .endsWith("training goes on with 1."), text(d, "workers-note"));
             int after = step(d);
-            wait.until(x -> step(x) > after + 3 && !text(x, "word-progress").contains("workers"));
+            wait.withMessage(() -> "training on after step " + after + ": " + text(d, "word-progress") + " | "
+                    + text(d, "workers-note") + " | " + text(d, "word-message") + " | " + BrowserTest.severe(d))
+                    .until(x -> step(x) > after + 3 && !text(x, "word-progress").contains("workers"));
             assertEquals("Pause", d.findElement(By.id("word-train")).getText(), "still training");
 
             // Pause, Resume (back on 2 workers)
