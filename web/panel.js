@@ -144,6 +144,7 @@ const TrainingPanel = (() => {
 
     async function loop() {
       let lastDraw = 0;
+      p.looping = true;
       while (p.running) {
         if (!(await slice(0))) break;
         if (spec.between) await spec.between();
@@ -155,15 +156,18 @@ const TrainingPanel = (() => {
         }
         if (p.running && keeper.due()) await save();
       }
+      p.looping = false;
       spec.draw();
       flow.draw();
+      // kept once the call under way at Pause is in: the model and its curves at the same step
+      save();
     }
 
     function stop() {
       const was = p.running;
       p.running = false;
       el('train').textContent = trainLabel();
-      if (was) save();
+      if (was && !p.looping) save();
     }
 
     // Brings back the model this tab keeps under key (see tabs.js); heldElsewhere: how many kept
