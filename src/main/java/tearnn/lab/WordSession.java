@@ -34,7 +34,7 @@ final class WordSession implements TrainingSession {
     private static final Setting SEED = Setting.integer("seed", "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
     private static final Setting LENGTH = Setting.integer("length", "length", 120, 1, 400);
     private static final Setting LAYER = Setting.integer("layer", "layer", 1, 1, 64);
-    private static final Setting UNIT = Setting.integer("unit", "unit", 0, 0, 4096);
+    private static final Setting UNIT = Setting.integer("unit", "unit", 0, 0, Integer.MAX_VALUE);
 
     private final LanguageModelTask task;
     private final double bestPerplexity;
