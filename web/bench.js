@@ -80,7 +80,8 @@
     run.disabled = true;
     out.textContent = 'build: ' + engine.build + ' (' + engine.mode + '), ' + navigator.userAgent + '\n';
     const only = params.get('only');
-    for (const w of ['W-LM', 'W-LM-1', 'W-ADD'].filter((x) => !only || only === x)) {
+    // W-WORD (a 10,000-word softmax, seconds a step) only when asked for: ?only=W-WORD
+    for (const w of ['W-LM', 'W-LM-1', 'W-ADD', 'W-WORD'].filter((x) => (!only && x !== 'W-WORD') || only === x)) {
       try {
         out.textContent += (await single(w)) + '\n';
       } catch (e) {

@@ -8,12 +8,14 @@ import tearnn.model.Architecture;
 import tearnn.model.Batch;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
+import tearnn.model.State;
 import tearnn.nn.CellType;
 import tearnn.optim.OptimizerKind;
 import tearnn.optim.Schedule;
 import tearnn.task.Adder;
 import tearnn.task.AdderSettings;
 import tearnn.task.AdderTask;
+import tearnn.task.TokenStreams;
 import tearnn.train.Trainer;
 
 /**
@@ -36,11 +38,17 @@ public final class Workloads {
      * on the batch {@code nextBatch} gives (example generation, where there is any, included).
      */
     public record Workload(String name, String unit, double unitsPerStep, double flopsPerStep, Trainer trainer,
-                           int batchesPerStep, Supplier<Batch> nextBatch) {
+                           int batchesPerStep, Supplier<Batch> nextBatch, State state) {
+        /** A workload whose steps start from zeros (no state carried between them). */
+        public Workload(String name, String unit, double unitsPerStep, double flopsPerStep, Trainer trainer, int batchesPerStep,
+                        Supplier<Batch> nextBatch) {
+            this(name, unit, unitsPerStep, flopsPerStep, trainer, batchesPerStep, nextBatch, null);
+        }
+
         /** One timed step, whole. */
         public void step() {
             for (int i = 0; i < batchesPerStep; i++) {
-                trainer.step(nextBatch.get(), null);
+                trainer.step(nextBatch.get(), state);
             }
         }
 
@@ -55,15 +63,16 @@ public final class Workloads {
         }
     }
 
-    /** Builds the model and inputs of W-LM, W-LM-1, W-ADD or W-ADD-batched, ready to time step by step. */
+    /** Builds the model and inputs of W-LM, W-LM-1, W-ADD, W-ADD-batched or W-WORD, ready to time step by step. */
     public static Workload create(String name) {
         return switch (name) {
             case "W-LM" -> languageModelWorkload(32);
             case "W-LM-1" -> languageModelWorkload(1);
             case "W-ADD" -> adderWorkload();
             case "W-ADD-batched" -> batchedAdderWorkload();
+            case "W-WORD" -> wordWorkload();
             default -> throw new IllegalArgumentException(
-                    "unknown workload '" + name + "' (expected W-LM, W-LM-1, W-ADD or W-ADD-batched)");
+                    "unknown workload '" + name + "' (expected W-LM, W-LM-1, W-ADD, W-ADD-batched or W-WORD)");
         };
     }
 
@@ -132,6 +141,59 @@ public final class Workloads {
             adder.fillRandom(b, rng);
             return b;
         });
+    }
+
+    /**
+     * W-WORD, the shape of Zaremba et al. 2014's small model: vocabulary 10,000, embedding 200, two
+     * LSTM layers of 200, a full softmax over the vocabulary, BPTT 20, batch 20, plain SGD lr 1, clip
+     * norm 5, the state carried from step to step; tokens drawn with probability proportional to
+     * 1/(i+1) (Zipf), as word frequencies are. Timed in tokens (B*T a step).
+     */
+    static Workload wordWorkload() {
+        int v = 10_000;
+        int e = 200;
+        int h = 200;
+        int t = 20;
+        int batch = 20;
+        Model m = new Model(Architecture.languageModel(CellType.LSTM, v, e, h, 2, 0), 1);
+        Trainer tr = new Trainer(m, OptimizerKind.SGD.create(m.params().size()), Schedule.constant(1));
+        tr.setClipNorm(5);
+        TokenStreams streams = new TokenStreams(zipf(v, batch * (t * 25 + 1), new Rng(11)), batch, t);
+        // per token: the two layers' products (input and recurrent, forward and back, the weights'
+        // gradient), and the softmax's (forward, back to h, the weights' gradient)
+        double flops = batch * t * (3 * 2.0 * (4 * h * (e + h) + 4 * h * (h + h)) + 3 * 2.0 * h * v);
+        return new Workload("W-WORD softmax", "tokens", batch * t, flops, tr, 1, () -> {
+            if (!streams.next()) {
+                streams.next();
+            }
+            return streams.batch();
+        }, m.newState(batch));
+    }
+
+    /** n tokens drawn from [0, v) with probability proportional to 1 / (i + 1). */
+    static int[] zipf(int v, int n, Rng rng) {
+        double[] cumulative = new double[v];
+        double sum = 0;
+        for (int i = 0; i < v; i++) {
+            sum += 1.0 / (i + 1);
+            cumulative[i] = sum;
+        }
+        int[] out = new int[n];
+        for (int k = 0; k < n; k++) {
+            double u = rng.nextDouble() * sum;
+            int lo = 0;
+            int hi = v - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cumulative[mid] < u) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            out[k] = lo;
+        }
+        return out;
     }
 
     /** The W-ADD network (see {@link #adderWorkload}) with weights U(-1, 1). */

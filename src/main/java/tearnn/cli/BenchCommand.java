@@ -12,9 +12,9 @@ import tearnn.bench.Workloads;
  * speed-up over one thread measured in the same run.
  */
 final class BenchCommand {
-    private static final String[] WORKLOADS = {"W-LM", "W-LM-1", "W-ADD", "W-ADD-batched", "SOL-MM"};
+    private static final String[] WORKLOADS = {"W-LM", "W-LM-1", "W-ADD", "W-ADD-batched", "W-WORD", "SOL-MM"};
     /** The workloads whose batches have sequences to share among threads. */
-    private static final List<String> BATCHED = List.of("W-LM", "W-ADD-batched");
+    private static final List<String> BATCHED = List.of("W-LM", "W-ADD-batched", "W-WORD");
 
     private BenchCommand() {
     }

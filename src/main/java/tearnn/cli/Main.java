@@ -40,8 +40,8 @@ public final class Main {
             "          --prime TEXT --trace                           h, c and every gate at every token",
             "          --gradient-flow --text FILE [--bptt 20 --batch 8]  ||dL/dh_t|| per layer and step, one batch",
             "  corpus  write the built-in grammar corpus: --words 60000 --seed 1 --out FILE.txt",
-            "  bench   run the benchmark workloads W-LM, W-LM-1, W-ADD, W-ADD-batched, SOL-MM: --only W-LM",
-            "          then W-LM and W-ADD-batched on 2, 4 ... up to --threads N threads",
+            "  bench   run the benchmark workloads W-LM, W-LM-1, W-ADD, W-ADD-batched, W-WORD, SOL-MM: --only W-LM",
+            "          then W-LM, W-ADD-batched and W-WORD on 2, 4 ... up to --threads N threads",
             "",
             "  --threads N: threads computing each step's gradient, by shares of the batch (default: one per processor)");
 

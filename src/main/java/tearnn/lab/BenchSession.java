@@ -55,7 +55,7 @@ final class BenchSession {
                 } else {
                     batchesDone = 0;
                     computing = 0;
-                    t.begin(workload.nextBatch().get(), null);
+                    t.begin(workload.nextBatch().get(), workload.state());
                     t.advance(Double.POSITIVE_INFINITY);
                     computing += clock.seconds() - t0;
                     out.name("waiting").value(true);
@@ -95,7 +95,7 @@ final class BenchSession {
             t0 = clock.seconds();
         }
         if (!stepDone || next) {
-            t.begin(workload.nextBatch().get(), null);
+            t.begin(workload.nextBatch().get(), workload.state());
             t.advance(Double.POSITIVE_INFINITY);
             out.name("waiting").value(true);
         }
