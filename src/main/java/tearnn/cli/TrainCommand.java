@@ -66,6 +66,9 @@ final class TrainCommand {
         long t0 = System.nanoTime();
         long tokens0 = task.tokensSeen();
         int done = 0;
+        // the file holds the best model of the run: written when validation improves, not at every evaluation
+        double bestSeen = Double.POSITIVE_INFINITY;
+        long bestStep = -1;
         while (done < steps) {
             int n = Math.min(evalEvery, steps - done);
             double loss = task.train(n);
@@ -75,7 +78,11 @@ final class TrainCommand {
             out.printf("step %6d  epoch %d  train loss %.4f  validation perplexity %.3f%s  %.0f tokens/s%n", done,
                     task.epoch(), loss, ppl, Double.isNaN(best) ? "" : String.format(" (best possible %.3f)", best),
                     (task.tokensSeen() - tokens0) / secs);
-            Main.writeText(outFile, ModelFile.write(task.saved()));
+            if (ppl < bestSeen) {
+                bestSeen = ppl;
+                bestStep = task.steps();
+                Main.writeText(outFile, ModelFile.write(task.saved()));
+            }
             if (stopping != null) {
                 stopping.record(ppl);
                 if (stopping.shouldStop()) {
@@ -84,6 +91,11 @@ final class TrainCommand {
                 }
             }
         }
-        out.println("wrote " + outFile);
+        if (bestStep < 0) {
+            out.println("nothing written: no evaluation gave a finite validation perplexity");
+        } else {
+            out.printf("wrote %s: the model of step %d, the best validation perplexity of this run (%.3f)%n", outFile, bestStep,
+                    bestSeen);
+        }
     }
 }

@@ -48,6 +48,8 @@ class MainTest {
                 model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("validation perplexity"), r.out());
+        assertTrue(r.out().matches("(?s).*wrote .*m\\.json: the model of step (10|20), the best validation perplexity of this run"
+                + " \\([0-9.]+\\)\n"), r.out());
         r = run("train", "--text", text.toString(), "--steps", "10", "--resume", model.toString(), "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("20 steps done"), r.out());
