@@ -40,8 +40,12 @@ const WordPanel = (() => {
       if (!r) return;
       const ppl = s.ppl.length ? s.ppl[s.ppl.length - 1][1] : NaN;
       const partial = s.info && s.validTokens && s.validTokens < 0.9 * s.info.validationTokens;
+      // characters: bits per character, as character models are compared; words: perplexity
+      const valid = !Number.isFinite(ppl) ? '' : unit() === 'characters'
+        ? ', validation ' + Forms.number(Math.log2(ppl), 3) + ' bits per character (perplexity ' + Forms.number(ppl, 3) + ')'
+        : ', validation perplexity ' + Forms.number(ppl, 3);
       $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
-        + ' tokens, loss ' + Forms.number(r.loss, 3) + (Number.isFinite(ppl) ? ', validation perplexity ' + Forms.number(ppl, 3) : '')
+        + ' tokens, loss ' + Forms.number(r.loss, 3) + valid
         + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
           + ' held-out ' + unit() + ')' : '')
         + (s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
@@ -124,6 +128,12 @@ const WordPanel = (() => {
       made = { source: corpus.source(), text: corpus.text() };
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null });
+      // say what this model reads, and draw a best possible line only where one is known
+      $('word-explain').textContent = 'The network reads ' + (r.builtin ? 'the built-in corpus' : 'your text') + ' '
+        + (r.level === 'char' ? 'character by character' : 'word by word') + ' and learns to predict the next one.'
+        + (r.bestPerplexity ? ' The built-in corpus comes from a small grammar, so the best possible perplexity is known and'
+          + ' drawn on the chart.' : '');
+      $('word-ppl-caption').textContent = 'Validation perplexity' + (r.bestPerplexity ? ' (dashed: best possible)' : '');
       $('word-progress').textContent = (how === 'restored' ? 'Restored your ' + r.cell + ' ' + (r.level === 'char' ? 'character' : 'word')
         + ' model from your last visit (step ' + r.steps + '). ' : '') + describe(r);
       if (how !== 'restored') await validate(300);
