@@ -20,10 +20,17 @@ const WordPanel = (() => {
       if (s.best && s.ppl.length) {
         series.push({ points: [[s.ppl[0][0], s.best], [s.ppl[s.ppl.length - 1][0], s.best]], color: '#8250df', dashed: true,
           label: 'best possible ' + s.best.toFixed(2) });
+      } else if (s.info && s.info.unigramPerplexity && s.ppl.length) {
+        // where the best possible is unknown: what a model that ignores all context gets
+        const u = s.info.unigramPerplexity;
+        series.push({ points: [[s.ppl[0][0], u], [s.ppl[s.ppl.length - 1][0], u]], color: '#8c959f', dashed: true,
+          label: 'no context (unigram) ' + u.toFixed(2) });
       }
       // early perplexities are near the vocabulary size: cap the axis so the approach to the best stays visible
       const top = Math.max(...s.ppl.map((p) => p[1]), 1);
-      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', yMin: 0, yMax: Math.min(top * 1.05, 4 * (s.best || last)) });
+      let yMax = Math.min(top * 1.05, 4 * (s.best || last));
+      if (!s.best && s.info && s.info.unigramPerplexity) yMax = Math.max(yMax, 1.05 * s.info.unigramPerplexity);
+      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', yMin: 0, yMax });
     }
 
     function describe(r) {
@@ -133,7 +140,9 @@ const WordPanel = (() => {
         + (r.level === 'char' ? 'character by character' : 'word by word') + ' and learns to predict the next one.'
         + (r.bestPerplexity ? ' The built-in corpus comes from a small grammar, so the best possible perplexity is known and'
           + ' drawn on the chart.' : '');
-      $('word-ppl-caption').textContent = 'Validation perplexity' + (r.bestPerplexity ? ' (dashed: best possible)' : '');
+      $('word-ppl-caption').textContent = 'Validation perplexity' + (r.bestPerplexity ? ' (dashed: best possible)'
+        : ' (dashed: a model that ignores all context, from the ' + (r.level === 'char' ? 'characters\'' : 'words\'')
+          + ' frequencies alone)');
       $('word-progress').textContent = (how === 'restored' ? 'Restored your ' + r.cell + ' ' + (r.level === 'char' ? 'character' : 'word')
         + ' model from your last visit (step ' + r.steps + '). ' : '') + describe(r);
       if (how !== 'restored') await validate(300);

@@ -88,6 +88,7 @@ final class WordSession implements TrainingSession {
         out.name("level").value(task.settings().characters() ? "char" : "word")
                 .name("trainTokens").value(c.train.length).name("validationTokens").value(c.validation.length)
                 .name("vocabulary").value(c.vocabulary.size()).name("unknownRate").value(c.unknownRate())
+                .name("unigramPerplexity").value(c.unigramPerplexity())
                 .name("parameters").value(task.model().params().size()).name("builtin").value(builtin)
                 .name("cell").value(task.model().architecture().cell().id)
                 .name("steps").value(task.steps());

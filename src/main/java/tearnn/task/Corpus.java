@@ -86,6 +86,26 @@ public final class Corpus {
     }
 
     /** Fraction of training tokens that are {@code <unk>}. */
+    /**
+     * The perplexity on the held-out tokens of a unigram model of the training tokens (each token's
+     * training frequency, add-one smoothed): what a model that ignores all context gets, a baseline
+     * for any text.
+     */
+    public double unigramPerplexity() {
+        int v = vocabulary.size();
+        double[] counts = new double[v];
+        for (int t : train) {
+            counts[t]++;
+        }
+        double total = train.length + v;
+        int[] held = validation.length > 0 ? validation : train;
+        double nats = 0;
+        for (int t : held) {
+            nats -= Math.log((counts[t] + 1) / total);
+        }
+        return Math.exp(nats / held.length);
+    }
+
     public double unknownRate() {
         int u = 0;
         for (int t : train) {

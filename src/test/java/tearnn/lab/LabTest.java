@@ -80,6 +80,8 @@ class LabTest {
     void wordModelLearnsPredictsSavesAndLoads() {
         JsonObject d = ok("{\"cmd\":\"word.new\",\"settings\":{}}");
         assertEquals(5.856, d.number("bestPerplexity"), 1e-3);
+        double unigram = d.number("unigramPerplexity");
+        assertTrue(unigram > 2 * 5.856 && unigram < 41, "the no-context baseline: well above the best, below the vocabulary: " + unigram);
         double before = ok("{\"cmd\":\"word.validate\"}").number("perplexity");
         ok("{\"cmd\":\"word.train\",\"steps\":150}");
         double after = ok("{\"cmd\":\"word.validate\"}").number("perplexity");
