@@ -241,7 +241,9 @@ const WordPanel = (() => {
         Forms.showError($('word-gen'), r, $('word-output'));
         return;
       }
-      $('word-output').textContent = $('word-prompt').value + (s.info && s.info.level === 'char' ? '' : ' ') + r.text;
+      $('word-output').textContent = $('word-prompt').value + (s.info && s.info.level === 'char' ? '' : ' ') + r.text
+        + (r.logProbability !== undefined ? '  (beam search, the most probable continuation found: log probability '
+          + r.logProbability.toFixed(2) + ')' : '');
     });
     Charts.draw($('word-loss'), [], { empty: 'No data yet: press Train.' });
     Charts.draw($('word-ppl'), [], { empty: 'No data yet: press Train.' });

@@ -34,7 +34,7 @@ public final class Main {
             "  sample  generate from a saved word or character model",
             "          --model FILE.json --prime \"the dog\"",
             options(GenerationSettings.ALL),
-            "          --beam 0 --seed 1 --top 5 (also print the top next tokens after the prime)",
+            "          --seed 1 --top 5 (also print the top next tokens after the prime)",
             "  inspect look inside a saved word or character model (prints JSON): --model FILE.json and",
             "          --prime TEXT --connectivity [--target TOKEN]   how much each prompt token moves log p(target)",
             "          --prime TEXT --trace                           h, c and every gate at every token",

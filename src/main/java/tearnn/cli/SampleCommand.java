@@ -21,7 +21,6 @@ final class SampleCommand {
         String file = a.string("model", null);
         String prime = a.string("prime", null);
         GenerationSettings g = GenerationSettings.read(a);
-        int beam = a.integer("beam", 0);
         int seed = a.integer("seed", 1);
         int top = a.integer("top", 5);
         a.done();
@@ -48,10 +47,10 @@ final class SampleCommand {
         }
         out.println();
         int[] gen;
-        if (beam > 0) {
-            Sampler.Beam b = sampler.beamSearch(p, g.length(), beam).get(0);
+        if (g.beam() > 0) {
+            Sampler.Beam b = sampler.beamSearch(p, g.length(), g.beam()).get(0);
             gen = b.tokens();
-            out.printf("beam search (width %d), log probability %.3f:%n", beam, b.logProb());
+            out.printf("beam search (width %d), log probability %.3f:%n", g.beam(), b.logProb());
         } else {
             gen = sampler.generate(p, g.length(), g.greedy(), g.temperature(), g.topK(), new Rng(seed));
         }

@@ -255,7 +255,14 @@ final class WordSession implements TrainingSession {
     private void generate(String prompt, GenerationSettings g, int seed, JsonWriter out) {
         Vocabulary v = task.corpus().vocabulary;
         Sampler s = new Sampler(task.model());
-        int[] gen = s.generate(encodePrompt(prompt), g.length(), g.greedy(), g.temperature(), g.topK(), new Rng(seed));
+        int[] gen;
+        if (g.beam() > 0) {
+            Sampler.Beam best = s.beamSearch(encodePrompt(prompt), g.length(), g.beam()).get(0);
+            gen = best.tokens();
+            out.name("logProbability").value(best.logProb());
+        } else {
+            gen = s.generate(encodePrompt(prompt), g.length(), g.greedy(), g.temperature(), g.topK(), new Rng(seed));
+        }
         List<String> words = new ArrayList<>();
         for (int t : gen) {
             words.add(v.token(t));

@@ -96,6 +96,12 @@ class LabTest {
             assertTrue(n > 0 && Double.isFinite(n), "a norm per token");
         }
         assertTrue(ok("{\"cmd\":\"word.generate\",\"prompt\":\"a\",\"length\":12}").string("text").length() > 10);
+        // beam search: the most probable continuation found, with its log probability
+        JsonObject beam = ok("{\"cmd\":\"word.generate\",\"prompt\":\"a\",\"length\":6,\"beam\":4}");
+        assertTrue(beam.number("logProbability") < 0 && !beam.string("text").isBlank(), beam.map().toString());
+        assertEquals(beam.string("text"), ok("{\"cmd\":\"word.generate\",\"prompt\":\"a\",\"length\":6,\"beam\":4,\"seed\":9}")
+                .string("text"), "no sampling: the seed does not matter");
+        assertFalse(JsonObject.parse(lab.handle("{\"cmd\":\"word.generate\",\"beam\":17}"), "reply").bool("ok"));
         String model = ok("{\"cmd\":\"word.save\"}").string("model");
         Lab other = new Lab(() -> System.nanoTime() / 1e9);
         JsonObject r = JsonObject.parse(other.handle("{\"cmd\":\"word.load\",\"model\":" + quote(model) + "}"), "reply");
