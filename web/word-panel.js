@@ -8,7 +8,7 @@ const WordPanel = (() => {
 
   function create(app, description, limits, generate) {
     const s = { loss: [], ppl: [], best: null, info: null, last: null, speed: 0, t0: 0, tokens0: 0,
-      lastValid: 0, validCost: 0, validTokens: 0, validating: null };
+      lastValid: 0, validCost: 0, validTokens: 0, validating: null, samples: [], sampledAt: 0, sampleCost: 0 };
     let panel = null;
     const unit = () => s.info && s.info.level === 'char' ? 'characters' : 'words';
     const tokensSeen = () => s.loss.length ? s.loss[s.loss.length - 1][0] : 0;
@@ -96,6 +96,30 @@ const WordPanel = (() => {
       return r;
     }
 
+    // A short text from the prompt, sampled, added to the history (newest first, the last 30 kept).
+    async function sample() {
+      const t0 = performance.now();
+      s.sampledAt = t0;
+      const r = await panel.call('generate', { prompt: $('word-prompt').value, length: 30, temperature: 0.8,
+        seed: s.samples.length + 1 });
+      s.sampleCost = performance.now() - t0;
+      if (!r.ok || !s.last) return;
+      s.samples.unshift([s.last.steps, $('word-prompt').value + (s.info && s.info.level === 'char' ? '' : ' ') + r.text]);
+      s.samples.length = Math.min(s.samples.length, 30);
+      drawSamples();
+    }
+
+    function drawSamples() {
+      $('word-samples').replaceChildren(...s.samples.map(([step, text]) => {
+        const li = document.createElement('li');
+        const at = document.createElement('span');
+        at.className = 'at';
+        at.textContent = 'step ' + step;
+        li.append(at, text);
+        return li;
+      }));
+    }
+
     async function predict() {
       if (!panel.ready) return;
       const r = await panel.call('predict', { prompt: $('word-prompt').value, k: 8 });
@@ -134,7 +158,9 @@ const WordPanel = (() => {
     async function started(r, how, extra) {
       made = { source: corpus.source(), text: corpus.text() };
       const kept = how === 'restored' ? extra : {};
-      Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null });
+      Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null,
+        samples: kept.samples || [] });
+      drawSamples();
       // say what this model reads, and draw a best possible line only where one is known
       $('word-explain').textContent = 'The network reads ' + (r.builtin ? 'the built-in corpus' : 'your text') + ' '
         + (r.level === 'char' ? 'character by character' : 'word by word') + ' and learns to predict the next one.'
@@ -183,6 +209,7 @@ const WordPanel = (() => {
           await predict();
         }
         if (units.due()) await units.refresh();
+        if (performance.now() - s.sampledAt > Math.max(5000, 20 * s.sampleCost)) await sample();
       },
       draw,
       partway(r) {
@@ -215,7 +242,8 @@ const WordPanel = (() => {
         await predict();
         await units.refresh();
       },
-      record: () => ({ loss: s.loss, ppl: s.ppl, source: corpus.source(), text: corpus.text(), prompt: $('word-prompt').value }),
+      record: () => ({ loss: s.loss, ppl: s.ppl, samples: s.samples, source: corpus.source(), text: corpus.text(),
+        prompt: $('word-prompt').value }),
       restoring(record) {
         corpus.restore(record);
         if (record.prompt !== undefined) $('word-prompt').value = record.prompt;

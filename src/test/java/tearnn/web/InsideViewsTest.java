@@ -44,6 +44,10 @@ class InsideViewsTest extends PageTest {
             int points = data(d, "word-norm", "points");
             assertEquals(20, data(d, "word-flow", "steps"), "a BPTT window of 20");
             wait.until(x -> data(x, "word-norm", "points") > points + 3);
+            // a sample written as it learns, newest first, with its step
+            wait.until(x -> !x.findElements(By.cssSelector("#word-samples li")).isEmpty());
+            assertTrue(d.findElement(By.cssSelector("#word-samples li")).getText().matches("step \\d+the dogs near the cat .+"),
+                    d.findElement(By.cssSelector("#word-samples li")).getText());
             d.findElement(By.id("word-train")).click();
             BrowserTest.sleep(1000);
 
@@ -72,12 +76,14 @@ class InsideViewsTest extends PageTest {
 
             assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
             int kept = data(d, "word-norm", "points");
+            int samples = d.findElements(By.cssSelector("#word-samples li")).size();
             wait.until(x -> text(x, "word-saved").startsWith("Kept"));
             BrowserTest.sleep(500);
 
             d.navigate().refresh();
             ready(d);
             assertEquals(kept, data(d, "word-norm", "points"), "the gradient norm history is kept with the model");
+            assertEquals(samples, d.findElements(By.cssSelector("#word-samples li")).size(), "so are the samples");
             assertEquals(20, data(d, "word-flow", "steps"));
             assertEquals(8, data(d, "adder-flow", "steps"));
             String prompt = d.findElement(By.id("word-prompt")).getAttribute("value");
