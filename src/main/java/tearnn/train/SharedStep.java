@@ -36,8 +36,6 @@ final class SharedStep implements GradientPass {
     private double loss;
     private double[] contribution = new double[0];
     private double[] sum = new double[0];
-    /** Whether {@link #contribution} holds this step's (it is built once a step, when first asked for). */
-    private boolean built;
 
     /** Share {@code index} of {@code count} of every batch, on {@code model}. */
     SharedStep(Model model, int index, int count) {
@@ -73,7 +71,6 @@ final class SharedStep implements GradientPass {
         int seed = model.nextDropoutSeed();
         lossCount = model.lossCount(batch);
         gathered = false;
-        built = false;
         pass = model.beginShare(shares.part(index), state == null ? null : shares.state(index), truncate, seed,
                 shares.first(index), lossCount);
     }
@@ -123,15 +120,11 @@ final class SharedStep implements GradientPass {
         return n;
     }
 
-    /** This worker's contribution, once its share is done ({@link #waiting}); built once a step, the array reused. */
+    /** This worker's contribution, once its share is done ({@link #waiting}); the array is reused. */
     double[] contribution() {
         if (!waiting()) {
             throw new IllegalStateException("this worker's share of the step is not done yet");
         }
-        if (built) {
-            return contribution;
-        }
-        built = true;
         if (contribution.length != contributionLength()) {
             contribution = new double[contributionLength()];
         }
