@@ -120,7 +120,11 @@ final class SharedStep implements GradientPass {
         return n;
     }
 
-    /** This worker's contribution, once its share is done ({@link #waiting}); the array is reused. */
+    /**
+     * This worker's contribution, once its share is done ({@link #waiting}); the array is reused.
+     * Built afresh at every call: in the JavaScript build the page may be handed this very array's
+     * buffer (and detach it), so {@link #gatherShares} cannot count on the one built before.
+     */
     double[] contribution() {
         if (!waiting()) {
             throw new IllegalStateException("this worker's share of the step is not done yet");
