@@ -147,7 +147,7 @@ const TrainingPanel = (() => {
       p.looping = true;
       while (p.running) {
         if (!(await slice(0))) break;
-        if (spec.between) await spec.between();
+        if (p.running && spec.between) await spec.between();
         if (performance.now() - lastDraw > 150 || !p.running) {
           spec.draw();
           flow.draw();

@@ -56,7 +56,8 @@ const WordPanel = (() => {
         + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
           + ' held-out ' + unit() + ')' : '')
         + (s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
-        + ' ' + unit() + '/s' + (r.workers > 1 ? ' on ' + r.workers + ' workers' : '');
+        + ' ' + unit() + '/s' + (r.workers > 1 ? ' on ' + r.workers + ' workers' : '')
+        + (s.under ? ' (' + s.under + ')' : '');
     }
 
     // One validation at a time; training waits meanwhile, so the number is for fixed weights. With
@@ -158,7 +159,7 @@ const WordPanel = (() => {
     async function started(r, how, extra) {
       made = { source: corpus.source(), text: corpus.text() };
       const kept = how === 'restored' ? extra : {};
-      Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null,
+      Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null, under: '',
         samples: kept.samples || [] });
       drawSamples();
       // say what this model reads, and draw a best possible line only where one is known
@@ -198,6 +199,7 @@ const WordPanel = (() => {
       async sliced(r) {
         s.loss.push([r.tokens, r.loss]);
         s.last = r;
+        s.under = '';
         s.speed = (r.tokens - s.tokens0) / Math.max((performance.now() - s.t0) / 1000, 1e-3);
         progress();
       },
@@ -215,9 +217,9 @@ const WordPanel = (() => {
       partway(r) {
         // a big model's step takes several calls: say how far the one under way has come
         const under = 'step ' + (r.steps + 1) + ' under way: ' + Math.round(100 * r.stepPart) + '%';
+        s.under = under;
         if (s.last) {
           progress();
-          $('word-progress').textContent += ' (' + under + ')';
         } else {
           $('word-progress').textContent = under.charAt(0).toUpperCase() + under.slice(1) + '.';
         }
@@ -227,6 +229,7 @@ const WordPanel = (() => {
         s.ppl = s.ppl.filter((p) => p[0] <= r.tokens);
         const last = s.loss.length ? s.loss[s.loss.length - 1][1] : NaN;
         s.last = { steps: r.steps, epoch: r.epoch, tokens: r.tokens, loss: last };
+        s.under = '';
         progress();
         $('word-progress').textContent += '. The model is back here, from before the blow-up.';
         draw();
