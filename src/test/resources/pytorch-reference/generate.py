@@ -11,6 +11,11 @@ head), a prompt (token ids, or [T][I] vectors for dense input),
 a target, log p(target | prompt) and "connectivity": the L2 norm of d log p(target) / d x_t for every
 position t, x_t the vector the first layer reads (embedding row, one-hot vector, dense vector).
 
+The adaptive softmax cases (adaptive_*.json, format "tearnn-model-case/1") hold a model file whose
+output layer is torch.nn.AdaptiveLogSoftmaxWithLoss (the module "fc": fc.head.weight, fc.head.bias,
+fc.tail.i.0.weight, fc.tail.i.1.weight), token ids and targets [T][B], the mean loss over every
+step, the full log-probabilities [T*B][V] (fc.log_prob) and "grad": d(loss)/d of every tensor.
+
 Run with Debian's python3-torch:  /usr/bin/python3 generate.py [OUT_DIR]
 Every case is computed in float64 from a fixed seed, so reruns give the same files.
 """
@@ -168,7 +173,12 @@ class Net(torch.nn.Module):
             self.embedding = torch.nn.Embedding(a["input_size"], a["embedding_size"])
             width = a["embedding_size"]
         self.rnn = MODULES[a["cell"]](width, a["hidden_size"], a["num_layers"], a["bias"])
-        self.fc = torch.nn.Linear(a["hidden_size"], a["output_size"])
+        if "output" in a:
+            o = a["output"]
+            self.fc = torch.nn.AdaptiveLogSoftmaxWithLoss(a["hidden_size"], a["output_size"], o["cutoffs"],
+                                                          div_value=o["div_value"], head_bias=o["head_bias"])
+        else:
+            self.fc = torch.nn.Linear(a["hidden_size"], a["output_size"])
 
 
 def connectivity_case(name, cell, input_kind, V=9, E=4, I=3, H=5, L=2, T=6, seed=0):
@@ -210,3 +220,42 @@ connectivity_case("connectivity_lstm_embedding", "lstm", "embedding", seed=80)
 connectivity_case("connectivity_gru_one_hot", "gru", "one_hot", seed=81)
 connectivity_case("connectivity_rnn_tanh_dense", "rnn_tanh", "dense", seed=82)
 connectivity_case("connectivity_lstm_one_hot_long", "lstm", "one_hot", T=30, H=8, L=1, seed=83)
+
+
+def adaptive_case(name, cell, input_kind, cutoffs, div_value, head_bias, V=20, E=6, H=8, L=2, T=5, B=3, seed=0):
+    torch.manual_seed(seed)
+    a = {"input": input_kind, "input_size": V, "embedding_size": E if input_kind == "embedding" else 0,
+         "cell": cell, "hidden_size": H, "num_layers": L, "bias": True, "peephole": False, "output_size": V,
+         "loss": "softmax_ce", "last_step_only": False, "dropout": 0.0,
+         "output": {"kind": "adaptive", "cutoffs": cutoffs, "div_value": div_value, "head_bias": head_bias}}
+    net = Net(a).double()
+    with torch.no_grad():
+        for p in net.parameters():
+            p.uniform_(-0.8, 0.8)
+    tokens = torch.randint(V, (T, B))
+    # targets from every part of the vocabulary: the shortlist and each cluster
+    targets = torch.randint(V, (T, B))
+    x = net.embedding(tokens) if input_kind == "embedding" else torch.nn.functional.one_hot(tokens, V).double()
+    out, _ = net.rnn(x)
+    hidden = out.reshape(T * B, H)
+    loss = net.fc(hidden, targets.reshape(T * B)).loss
+    net.zero_grad()
+    loss.backward()
+    with torch.no_grad():
+        logp = net.fc.log_prob(hidden)
+    d = {"format": "tearnn-model-case/1", "name": name,
+         "model_file": json.dumps({"format": "tearnn-model/1", "architecture": a,
+                                   "tensors": {k: v.detach().tolist() for k, v in net.state_dict().items()}}),
+         "tokens": tokens.tolist(), "targets": targets.tolist(), "loss": loss.item(),
+         "log_probabilities": logp.tolist(),
+         "grad": {k: p.grad.tolist() for k, p in net.named_parameters()}}
+    with open(os.path.join(OUT, name + ".json"), "w") as f:
+        json.dump(d, f, indent=None)
+        f.write("\n")
+
+
+adaptive_case("adaptive_lstm_embedding", "lstm", "embedding", [5, 12], 2.0, False, seed=90)
+adaptive_case("adaptive_gru_one_hot_head_bias", "gru", "one_hot", [4], 4.0, True, V=15, seed=91)
+adaptive_case("adaptive_rnn_tanh_three_clusters", "rnn_tanh", "embedding", [3, 10, 20], 2.0, True, V=30, H=16,
+              L=1, T=7, B=4, seed=92)
+adaptive_case("adaptive_lstm_div_1", "lstm", "embedding", [2, 6], 1.0, False, V=9, H=5, L=1, T=4, B=2, seed=93)

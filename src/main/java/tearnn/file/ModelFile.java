@@ -10,6 +10,7 @@ import tearnn.loss.LossKind;
 import tearnn.model.Architecture;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
+import tearnn.model.OutputLayer;
 import tearnn.nn.CellType;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
@@ -97,8 +98,16 @@ public final class ModelFile {
                 .name("output_size").value(a.outputs())
                 .name("loss").value(a.loss().id)
                 .name("last_step_only").value(a.lastStepOnly())
-                .name("dropout").value(a.dropout())
-                .endObject();
+                .name("dropout").value(a.dropout());
+        if (a.output().adaptive()) {
+            w.name("output").beginObject().name("kind").value("adaptive").name("cutoffs").beginArray();
+            for (int c : a.output().cutoffs()) {
+                w.value(c);
+            }
+            w.endArray().name("div_value").value(a.output().divValue()).name("head_bias").value(a.output().headBias())
+                    .endObject();
+        }
+        w.endObject();
     }
 
     private static void writeVocabulary(JsonWriter w, SavedModel saved) {
@@ -144,7 +153,28 @@ public final class ModelFile {
         return checked("architecture", () -> new Architecture(InputKind.parse(a.string("input")), a.integer("input_size"),
                 a.integer("embedding_size", 0), CellType.parse(a.string("cell")), a.integer("hidden_size"),
                 a.integer("num_layers"), a.bool("bias", true), a.bool("peephole", false), a.integer("output_size"),
-                LossKind.parse(a.string("loss")), a.bool("last_step_only", false), a.number("dropout", 0)));
+                LossKind.parse(a.string("loss")), a.bool("last_step_only", false), a.number("dropout", 0),
+                a.has("output") ? readOutput(a.object("output")) : OutputLayer.FULL));
+    }
+
+    /** The output layer: {"kind": "softmax"} or {"kind": "adaptive", "cutoffs": [..], "div_value": 4, "head_bias": false}. */
+    private static OutputLayer readOutput(JsonObject o) {
+        String kind = o.string("kind");
+        if (kind.equals("softmax")) {
+            return OutputLayer.FULL;
+        }
+        if (!kind.equals("adaptive")) {
+            throw new JsonException("model file: architecture: output kind must be \"softmax\" or \"adaptive\", got \"" + kind + "\"");
+        }
+        List<?> list = o.list("cutoffs");
+        int[] cutoffs = new int[list.size()];
+        for (int i = 0; i < cutoffs.length; i++) {
+            if (!(list.get(i) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw new JsonException("model file: architecture: adaptive softmax cutoffs must be whole numbers, got " + list.get(i));
+            }
+            cutoffs[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ((Number) list.get(i)).doubleValue()));
+        }
+        return new OutputLayer(true, cutoffs, o.number("div_value", 4.0), o.bool("head_bias", false));
     }
 
     private static void readVocabulary(JsonObject v, SavedModel saved) {

@@ -2,10 +2,11 @@ package tearnn.model;
 
 import tearnn.loss.LossKind;
 import tearnn.math.Readable;
+import tearnn.nn.AdaptiveSoftmax;
 import tearnn.nn.CellType;
 
 /**
- * The shape of a model: input -> recurrent stack -> dense head -> loss.
+ * The shape of a model: input -> recurrent stack -> output layer -> loss.
  *
  * @param input       how tokens or vectors enter
  * @param inputSize   vocabulary size V (token inputs) or feature count I (dense)
@@ -19,10 +20,11 @@ import tearnn.nn.CellType;
  * @param loss        the loss on the head's outputs
  * @param lastStepOnly loss only at each sequence's last step (many-to-one), else at every step
  * @param dropout     dropout probability on every layer's output while training
+ * @param output      the output layer: a full linear layer, or the adaptive softmax (softmax_ce loss only)
  */
 public record Architecture(InputKind input, int inputSize, int embedding, CellType cell, int hidden,
         int layers, boolean bias, boolean peephole, int outputs, LossKind loss, boolean lastStepOnly,
-        double dropout) {
+        double dropout, OutputLayer output) {
 
     public static final int MAX_SIZE = 1 << 20;
     /**
@@ -31,9 +33,16 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
      */
     public static final long MAX_PARAMETERS = 50_000_000L;
 
+    /** An architecture with a full linear output layer. */
+    public Architecture(InputKind input, int inputSize, int embedding, CellType cell, int hidden, int layers,
+            boolean bias, boolean peephole, int outputs, LossKind loss, boolean lastStepOnly, double dropout) {
+        this(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly, dropout,
+                OutputLayer.FULL);
+    }
+
     public Architecture {
-        if (input == null || cell == null || loss == null) {
-            throw new IllegalArgumentException("input kind, cell and loss must be given");
+        if (input == null || cell == null || loss == null || output == null) {
+            throw new IllegalArgumentException("input kind, cell, loss and output layer must be given");
         }
         positive("input size", inputSize);
         positive("hidden size", hidden);
@@ -53,7 +62,10 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
-        long n = count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs);
+        if (output.adaptive() && loss != LossKind.SOFTMAX_CE) {
+            throw new IllegalArgumentException("the adaptive softmax predicts classes: its loss is softmax_ce, not " + loss.id);
+        }
+        long n = count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, output);
         if (n > MAX_PARAMETERS) {
             throw new IllegalArgumentException("model too large: " + layers + (layers == 1 ? " layer" : " layers") + " of "
                     + Readable.count(hidden) + " " + cell.id + " units on " + Readable.count(input == InputKind.EMBEDDING ? embedding : inputSize)
@@ -73,18 +85,26 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
 
     /** The number of parameters, counted in long arithmetic (so a huge claim cannot overflow). */
     public long parameterCount() {
-        return count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs);
+        return count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, output);
     }
 
     private static long count(InputKind input, int inputSize, int embedding, CellType cell, int hidden, int layers,
-            boolean bias, boolean peephole, int outputs) {
+            boolean bias, boolean peephole, int outputs, OutputLayer output) {
         long g = (long) cell.gates * hidden;
         long n = input == InputKind.EMBEDDING ? (long) inputSize * embedding : 0;
         for (int l = 0; l < layers; l++) {
             long in = l > 0 ? hidden : input == InputKind.EMBEDDING ? embedding : inputSize;
             n += g * (in + hidden) + (bias ? 2 * g : 0) + (peephole ? 3L * hidden : 0);
         }
-        return n + (long) outputs * hidden + outputs;
+        return n + (output.adaptive()
+                ? AdaptiveSoftmax.parameterCount(hidden, outputs, output.cutoffs(), output.divValue(), output.headBias())
+                : (long) outputs * hidden + outputs);
+    }
+
+    /** This architecture with another output layer. */
+    public Architecture withOutput(OutputLayer layer) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss,
+                lastStepOnly, dropout, layer);
     }
 
     /** Width of the vectors entering the first recurrent layer. */

@@ -25,8 +25,7 @@ public final class Connectivity {
     private double[] embedded = new double[0];
     private double[] dx = new double[0];
     private double[] dOut = new double[0];
-    private final double[] logits;
-    private final double[] dLogits;
+    private final int[] target1 = new int[1];
 
     /** Connectivity of {@code trained}'s predictions (read with its weights as they are at each call). */
     public Connectivity(Model trained) {
@@ -36,8 +35,6 @@ public final class Connectivity {
                     + a.loss().id + ", not softmax_ce");
         }
         this.model = trained.replica();
-        this.logits = new double[a.outputs()];
-        this.dLogits = new double[a.outputs()];
     }
 
     /** The result: one norm per prompt position, and log p(target) after the prompt. */
@@ -82,24 +79,15 @@ public final class Connectivity {
         }
         int h = a.hidden();
         RecurrentStack stack = model.stack();
-        model.head().forward(logits, 0, stack.output(), stack.outputOffset() + (steps - 1) * h, 1);
-        double max = Double.NEGATIVE_INFINITY;
-        for (double z : logits) {
-            max = Math.max(max, z);
-        }
-        double total = 0;
-        for (int k = 0; k < o; k++) {
-            dLogits[k] = Math.exp(logits[k] - max);
-            total += dLogits[k];
-        }
-        for (int k = 0; k < o; k++) {
-            dLogits[k] = (k == target ? 1 : 0) - dLogits[k] / total;
-        }
-        double logP = logits[target] - max - Math.log(total);
-
+        // the loss -log p(target) on the last step, its gradient times -1: d log p(target) / dh_T
+        Head head = model.head();
+        head.begin(1, true);
+        target1[0] = target;
+        int x = stack.outputOffset() + (steps - 1) * h;
+        double logP = -head.lossSum(0, stack.output(), x, 0, 1, target1, null, null, -1.0);
         dOut = Buffers.grow(dOut, steps * h);
         java.util.Arrays.fill(dOut, 0, steps * h, 0.0);
-        model.head().inputGradient(dOut, (steps - 1) * h, dLogits, 0, 1);
+        head.inputGradient(dOut, (steps - 1) * h, 0, 1);
         dx = Buffers.grow(dx, steps * width);
         model.params().zeroGrad();
         stack.backward(a.input() == InputKind.ONE_HOT ? null : dx, null, dOut, null, 0);

@@ -14,8 +14,9 @@ public final class Init {
     }
 
     /**
-     * PyTorch's defaults: every recurrent tensor and the head U(-1/sqrt(H), 1/sqrt(H)) (for the head,
-     * {@code nn.Linear}'s 1/sqrt(in) with in = H); the embedding N(0, 1).
+     * PyTorch's defaults: every recurrent tensor U(-1/sqrt(H), 1/sqrt(H)); the head's weights
+     * {@code nn.Linear}'s U(-1/sqrt(in), 1/sqrt(in)) (in = H, or an adaptive softmax tail's own
+     * width) and its bias 1/sqrt(H); the embedding N(0, 1).
      */
     public static void pytorchDefault(Model model, Rng rng) {
         Params p = model.params();
@@ -25,6 +26,8 @@ public final class Init {
                 for (int i = 0; i < t.size(); i++) {
                     p.value[t.offset() + i] = rng.nextGaussian();
                 }
+            } else if (t.name().startsWith("fc.") && !t.vector()) {
+                uniform(p, t, 1.0 / Math.sqrt(t.cols()), rng);
             } else {
                 uniform(p, t, k, rng);
             }

@@ -1,18 +1,19 @@
 package tearnn.model;
 
 import java.util.Arrays;
-import tearnn.loss.Loss;
+import tearnn.loss.LossKind;
 import tearnn.math.Buffers;
 import tearnn.math.Rng;
-import tearnn.nn.Dense;
 import tearnn.nn.Embedding;
 import tearnn.nn.Params;
 import tearnn.nn.RecurrentStack;
 
 /**
- * A complete model: input (embedding, one-hot or dense) -> recurrent stack -> dense head -> loss.
- * Parameters are named as PyTorch names them ({@code embedding.weight}, {@code rnn.weight_ih_l0},
- * ..., {@code fc.weight}, {@code fc.bias}) and live in one {@link Params} buffer.
+ * A complete model: input (embedding, one-hot or dense) -> recurrent stack -> head (a dense layer
+ * and its loss, or the adaptive softmax). Parameters are named as PyTorch names them
+ * ({@code embedding.weight}, {@code rnn.weight_ih_l0}, ..., {@code fc.weight}, {@code fc.bias}; an
+ * adaptive softmax's {@code fc.head.weight}, {@code fc.tail.0.0.weight}, ...) and live in one
+ * {@link Params} buffer.
  *
  * <p>Workspaces are kept between calls and grow only when a batch is larger than any before, so a
  * training step allocates nothing.
@@ -22,8 +23,7 @@ public final class Model {
     private final Params params = new Params();
     private final Embedding embedding;
     private final RecurrentStack stack;
-    private final Dense head;
-    private final Loss loss;
+    private final Head head;
     private Rng dropoutRng;
     /** The dropout generator as it was before the last training pass drew its seed. */
     private final Rng dropoutBefore = new Rng(0);
@@ -65,8 +65,8 @@ public final class Model {
                 ? new Embedding(params, "embedding.weight", arch.inputSize(), arch.embedding()) : null;
         this.stack = new RecurrentStack(params, "rnn.", arch.cell(), arch.stackInputSize(), arch.hidden(),
                 arch.layers(), arch.bias(), arch.peephole());
-        this.head = new Dense(params, "fc.", arch.hidden(), arch.outputs(), true);
-        this.loss = arch.loss().create();
+        this.head = arch.output().adaptive() ? new AdaptiveHead(params, arch.hidden(), arch.outputs(), arch.output())
+                : new DenseHead(params, arch.hidden(), arch.outputs(), arch.loss().create());
         if (weights == null) {
             params.allocate();
         } else if (ownGradients) {
@@ -114,7 +114,7 @@ public final class Model {
         return embedding;
     }
 
-    Dense head() {
+    Head head() {
         return head;
     }
 
@@ -172,7 +172,7 @@ public final class Model {
         if (rows == 0) {
             throw new IllegalArgumentException("the batch has no real (unmasked) step to learn from");
         }
-        return rows * loss.elementsPerRow(arch.outputs());
+        return rows * head.elementsPerRow();
     }
 
     /**
@@ -199,10 +199,6 @@ public final class Model {
     /** The dropout generator as it was before the last training pass began (see {@link TrainingPass#dropoutBefore}). */
     public Rng dropoutRngBeforePass() {
         return dropoutBefore;
-    }
-
-    public Loss loss() {
-        return loss;
     }
 
     /** The generator behind dropout masks (saved with the model so a resumed run continues exactly). */
@@ -237,14 +233,19 @@ public final class Model {
         }
         check(batch, state, true);
         forward(batch, state);
-        double mean = lossOf(batch);
+        double[] rowMask = arch.lastStepOnly() ? null : batch.mask;
+        lastCount = lossCount(batch);
+        head.begin(logitRows, false);
+        lastSum = head.lossSum(0, stack.output(), headOffset(batch), 0, logitRows, batch.classes, batch.values, rowMask,
+                1.0 / lastCount);
         saveState(state);
-        return mean;
+        return lastSum / lastCount;
     }
 
     /**
      * Evaluation forward without targets; returns the logits buffer: rows t*B+b (every-step models)
-     * or b (many-to-one), O values each. Valid until the next call.
+     * or b (many-to-one), O values each (an adaptive softmax gives the log-probabilities, whose
+     * softmax is the same distribution). Valid until the next call.
      */
     public double[] predict(Batch batch, State state) {
         if (reader != this) {
@@ -252,6 +253,8 @@ public final class Model {
         }
         check(batch, state, false);
         forward(batch, state);
+        logits = Buffers.grow(logits, logitRows * arch.outputs());
+        head.outputs(logits, 0, stack.output(), headOffset(batch), logitRows);
         saveState(state);
         return logits;
     }
@@ -303,7 +306,7 @@ public final class Model {
             return;
         }
         int rows = arch.lastStepOnly() ? b.size : n;
-        if (loss.classTargets()) {
+        if (arch.loss() == LossKind.SOFTMAX_CE) {
             if (b.classes == null || b.classes.length < rows) {
                 throw new IllegalArgumentException("the batch needs " + rows + " target classes");
             }
@@ -320,7 +323,7 @@ public final class Model {
         }
     }
 
-    /** The forward pass of an evaluation or a prediction (no dropout). */
+    /** The stack's forward pass of an evaluation or a prediction (no dropout). */
     private void forward(Batch b, State s) {
         int T = b.steps;
         int B = b.size;
@@ -335,21 +338,11 @@ public final class Model {
             case DENSE -> stack.forward(b.inputs, T, B, s, b.mask, 0, 0, 0);
         }
         logitRows = arch.lastStepOnly() ? B : n;
-        logits = Buffers.grow(logits, logitRows * arch.outputs());
-        head.forward(logits, stack.output(), headOffset(b), logitRows);
     }
 
     private int headOffset(Batch b) {
         int off = stack.outputOffset();
         return arch.lastStepOnly() ? off + (b.steps - 1) * b.size * arch.hidden() : off;
-    }
-
-    private double lossOf(Batch b) {
-        int o = arch.outputs();
-        double[] rowMask = arch.lastStepOnly() ? null : b.mask;
-        lastCount = lossCount(b);
-        lastSum = loss.sum(0, logits, 0, logitRows, o, b.classes, b.values, rowMask, null, 1.0 / lastCount);
-        return lastSum / lastCount;
     }
 
     private void saveState(State s) {

@@ -1,9 +1,7 @@
 package tearnn.model;
 
 import java.util.Arrays;
-import tearnn.loss.Loss;
 import tearnn.math.Buffers;
-import tearnn.nn.Dense;
 import tearnn.nn.RecurrentStack;
 
 /**
@@ -48,8 +46,6 @@ public final class TrainingPass implements GradientPass {
 
     private double[] embedded = new double[0];
     private double[] dEmbedded = new double[0];
-    private double[] logits = new double[0];
-    private double[] dLogits = new double[0];
     private double[] dOut = new double[0];
     private double[] dHead = new double[0];
 
@@ -79,10 +75,9 @@ public final class TrainingPass implements GradientPass {
         this.state = s;
         this.truncate = truncate;
         lossSum = 0;
-        logits = Buffers.grow(logits, logitRows * arch.outputs());
+        model.head().begin(logitRows, training);
         if (training) {
             model.params().zeroGrad();
-            dLogits = Buffers.grow(dLogits, logitRows * arch.outputs());
             dOut = Buffers.grow(dOut, n * arch.hidden());
         }
         RecurrentStack stack = model.stack();
@@ -228,20 +223,16 @@ public final class TrainingPass implements GradientPass {
         if (!arch.lastStepOnly()) {
             headRows(s * B + b0, s * B + b1);
         } else if (s == batch.steps - 1) {
-            int o = arch.outputs();
-            model.head().forward(logits, b0 * o, model.stack().output(), lastStepOffset() + b0 * arch.hidden(), b1 - b0);
-            lossSum = model.loss().sum(lossSum, logits, b0, b1, o, batch.classes, batch.values, null,
-                    training ? dLogits : null, 1.0 / count);
+            lossSum = model.head().lossSum(lossSum, model.stack().output(), lastStepOffset(), b0, b1, batch.classes,
+                    batch.values, null, 1.0 / count);
         }
     }
 
     /** The head and the loss on rows [r0, r1) (time-major: step * B + sequence) of an every-step model. */
     private void headRows(int r0, int r1) {
         RecurrentStack stack = model.stack();
-        int o = arch.outputs();
-        model.head().forward(logits, r0 * o, stack.output(), stack.outputOffset() + r0 * arch.hidden(), r1 - r0);
-        lossSum = model.loss().sum(lossSum, logits, r0, r1, o, batch.classes, batch.values, batch.mask,
-                training ? dLogits : null, 1.0 / count);
+        lossSum = model.head().lossSum(lossSum, stack.output(), stack.outputOffset(), r0, r1, batch.classes, batch.values,
+                batch.mask, 1.0 / count);
     }
 
     private void toBackward() {
@@ -269,12 +260,9 @@ public final class TrainingPass implements GradientPass {
         return 2.0 * stack.layer(l).gateRows() * (stack.layer(l).inputSize() + arch.hidden());
     }
 
-    /**
-     * Floating-point operations of one sequence's step through the head and the loss (an exponential
-     * of the softmax takes as long as about a hundred multiply-adds).
-     */
+    /** Floating-point operations of one sequence's step through the head and the loss. */
     private double headCost() {
-        return 2.0 * arch.hidden() * arch.outputs() + 100.0 * arch.outputs();
+        return model.head().rowCost();
     }
 
     /** Floating-point operations of one step of every sequence through every layer and the head. */
@@ -303,7 +291,7 @@ public final class TrainingPass implements GradientPass {
             if (n >= 1) {
                 if (!arch.lastStepOnly()) {
                     int r0 = (step - n) * B;
-                    model.head().inputGradient(dOut, r0 * arch.hidden(), dLogits, r0 * arch.outputs(), n * B);
+                    model.head().inputGradient(dOut, r0 * arch.hidden(), r0, n * B);
                 } else {
                     for (int s = step - 1; s >= step - n; s--) {
                         headBack(s, 0, B);
@@ -344,13 +332,12 @@ public final class TrainingPass implements GradientPass {
     private void headBack(int s, int b0, int b1) {
         int B = batch.size;
         int H = arch.hidden();
-        int o = arch.outputs();
         if (!arch.lastStepOnly()) {
             int r0 = s * B + b0;
-            model.head().inputGradient(dOut, r0 * H, dLogits, r0 * o, b1 - b0);
+            model.head().inputGradient(dOut, r0 * H, r0, b1 - b0);
         } else if (s == batch.steps - 1) {
             dHead = Buffers.grow(dHead, B * H);
-            model.head().inputGradient(dHead, b0 * H, dLogits, b0 * o, b1 - b0);
+            model.head().inputGradient(dHead, b0 * H, b0, b1 - b0);
             System.arraycopy(dHead, b0 * H, dOut, (s * B + b0) * H, (b1 - b0) * H);
         } else {
             Arrays.fill(dOut, (s * B + b0) * H, (s * B + b1) * H, 0.0);
@@ -376,17 +363,20 @@ public final class TrainingPass implements GradientPass {
         int n = batch.steps * batch.size;
         double spent = 0;
         if (job == 0) {
-            Dense head = model.head();
+            Head head = model.head();
             int x = arch.lastStepOnly() ? lastStepOffset() : stack.outputOffset();
-            double cost = 2.0 * logitRows * (arch.hidden() + 2);
             if (row == 0) {
                 spent = 4.0 * logitRows * arch.hidden();
             }
-            int rows = fit(budget - spent, cost, arch.outputs() - row);
-            head.weightGradients(dLogits, stack.output(), x, logitRows, row, row + rows);
-            row += rows;
-            spent += rows * cost;
-            if (row == arch.outputs()) {
+            // units while they fit (at least one)
+            int units = head.gradientUnits();
+            int to = row;
+            do {
+                spent += head.unitCost(to++);
+            } while (to < units && spent + head.unitCost(to) <= budget);
+            head.weightGradients(stack.output(), x, row, to);
+            row = to;
+            if (row == units) {
                 next();
             }
         } else if (job <= layers) {

@@ -11,6 +11,7 @@ import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
 import tearnn.model.InputKind;
+import tearnn.model.OutputLayer;
 import tearnn.model.Model;
 import tearnn.model.State;
 import tearnn.model.TestBatches;
@@ -98,6 +99,16 @@ class DataParallelTest {
             Architecture adder = new Architecture(InputKind.DENSE, 2, 0, cell, 6, 1, true, false, 1, LossKind.SIGMOID_BCE,
                     false, 0);
             close(train(adder, true, 0, 1), train(adder, true, 0, 2), cell.id + " sigmoid at every step");
+        }
+    }
+
+    @Test
+    void anAdaptiveSoftmaxOnThreadsTrainsAsOnOne() {
+        Architecture a = new Architecture(InputKind.EMBEDDING, 6, 4, CellType.LSTM, 8, 2, true, false, 6, LossKind.SOFTMAX_CE,
+                false, 0.25, new OutputLayer(true, new int[] {2, 4}, 2.0, true));
+        Run one = train(a, true, 0, 1);
+        for (int n : new int[] {2, 3}) {
+            close(one, train(a, true, 0, n), "adaptive, masked, dropout, " + n + " threads");
         }
     }
 
