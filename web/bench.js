@@ -80,8 +80,10 @@
     run.disabled = true;
     out.textContent = 'build: ' + engine.build + ' (' + engine.mode + '), ' + navigator.userAgent + '\n';
     const only = params.get('only');
-    // W-WORD (a 10,000-word softmax, seconds a step) only when asked for: ?only=W-WORD
-    for (const w of ['W-LM', 'W-LM-1', 'W-ADD', 'W-WORD'].filter((x) => (!only && x !== 'W-WORD') || only === x)) {
+    // W-WORD (a 10,000-word softmax, seconds a step; then the adaptive softmax) only when asked for: ?only=W-WORD
+    const words = ['W-WORD softmax', 'W-WORD adaptive'];
+    for (const w of ['W-LM', 'W-LM-1', 'W-ADD', ...words].filter((x) => (!only && !words.includes(x)) || only === x
+      || (only === 'W-WORD' && words.includes(x)))) {
       try {
         out.textContent += (await single(w)) + '\n';
       } catch (e) {

@@ -1,5 +1,7 @@
 'use strict';
-// The word panel's corpus: the built-in grammar, or a text pasted or opened from a file. A long text
+// The word panel's corpus: the built-in grammar, or a text pasted or opened from a file, and, if the
+// person has one, a held-out text of their own from a second file (else the engine holds out the
+// last tenth of the text). A long text
 // is kept aside and the box shows its beginning, read-only: with megabytes in a text box, the browser
 // lays them out again on every change to the page, and training would crawl. The longest text the
 // page takes is the engine's (limits.textCharacters); a longer one is refused here, before it is
@@ -13,6 +15,8 @@ const CorpusBox = (() => {
     const box = $('word-text');
     const panel = $('panel-word');
     let keptAside = null;
+    // the held-out text from the second file, and its file's name (null: none)
+    let held = null;
     const count = (n) => n.toLocaleString('en');
 
     function source() {
@@ -93,21 +97,60 @@ const CorpusBox = (() => {
     });
     for (const radio of panel.querySelectorAll('input[name="source"]')) radio.addEventListener('change', onChange);
 
+    function showHeld() {
+      $('word-valid-what').textContent = held ? 'Held out: ' + held.name + ', ' + count(held.text.length) + ' characters.'
+        : 'Without one, the last tenth of the text is held out.';
+      $('word-valid-clear').hidden = !held;
+    }
+    $('word-valid-file').addEventListener('change', async (e) => {
+      const file = e.target.files[0];
+      e.target.value = '';
+      if (!file) return;
+      $('word-valid-message').textContent = '';
+      if (file.size > 4 * maxCharacters) {
+        $('word-valid-message').textContent = file.name + ' is ' + (file.size / 1e6).toFixed(1) + ' MB; the page takes at most '
+          + count(maxCharacters) + ' characters (about 5 MB).';
+        return;
+      }
+      const t = await file.text();
+      if (t.length > maxCharacters) {
+        $('word-valid-message').textContent = file.name + ' is ' + count(t.length) + ' characters long; the page takes at most '
+          + count(maxCharacters) + '.';
+        return;
+      }
+      held = { name: file.name, text: t };
+      showHeld();
+      useText();
+    });
+    $('word-valid-clear').addEventListener('click', () => {
+      held = null;
+      showHeld();
+      onChange();
+    });
+
+    // The held-out text of the person's own (null: none).
+    function validText() {
+      return held && source() !== 'builtin' ? held.text : null;
+    }
+
     // The request's fields for a new model or a load, or null (refused: too long).
     function request() {
       $('word-text-message').textContent = '';
+      $('word-valid-message').textContent = '';
       const t = text();
       if (t !== null && !fits(t.length)) return null;
-      return { text: t };
+      return { text: t, validText: validText() };
     }
 
-    // Puts back a kept record's corpus (its source and text).
+    // Puts back a kept record's corpus (its source, text and held-out text).
     function restore(record) {
       panel.querySelector('input[name="source"][value="' + (record.source === 'paste' ? 'paste' : 'builtin') + '"]').checked = true;
       if (typeof record.text === 'string') show(record.text, 'Your text');
+      held = typeof record.validText === 'string' ? { name: record.validName || 'your held-out text', text: record.validText } : null;
+      showHeld();
     }
 
-    return { text, source, request, restore };
+    return { text, source, request, restore, validText, validName: () => (held ? held.name : null) };
   }
 
   return { create };

@@ -26,6 +26,7 @@
 //   record()        what is kept with the model besides its settings (curves, the corpus)
 //   restoring(record)  before a kept model loads: put back what the record holds (the corpus)
 //   trainLabel()    the Train button's label when not training
+// A panel whose page has a {name}-budget select ("for 3 minutes") trains on a time budget: see budget below.
 const TrainingPanel = (() => {
   // The number of steps (or windows, or pairs) for the next call, from this call's count and time.
   function adapt(count, ms, sliceMs) {
@@ -59,6 +60,39 @@ const TrainingPanel = (() => {
       () => (p.ready ? Object.assign({ settings: Forms.values(form) }, spec.record(), { flow: flow.record() }) : null),
       () => p.step);
     const save = keeper.save;
+
+    // A time budget ("for 3 minutes", where the panel has a budget select): the time spent training
+    // counts, pauses do not; each call tells the engine the share spent (its learning rate warms up,
+    // then decays to 0 as the time runs out: optim.TimeBudget), and when it is spent training stops.
+    const budget = { seconds: 0, spent: 0, since: 0 };
+    const budgetSelect = el('budget');
+    const spent = () => budget.spent + (p.running && budget.since ? (performance.now() - budget.since) / 1000 : 0);
+    const budgetShare = () => (budget.seconds > 0 ? spent() / budget.seconds : null);
+    function startBudget() {
+      const seconds = budgetSelect ? Number(budgetSelect.value) : 0;
+      // a new budget when none is under way, another length was chosen, or the last one is spent
+      if (seconds !== budget.seconds || budget.spent >= seconds) Object.assign(budget, { seconds, spent: 0 });
+      budget.since = performance.now();
+    }
+    function pauseBudget() {
+      if (budget.since) budget.spent += (performance.now() - budget.since) / 1000;
+      budget.since = 0;
+    }
+    function showBudget() {
+      if (!budgetSelect || p.budgetDone) return;
+      const left = budget.seconds > 0 ? Math.max(0, budget.seconds - spent()) : 0;
+      el('budget-left').textContent = budget.seconds > 0 && budget.spent + (budget.since ? 1 : 0) > 0 && left > 0
+        ? Math.floor(left / 60) + ':' + String(Math.floor(left % 60)).padStart(2, '0') + ' left' : '';
+    }
+    if (budgetSelect) {
+      budgetSelect.addEventListener('change', () => {
+        // another length: a budget of its own from now
+        Object.assign(budget, { seconds: Number(budgetSelect.value), spent: 0, since: p.running ? performance.now() : 0 });
+        p.budgetDone = false;
+        el('budget-left').textContent = '';
+        showBudget();
+      });
+    }
     const showError = (r) => Forms.showError(root, r, el('message'), spec.messagePlaces);
     const request = (cmd, fields) => Object.assign({ cmd: spec.name + '.' + cmd }, fields);
     const pending = PendingChanges.create(form, described.settings, tunable, el, spec.noun, () => {
@@ -114,6 +148,8 @@ const TrainingPanel = (() => {
       }
       arrived(r);
       flow.reset();
+      // a new model starts a budget of its own
+      Object.assign(budget, { spent: 0, since: p.running ? performance.now() : 0 });
       await spec.started(r, 'new');
       return true;
     }
@@ -121,7 +157,9 @@ const TrainingPanel = (() => {
     // One call of training, about app.sliceMs long (the engine cuts even a big model's step into
     // calls that short), finishing at most maxSteps steps.
     async function slice(maxSteps) {
-      const r = await app.call(request('train', maxSteps ? { ms: app.sliceMs(), steps: maxSteps } : { ms: app.sliceMs() }));
+      const fields = maxSteps ? { ms: app.sliceMs(), steps: maxSteps } : { ms: app.sliceMs() };
+      if (budgetShare() !== null) fields.budget = budgetShare();
+      const r = await app.call(request('train', fields));
       if (!r.ok) {
         stop();
         showError(r);
@@ -155,6 +193,15 @@ const TrainingPanel = (() => {
           lastDraw = performance.now();
         }
         if (p.running && keeper.due()) await save();
+        showBudget();
+        if (p.running && budgetShare() !== null && budgetShare() >= 1) {
+          stop();
+          const minutes = budget.seconds / 60;
+          el('budget-left').textContent = 'Trained for ' + minutes + ' minute' + (minutes === 1 ? '' : 's')
+            + ': the learning rate ran down to 0 at the end. Train again for another ' + (minutes === 1 ? 'minute' : minutes + ' minutes')
+            + '.';
+          p.budgetDone = true;
+        }
       }
       p.looping = false;
       spec.draw();
@@ -165,6 +212,7 @@ const TrainingPanel = (() => {
 
     function stop() {
       const was = p.running;
+      if (was) pauseBudget();
       p.running = false;
       el('train').textContent = trainLabel();
       if (was && !p.looping) save();
@@ -213,6 +261,8 @@ const TrainingPanel = (() => {
       }
       if ((!p.ready || pending.any()) && !(await replace())) return;
       p.running = true;
+      startBudget();
+      p.budgetDone = false;
       if (spec.resumed) spec.resumed();
       el('train').textContent = 'Pause';
       loop();

@@ -36,9 +36,10 @@ const WordPanel = (() => {
     function describe(r) {
       return (r.builtin ? 'Built-in grammar corpus' : 'Your text') + ': '
         + r.trainTokens.toLocaleString('en') + ' training and ' + r.validationTokens.toLocaleString('en') + ' validation '
-        + (r.level === 'char' ? 'characters' : 'words') + ', vocabulary ' + r.vocabulary
+        + (r.level === 'char' ? 'characters' : r.split === 'spaces' ? 'words (pre-tokenized: split at spaces, <eos> at line ends)'
+          : 'words') + (r.heldOutGiven ? ' (your held-out text)' : '') + ', vocabulary ' + r.vocabulary
         + (r.unknownRate > 0 ? ' (' + (100 * r.unknownRate).toFixed(1) + '% <unk>)' : '')
-        + ', ' + r.parameters.toLocaleString('en') + ' parameters.'
+        + ', ' + r.output + ', ' + r.parameters.toLocaleString('en') + ' parameters.'
         + (r.bestPerplexity ? ' Best possible perplexity ' + r.bestPerplexity.toFixed(3) + '.' : '');
     }
 
@@ -157,7 +158,7 @@ const WordPanel = (() => {
     }
 
     async function started(r, how, extra) {
-      made = { source: corpus.source(), text: corpus.text() };
+      made = { source: corpus.source(), text: corpus.text(), validText: corpus.validText() };
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null, under: '',
         samples: kept.samples || [] });
@@ -181,7 +182,8 @@ const WordPanel = (() => {
     // the corpus the model there was made with: a change back to it is no change
     let made = null;
     const corpus = CorpusBox.create(limits.textCharacters, () => {
-      if (made && corpus.source() === made.source && (made.source === 'builtin' || corpus.text() === made.text)) {
+      if (made && corpus.source() === made.source && (made.source === 'builtin'
+        || (corpus.text() === made.text && corpus.validText() === made.validText))) {
         panel.unchanged('corpus');
       } else {
         panel.changed('corpus', 'the corpus');
@@ -191,8 +193,8 @@ const WordPanel = (() => {
       name: 'word',
       noun: 'word model',
       fileName: 'tearnn-word-model.json',
-      messagePlaces: { text: $('word-text-message') },
-      restoreFields: ['text', 'settings'],
+      messagePlaces: { text: $('word-text-message'), validText: $('word-valid-message') },
+      restoreFields: ['text', 'validText', 'settings'],
       newRequest: () => corpus.request(),
       preparing: 'Preparing the corpus…',
       started,
@@ -246,7 +248,7 @@ const WordPanel = (() => {
         await units.refresh();
       },
       record: () => ({ loss: s.loss, ppl: s.ppl, samples: s.samples, source: corpus.source(), text: corpus.text(),
-        prompt: $('word-prompt').value }),
+        validText: corpus.validText(), validName: corpus.validName(), prompt: $('word-prompt').value }),
       restoring(record) {
         corpus.restore(record);
         if (record.prompt !== undefined) $('word-prompt').value = record.prompt;

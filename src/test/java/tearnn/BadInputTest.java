@@ -111,9 +111,9 @@ class BadInputTest {
                 + " lower the batch size or the BPTT length, or give more text",
                 message(() -> new TokenStreams(new int[10], 2, 5)));
         assertEquals("BPTT length must be a whole number from 1 to 1000", message(() -> new LanguageModelSettings(false, 100,
-                CellType.GRU, 1, 8, 0, 0, 4, OptimizerKind.ADAM, 0.01, 0, 0, 1)));
+                CellType.GRU, 1, 8, 0, 0, 4, OptimizerKind.ADAM, 0.01, 0, 0, 1, "auto", false, "auto")));
         assertEquals("Learning rate must be a number from 0.000001 to 10", message(() -> new LanguageModelSettings(false, 100,
-                CellType.GRU, 1, 8, 0, 10, 4, OptimizerKind.ADAM, -0.1, 0, 0, 1)));
+                CellType.GRU, 1, 8, 0, 10, 4, OptimizerKind.ADAM, -0.1, 0, 0, 1, "auto", false, "auto")));
     }
 
     @Test

@@ -11,10 +11,12 @@ head), a prompt (token ids, or [T][I] vectors for dense input),
 a target, log p(target | prompt) and "connectivity": the L2 norm of d log p(target) / d x_t for every
 position t, x_t the vector the first layer reads (embedding row, one-hot vector, dense vector).
 
-The adaptive softmax cases (adaptive_*.json, format "tearnn-model-case/1") hold a model file whose
-output layer is torch.nn.AdaptiveLogSoftmaxWithLoss (the module "fc": fc.head.weight, fc.head.bias,
-fc.tail.i.0.weight, fc.tail.i.1.weight), token ids and targets [T][B], the mean loss over every
-step, the full log-probabilities [T*B][V] (fc.log_prob) and "grad": d(loss)/d of every tensor.
+The whole-model cases (adaptive_*.json and tied_*.json, format "tearnn-model-case/1") hold a model
+file whose output layer is torch.nn.AdaptiveLogSoftmaxWithLoss (the module "fc": fc.head.weight,
+fc.head.bias, fc.tail.i.0.weight, fc.tail.i.1.weight) or a Linear whose weight is the embedding's
+(tied: the state_dict lists it under both names), token ids and targets [T][B], the mean loss over
+every step, the full log-probabilities [T*B][V] and "grad": d(loss)/d of every parameter
+(named_parameters: a tied weight once, as embedding.weight).
 
 Run with Debian's python3-torch:  /usr/bin/python3 generate.py [OUT_DIR]
 Every case is computed in float64 from a fixed seed, so reruns give the same files.
@@ -173,7 +175,7 @@ class Net(torch.nn.Module):
             self.embedding = torch.nn.Embedding(a["input_size"], a["embedding_size"])
             width = a["embedding_size"]
         self.rnn = MODULES[a["cell"]](width, a["hidden_size"], a["num_layers"], a["bias"])
-        if "output" in a:
+        if a.get("output", {}).get("kind") == "adaptive":
             o = a["output"]
             self.fc = torch.nn.AdaptiveLogSoftmaxWithLoss(a["hidden_size"], a["output_size"], o["cutoffs"],
                                                           div_value=o["div_value"], head_bias=o["head_bias"])
@@ -222,13 +224,19 @@ connectivity_case("connectivity_rnn_tanh_dense", "rnn_tanh", "dense", seed=82)
 connectivity_case("connectivity_lstm_one_hot_long", "lstm", "one_hot", T=30, H=8, L=1, seed=83)
 
 
-def adaptive_case(name, cell, input_kind, cutoffs, div_value, head_bias, V=20, E=6, H=8, L=2, T=5, B=3, seed=0):
+def model_case(name, cell, input_kind, output, V=20, E=6, H=8, L=2, T=5, B=3, seed=0):
+    """A whole model's case: output is {"kind": "adaptive", ...}, or "tied" (fc.weight is embedding.weight)."""
     torch.manual_seed(seed)
     a = {"input": input_kind, "input_size": V, "embedding_size": E if input_kind == "embedding" else 0,
          "cell": cell, "hidden_size": H, "num_layers": L, "bias": True, "peephole": False, "output_size": V,
-         "loss": "softmax_ce", "last_step_only": False, "dropout": 0.0,
-         "output": {"kind": "adaptive", "cutoffs": cutoffs, "div_value": div_value, "head_bias": head_bias}}
+         "loss": "softmax_ce", "last_step_only": False, "dropout": 0.0}
+    if output == "tied":
+        a["output"] = {"kind": "softmax", "tied": True}
+    else:
+        a["output"] = output
     net = Net(a).double()
+    if output == "tied":
+        net.fc.weight = net.embedding.weight
     with torch.no_grad():
         for p in net.parameters():
             p.uniform_(-0.8, 0.8)
@@ -238,11 +246,16 @@ def adaptive_case(name, cell, input_kind, cutoffs, div_value, head_bias, V=20, E
     x = net.embedding(tokens) if input_kind == "embedding" else torch.nn.functional.one_hot(tokens, V).double()
     out, _ = net.rnn(x)
     hidden = out.reshape(T * B, H)
-    loss = net.fc(hidden, targets.reshape(T * B)).loss
+    if output == "tied":
+        logits = net.fc(hidden)
+        loss = torch.nn.functional.cross_entropy(logits, targets.reshape(T * B))
+        logp = torch.log_softmax(logits, dim=1).detach()
+    else:
+        loss = net.fc(hidden, targets.reshape(T * B)).loss
+        with torch.no_grad():
+            logp = net.fc.log_prob(hidden)
     net.zero_grad()
     loss.backward()
-    with torch.no_grad():
-        logp = net.fc.log_prob(hidden)
     d = {"format": "tearnn-model-case/1", "name": name,
          "model_file": json.dumps({"format": "tearnn-model/1", "architecture": a,
                                    "tensors": {k: v.detach().tolist() for k, v in net.state_dict().items()}}),
@@ -254,8 +267,14 @@ def adaptive_case(name, cell, input_kind, cutoffs, div_value, head_bias, V=20, E
         f.write("\n")
 
 
-adaptive_case("adaptive_lstm_embedding", "lstm", "embedding", [5, 12], 2.0, False, seed=90)
-adaptive_case("adaptive_gru_one_hot_head_bias", "gru", "one_hot", [4], 4.0, True, V=15, seed=91)
-adaptive_case("adaptive_rnn_tanh_three_clusters", "rnn_tanh", "embedding", [3, 10, 20], 2.0, True, V=30, H=16,
-              L=1, T=7, B=4, seed=92)
-adaptive_case("adaptive_lstm_div_1", "lstm", "embedding", [2, 6], 1.0, False, V=9, H=5, L=1, T=4, B=2, seed=93)
+def adaptive(cutoffs, div_value, head_bias):
+    return {"kind": "adaptive", "cutoffs": cutoffs, "div_value": div_value, "head_bias": head_bias}
+
+
+model_case("adaptive_lstm_embedding", "lstm", "embedding", adaptive([5, 12], 2.0, False), seed=90)
+model_case("adaptive_gru_one_hot_head_bias", "gru", "one_hot", adaptive([4], 4.0, True), V=15, seed=91)
+model_case("adaptive_rnn_tanh_three_clusters", "rnn_tanh", "embedding", adaptive([3, 10, 20], 2.0, True), V=30, H=16,
+           L=1, T=7, B=4, seed=92)
+model_case("adaptive_lstm_div_1", "lstm", "embedding", adaptive([2, 6], 1.0, False), V=9, H=5, L=1, T=4, B=2, seed=93)
+model_case("tied_lstm", "lstm", "embedding", "tied", E=8, seed=94)
+model_case("tied_gru_one_layer", "gru", "embedding", "tied", V=12, E=6, H=6, L=1, T=6, B=2, seed=95)

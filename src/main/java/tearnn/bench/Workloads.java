@@ -8,12 +8,14 @@ import tearnn.model.Architecture;
 import tearnn.model.Batch;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
+import tearnn.model.OutputLayer;
 import tearnn.model.State;
 import tearnn.nn.CellType;
 import tearnn.optim.OptimizerKind;
 import tearnn.optim.Schedule;
 import tearnn.task.Adder;
 import tearnn.task.AdderSettings;
+import tearnn.task.AdaptiveCutoffs;
 import tearnn.task.AdderTask;
 import tearnn.task.TokenStreams;
 import tearnn.train.Trainer;
@@ -70,9 +72,10 @@ public final class Workloads {
             case "W-LM-1" -> languageModelWorkload(1);
             case "W-ADD" -> adderWorkload();
             case "W-ADD-batched" -> batchedAdderWorkload();
-            case "W-WORD" -> wordWorkload();
+            case "W-WORD", "W-WORD softmax" -> wordWorkload(false);
+            case "W-WORD adaptive" -> wordWorkload(true);
             default -> throw new IllegalArgumentException(
-                    "unknown workload '" + name + "' (expected W-LM, W-LM-1, W-ADD, W-ADD-batched or W-WORD)");
+                    "unknown workload '" + name + "' (expected W-LM, W-LM-1, W-ADD, W-ADD-batched, W-WORD or W-WORD adaptive)");
         };
     }
 
@@ -145,24 +148,34 @@ public final class Workloads {
 
     /**
      * W-WORD, the shape of Zaremba et al. 2014's small model: vocabulary 10,000, embedding 200, two
-     * LSTM layers of 200, a full softmax over the vocabulary, BPTT 20, batch 20, plain SGD lr 1, clip
-     * norm 5, the state carried from step to step; tokens drawn with probability proportional to
-     * 1/(i+1) (Zipf), as word frequencies are. Timed in tokens (B*T a step).
+     * LSTM layers of 200, a full softmax over the vocabulary (or the adaptive softmax, its cutoffs
+     * chosen from the tokens' counts as for a person's text: {@link AdaptiveCutoffs}), BPTT 20, batch
+     * 20, plain SGD lr 1, clip norm 5, the state carried from step to step; tokens drawn with
+     * probability proportional to 1/(i+1) (Zipf), as word frequencies are. Timed in tokens (B*T a step).
      */
-    static Workload wordWorkload() {
+    static Workload wordWorkload(boolean adaptive) {
         int v = 10_000;
         int e = 200;
         int h = 200;
         int t = 20;
         int batch = 20;
-        Model m = new Model(Architecture.languageModel(CellType.LSTM, v, e, h, 2, 0), 1);
+        int[] tokens = zipf(v, batch * (t * 25 + 1), new Rng(11));
+        Architecture a = Architecture.languageModel(CellType.LSTM, v, e, h, 2, 0);
+        if (adaptive) {
+            long[] counts = new long[v];
+            for (int k : tokens) {
+                counts[k]++;
+            }
+            a = a.withOutput(OutputLayer.adaptive(AdaptiveCutoffs.choose(counts, h, 4.0)));
+        }
+        Model m = new Model(a, 1);
         Trainer tr = new Trainer(m, OptimizerKind.SGD.create(m.params().size()), Schedule.constant(1));
         tr.setClipNorm(5);
-        TokenStreams streams = new TokenStreams(zipf(v, batch * (t * 25 + 1), new Rng(11)), batch, t);
+        TokenStreams streams = new TokenStreams(tokens, batch, t);
         // per token: the two layers' products (input and recurrent, forward and back, the weights'
         // gradient), and the softmax's (forward, back to h, the weights' gradient)
-        double flops = batch * t * (3 * 2.0 * (4 * h * (e + h) + 4 * h * (h + h)) + 3 * 2.0 * h * v);
-        return new Workload("W-WORD softmax", "tokens", batch * t, flops, tr, 1, () -> {
+        double flops = batch * t * (3 * 2.0 * (4 * h * (e + h) + 4 * h * (h + h)) + (adaptive ? 0 : 3 * 2.0 * h * v));
+        return new Workload(adaptive ? "W-WORD adaptive" : "W-WORD softmax", "tokens", batch * t, flops, tr, 1, () -> {
             if (!streams.next()) {
                 streams.next();
             }

@@ -43,9 +43,17 @@ final class BenchCommand {
                     out.println(Workloads.run(name, clock));
                     out.println(Workloads.adderExamplesToSolve());
                 }
+                case "W-WORD" -> {
+                    // one line per output layer: the full softmax, then the adaptive softmax
+                    out.println(Workloads.run("W-WORD softmax", clock));
+                    out.println(Workloads.run("W-WORD adaptive", clock));
+                }
                 default -> out.println(Workloads.run(name, clock));
             }
-            if (BATCHED.contains(name)) {
+            if (name.equals("W-WORD")) {
+                scaled.add("W-WORD softmax");
+                scaled.add("W-WORD adaptive");
+            } else if (BATCHED.contains(name)) {
                 scaled.add(name);
             }
         }

@@ -99,7 +99,9 @@ public final class ModelFile {
                 .name("loss").value(a.loss().id)
                 .name("last_step_only").value(a.lastStepOnly())
                 .name("dropout").value(a.dropout());
-        if (a.output().adaptive()) {
+        if (a.output().tied()) {
+            w.name("output").beginObject().name("kind").value("softmax").name("tied").value(true).endObject();
+        } else if (a.output().adaptive()) {
             w.name("output").beginObject().name("kind").value("adaptive").name("cutoffs").beginArray();
             for (int c : a.output().cutoffs()) {
                 w.value(c);
@@ -114,8 +116,11 @@ public final class ModelFile {
         Tokenizer tok = saved.tokenizer == null ? new Tokenizer(false, true) : saved.tokenizer;
         w.name("vocabulary").beginObject()
                 .name("level").value(tok.characterLevel() ? "char" : "word")
-                .name("lowercase").value(tok.lowercase())
-                .name("tokens").beginArray();
+                .name("lowercase").value(tok.lowercase());
+        if (tok.splitsOnSpaces()) {
+            w.name("split").value("spaces");
+        }
+        w.name("tokens").beginArray();
         for (String t : saved.vocabulary.tokens()) {
             w.value(t);
         }
@@ -157,11 +162,14 @@ public final class ModelFile {
                 a.has("output") ? readOutput(a.object("output")) : OutputLayer.FULL));
     }
 
-    /** The output layer: {"kind": "softmax"} or {"kind": "adaptive", "cutoffs": [..], "div_value": 4, "head_bias": false}. */
+    /**
+     * The output layer: {"kind": "softmax"} (with "tied": true, its weight is the embedding's) or
+     * {"kind": "adaptive", "cutoffs": [..], "div_value": 4, "head_bias": false}.
+     */
     private static OutputLayer readOutput(JsonObject o) {
         String kind = o.string("kind");
         if (kind.equals("softmax")) {
-            return OutputLayer.FULL;
+            return o.bool("tied", false) ? OutputLayer.TIED : OutputLayer.FULL;
         }
         if (!kind.equals("adaptive")) {
             throw new JsonException("model file: architecture: output kind must be \"softmax\" or \"adaptive\", got \"" + kind + "\"");
@@ -191,7 +199,11 @@ public final class ModelFile {
             tokens.add(s);
         }
         saved.vocabulary = new Vocabulary(tokens);
-        saved.tokenizer = new Tokenizer(level.equals("char"), v.bool("lowercase"));
+        String split = v.has("split") ? v.string("split") : "words";
+        if (!split.equals("words") && !split.equals("spaces")) {
+            throw new JsonException("model file: vocabulary split must be \"words\" or \"spaces\", got \"" + split + "\"");
+        }
+        saved.tokenizer = split.equals("spaces") ? Tokenizer.preTokenized() : new Tokenizer(level.equals("char"), v.bool("lowercase"));
         if (saved.vocabulary.size() != arch.inputSize()) {
             throw new JsonException("model file: vocabulary size mismatch: the vocabulary has "
                     + saved.vocabulary.size() + " tokens but the model's input size is " + arch.inputSize());

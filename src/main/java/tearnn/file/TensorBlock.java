@@ -1,6 +1,7 @@
 package tearnn.file;
 
 import java.util.List;
+import java.util.Map;
 import tearnn.json.JsonArrays;
 import tearnn.json.JsonException;
 import tearnn.json.JsonObject;
@@ -63,6 +64,15 @@ final class TensorBlock {
                 w.endArray();
             }
         }
+        // a tied weight under its second name too, as PyTorch's state_dict lists it
+        for (Map.Entry<String, Tensor> a : p.aliases().entrySet()) {
+            Tensor t = a.getValue();
+            w.name(a.getKey()).beginArray();
+            for (int r = 0; r < t.rows(); r++) {
+                w.array(values, t.offset() + r * t.cols(), t.cols());
+            }
+            w.endArray();
+        }
         w.endObject();
     }
 
@@ -77,7 +87,7 @@ final class TensorBlock {
             }
         }
         for (String name : given.map().keySet()) {
-            if (params.find(name) == null) {
+            if (params.find(name) == null && !params.aliases().containsKey(name)) {
                 throw new JsonException("model file: unexpected " + what + " \"" + name
                         + "\": the architecture has no such tensor");
             }
@@ -93,6 +103,29 @@ final class TensorBlock {
             // value that is not a number or not finite), and the reader says what and where
             double[] values = JsonArrays.read(v, t.shape(), "model file: " + what + " \"" + t.name() + "\"");
             System.arraycopy(values, 0, into, t.offset(), t.size());
+        }
+        for (Map.Entry<String, Tensor> a : params.aliases().entrySet()) {
+            checkAlias(given, a.getKey(), a.getValue(), into, what);
+        }
+    }
+
+    /** A tied weight's second name, if the file has it: the same shape and the same numbers as the tensor it names. */
+    private static void checkAlias(JsonObject given, String name, Tensor t, double[] values, String what) {
+        if (!given.has(name)) {
+            return;
+        }
+        Object v = given.get(name);
+        String shape = JsonArrays.shapeOf(v);
+        if (!shape.equals(t.shapeText())) {
+            throw new JsonException("model file: " + what + " \"" + name + "\" has shape " + shape + ", expected " + t.shapeText()
+                    + " (it is \"" + t.name() + "\", tied)");
+        }
+        double[] a = JsonArrays.read(v, t.shape(), "model file: " + what + " \"" + name + "\"");
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != values[t.offset() + i]) {
+                throw new JsonException("model file: " + what + " \"" + name + "\" differs from \"" + t.name() + "\" at element "
+                        + i + " (" + a[i] + " vs " + values[t.offset() + i] + "), but the model ties them: they must be equal");
+            }
         }
     }
 }

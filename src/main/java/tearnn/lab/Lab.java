@@ -10,6 +10,7 @@ import tearnn.file.PackedModel;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
+import tearnn.optim.TimeBudget;
 import tearnn.sample.GenerationSettings;
 import tearnn.settings.Setting;
 import tearnn.settings.SettingException;
@@ -39,6 +40,8 @@ public final class Lab {
     /** A worker's share of every step, when several workers train one model (see {@link #gather}). */
     private static final Setting SHARES = Setting.integer("shares", "shares", 1, 1, 256);
     private static final Setting SHARE = Setting.integer("share", "share", 0, 0, 255);
+    /** The share of a time budget spent so far (0 to 1; more than 1: over). */
+    private static final Setting BUDGET = Setting.number("budget", "budget", 0, 0, 1000);
 
     /** A panel: its settings, those that change a model in training (the rest need a new model), how it starts. */
     private record Panel(List<Setting> settings, List<Setting> tunable, TrainingSession.Starter starter) {
@@ -142,6 +145,8 @@ public final class Lab {
             case "load" -> start(panel, p.starter().start(r, readModel(r)), out);
             case "train" -> {
                 JsonSettings v = new JsonSettings(r);
+                // a time budget's share spent (the page's clock): the learning rate's warm-up and decay
+                session(panel).run().trainer().setRateScale(r.has("budget") ? TimeBudget.scale(BUDGET.number(v)) : 1);
                 if (r.has("ms")) {
                     PanelTraining.share(session(panel).run().trainer(), SHARE.integer(v), SHARES.integer(v));
                     training.trainFor(panel, session(panel), MS.number(v) / 1000,

@@ -96,7 +96,8 @@ final class PanelTraining {
             flow(t, out);
         }
         if (t.shareCount() > 1) {
-            out.name("waiting").value(t.waiting()).name("lr").value(t.currentRate()).name("clip").value(t.clipNorm());
+            // the rate as set (a time budget's scale comes with every request, the same for all workers)
+            out.name("waiting").value(t.waiting()).name("lr").value(t.scheduledRate()).name("clip").value(t.clipNorm());
         }
         warn(t, out);
     }
@@ -143,7 +144,7 @@ final class PanelTraining {
                 trainer.setSchedule(Schedule.constant(t.number(given)));
             }
         }
-        out.name("lr").value(trainer.currentRate()).name("clip").value(trainer.clipNorm());
+        out.name("lr").value(trainer.scheduledRate()).name("clip").value(trainer.clipNorm());
     }
 
     /** The reply to a blow-up: the error, {@code diverged}, and the progress where the model went back to. */
@@ -158,8 +159,8 @@ final class PanelTraining {
         if (t.optimizer().steps() >= STALL_STEPS && t.recentLoss() > t.firstLoss()) {
             out.name("warning").value("Not learning: after " + Readable.count(t.optimizer().steps()) + " steps the loss ("
                     + Readable.number(t.recentLoss()) + ") is still above where it started (" + Readable.number(t.firstLoss())
-                    + "). The learning rate (" + Setting.format(t.currentRate()) + ") may be too high: try "
-                    + Setting.format(t.currentRate() / 10) + ".");
+                    + "). The learning rate (" + Setting.format(t.scheduledRate()) + ") may be too high: try "
+                    + Setting.format(t.scheduledRate() / 10) + ".");
         }
     }
 }

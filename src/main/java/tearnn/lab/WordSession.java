@@ -39,6 +39,8 @@ final class WordSession implements TrainingSession {
     private final LanguageModelTask task;
     private final double bestPerplexity;
     private final boolean builtin;
+    /** Whether the held-out text is the person's own second text (else the training text's last tenth). */
+    private final boolean heldOutGiven;
     /** The validation in progress and the training call it measures the weights after (null: none). */
     private Evaluation validation;
     /** Connectivity of the top prediction, on a replica of the model made at the first prompt. */
@@ -59,6 +61,7 @@ final class WordSession implements TrainingSession {
         SettingValues values = JsonSettings.of(request, "settings");
         LanguageModelSettings settings = LanguageModelSettings.read(values);
         String given = request.has("text") && request.get("text") != null ? request.string("text") : null;
+        String validText = request.has("validText") && request.get("validText") != null ? request.string("validText") : null;
         builtin = given == null;
         boolean chars = loaded != null ? loaded.tokenizer.characterLevel() : settings.characters();
         String text = given;
@@ -71,14 +74,29 @@ final class WordSession implements TrainingSession {
             throw new SettingException("text", "the text is " + text.length() + " characters long; the page takes at most "
                     + MAX_TEXT + " (about 5 MB). Use the command line for bigger texts.");
         }
+        if (validText != null && builtin) {
+            throw new SettingException("validText", "a held-out text of your own needs a training text of your own too");
+        }
+        if (validText != null && validText.length() > MAX_TEXT) {
+            throw new SettingException("validText", "the held-out text is " + validText.length() + " characters long; the page"
+                    + " takes at most " + MAX_TEXT + " (about 5 MB)");
+        }
         bestPerplexity = chars ? Double.NaN : best;
+        Tokenizer tokenizer = loaded != null ? loaded.tokenizer : builtin ? new Tokenizer(chars, !chars) : settings.tokenizer(text);
         Corpus corpus;
         try {
-            corpus = loaded != null ? Corpus.fromText(text, loaded.tokenizer, loaded.vocabulary, 0, 0.1)
-                    : Corpus.fromText(text, new Tokenizer(chars, !chars), settings.vocabularyCap(), 0.1);
+            if (validText != null) {
+                corpus = Corpus.fromTexts(text, validText, tokenizer, loaded != null ? loaded.vocabulary : null,
+                        settings.vocabularyCap());
+            } else {
+                corpus = loaded != null ? Corpus.fromText(text, tokenizer, loaded.vocabulary, 0, 0.1)
+                        : Corpus.fromText(text, tokenizer, settings.vocabularyCap(), 0.1);
+            }
         } catch (IllegalArgumentException e) {
-            throw new SettingException("text", e.getMessage());
+            String m = e.getMessage();
+            throw new SettingException(m.contains("validation text") ? "validText" : "text", m);
         }
+        heldOutGiven = validText != null;
         task = loaded != null ? LanguageModelTask.resume(corpus, settings, loaded) : new LanguageModelTask(corpus, settings);
     }
 
@@ -91,6 +109,9 @@ final class WordSession implements TrainingSession {
                 .name("unigramPerplexity").value(c.unigramPerplexity())
                 .name("parameters").value(task.model().params().size()).name("builtin").value(builtin)
                 .name("cell").value(task.model().architecture().cell().id)
+                .name("output").value(task.model().architecture().output().toString())
+                .name("split").value(c.tokenizer.characterLevel() ? "chars" : c.tokenizer.splitsOnSpaces() ? "spaces" : "words")
+                .name("heldOutGiven").value(heldOutGiven)
                 .name("steps").value(task.steps());
         if (!Double.isNaN(bestPerplexity)) {
             out.name("bestPerplexity").value(bestPerplexity);

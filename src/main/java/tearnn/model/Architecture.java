@@ -65,6 +65,12 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
         if (output.adaptive() && loss != LossKind.SOFTMAX_CE) {
             throw new IllegalArgumentException("the adaptive softmax predicts classes: its loss is softmax_ce, not " + loss.id);
         }
+        if (output.tied() && (input != InputKind.EMBEDDING || embedding != hidden || outputs != inputSize)) {
+            throw new IllegalArgumentException(input != InputKind.EMBEDDING ? "tied embeddings need an embedding (this model reads "
+                    + input.id + " input)" : embedding != hidden ? "tied embeddings need the embedding size equal to the hidden size"
+                    + " (here " + embedding + " and " + hidden + ")" : "tied embeddings need as many outputs as input tokens (here "
+                    + outputs + " and " + inputSize + ")");
+        }
         long n = count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, output);
         if (n > MAX_PARAMETERS) {
             throw new IllegalArgumentException("model too large: " + layers + (layers == 1 ? " layer" : " layers") + " of "
@@ -98,7 +104,7 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
         }
         return n + (output.adaptive()
                 ? AdaptiveSoftmax.parameterCount(hidden, outputs, output.cutoffs(), output.divValue(), output.headBias())
-                : (long) outputs * hidden + outputs);
+                : (output.tied() ? 0 : (long) outputs * hidden) + outputs);
     }
 
     /** This architecture with another output layer. */

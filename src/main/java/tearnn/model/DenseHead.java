@@ -4,6 +4,7 @@ import tearnn.loss.Loss;
 import tearnn.math.Buffers;
 import tearnn.nn.Dense;
 import tearnn.nn.Params;
+import tearnn.nn.Tensor;
 
 /**
  * A linear layer ({@code fc.weight}, {@code fc.bias}) and a loss on its outputs: y = W x + b,
@@ -20,9 +21,18 @@ final class DenseHead implements Head {
     private int rows;
 
     DenseHead(Params params, int hidden, int outputs, Loss loss) {
-        this.dense = new Dense(params, "fc.", hidden, outputs, true);
+        this(new Dense(params, "fc.", hidden, outputs, true), loss);
+    }
+
+    /** A head whose weight is the embedding's ({@code fc.weight} is {@code embedding.weight}, tied). */
+    DenseHead(Params params, Tensor tiedWeight, Loss loss) {
+        this(new Dense(params, "fc.", tiedWeight, true), loss);
+    }
+
+    private DenseHead(Dense dense, Loss loss) {
+        this.dense = dense;
         this.loss = loss;
-        this.outputs = outputs;
+        this.outputs = dense.out();
     }
 
     @Override

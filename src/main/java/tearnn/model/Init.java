@@ -16,13 +16,15 @@ public final class Init {
     /**
      * PyTorch's defaults: every recurrent tensor U(-1/sqrt(H), 1/sqrt(H)); the head's weights
      * {@code nn.Linear}'s U(-1/sqrt(in), 1/sqrt(in)) (in = H, or an adaptive softmax tail's own
-     * width) and its bias 1/sqrt(H); the embedding N(0, 1).
+     * width) and its bias 1/sqrt(H); the embedding N(0, 1), or, tied to the output layer, the
+     * output layer's U(-1/sqrt(H), 1/sqrt(H)) (standard normal logits would swamp the softmax).
      */
     public static void pytorchDefault(Model model, Rng rng) {
         Params p = model.params();
         double k = 1.0 / Math.sqrt(model.architecture().hidden());
+        boolean tied = model.architecture().output().tied();
         for (Tensor t : p.tensors()) {
-            if (t.name().equals("embedding.weight")) {
+            if (t.name().equals("embedding.weight") && !tied) {
                 for (int i = 0; i < t.size(); i++) {
                     p.value[t.offset() + i] = rng.nextGaussian();
                 }
@@ -36,14 +38,16 @@ public final class Init {
 
     /**
      * Xavier/Glorot uniform for every weight matrix, gate block by gate block
-     * (bound sqrt(6 / (fan_in + fan_out))), biases and peepholes zero, embedding N(0, 1).
+     * (bound sqrt(6 / (fan_in + fan_out))), biases and peepholes zero, embedding N(0, 1) (Xavier too
+     * when tied to the output layer).
      */
     public static void xavier(Model model, Rng rng) {
         Params p = model.params();
         int gates = model.architecture().cell().gates;
+        boolean tied = model.architecture().output().tied();
         for (Tensor t : p.tensors()) {
             String n = t.name();
-            if (n.equals("embedding.weight")) {
+            if (n.equals("embedding.weight") && !tied) {
                 for (int i = 0; i < t.size(); i++) {
                     p.value[t.offset() + i] = rng.nextGaussian();
                 }

@@ -66,6 +66,7 @@ public final class Model {
         this.stack = new RecurrentStack(params, "rnn.", arch.cell(), arch.stackInputSize(), arch.hidden(),
                 arch.layers(), arch.bias(), arch.peephole());
         this.head = arch.output().adaptive() ? new AdaptiveHead(params, arch.hidden(), arch.outputs(), arch.output())
+                : arch.output().tied() ? new DenseHead(params, embedding.weight(), arch.loss().create())
                 : new DenseHead(params, arch.hidden(), arch.outputs(), arch.loss().create());
         if (weights == null) {
             params.allocate();

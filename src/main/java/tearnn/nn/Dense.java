@@ -18,10 +18,21 @@ public final class Dense {
     private final TransAProduct weightGradient = new TransAProduct();
 
     public Dense(Params params, String prefix, int in, int out, boolean bias) {
+        this(params, prefix, params.add(prefix + "weight", out, in), bias);
+    }
+
+    /**
+     * A layer whose weight is an existing [O][H] tensor (tied: an embedding's, used again here, so
+     * both gradients add up in it), with a bias of its own; {@code prefix + "weight"} names it again.
+     */
+    public Dense(Params params, String prefix, Tensor weight, boolean bias) {
         this.params = params;
-        this.in = in;
-        this.out = out;
-        this.weight = params.add(prefix + "weight", out, in);
+        this.in = weight.cols();
+        this.out = weight.rows();
+        this.weight = weight;
+        if (params.find(prefix + "weight") != weight) {
+            params.alias(prefix + "weight", weight);
+        }
         this.bias = bias ? params.addVector(prefix + "bias", out) : null;
     }
 

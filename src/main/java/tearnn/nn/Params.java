@@ -2,7 +2,9 @@ package tearnn.nn;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every parameter of a model in one flat buffer, with named slices ({@link Tensor}s). Gradients
@@ -13,6 +15,8 @@ import java.util.List;
  */
 public final class Params {
     private final List<Tensor> tensors = new ArrayList<>();
+    /** Second names of tensors used twice (tied weights): a file holds them too, as PyTorch's state_dict does. */
+    private final Map<String, Tensor> aliases = new LinkedHashMap<>();
     private int size;
     public double[] value;
     public double[] grad;
@@ -72,6 +76,22 @@ public final class Params {
 
     public List<Tensor> tensors() {
         return Collections.unmodifiableList(tensors);
+    }
+
+    /**
+     * Gives {@code tensor} a second name (a weight used in two places, such as an embedding tied to
+     * the output layer): no new values, and the gradients of both uses add up in the one tensor.
+     */
+    public void alias(String name, Tensor tensor) {
+        if (find(name) != null || aliases.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate parameter name " + name);
+        }
+        aliases.put(name, tensor);
+    }
+
+    /** The second names, each with the tensor it names (see {@link #alias}). */
+    public Map<String, Tensor> aliases() {
+        return Collections.unmodifiableMap(aliases);
     }
 
     /** The tensor of that name, or null. */

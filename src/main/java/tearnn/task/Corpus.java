@@ -64,6 +64,37 @@ public final class Corpus {
     }
 
     /**
+     * A training text and a held-out text of one's own ({@code --valid FILE}, the page's second
+     * file), tokenized alike; the vocabulary (unless {@code fixed}) comes from the training text.
+     */
+    public static Corpus fromTexts(String trainText, String validText, Tokenizer tokenizer, Vocabulary fixed,
+            int vocabularyCap) {
+        List<String> train = tokens(trainText, tokenizer, "training text");
+        List<String> valid = tokens(validText, tokenizer, "validation text");
+        if (train.size() < 2) {
+            throw new IllegalArgumentException("the training text has only " + train.size() + " token: give at least 2");
+        }
+        if (valid.size() < 2) {
+            throw new IllegalArgumentException("the validation text has only " + valid.size() + " token: give at least 2");
+        }
+        Vocabulary vocab = fixed != null ? fixed : Vocabulary.build(train, vocabularyCap);
+        return new Corpus(tokenizer, vocab, vocab.encode(train), vocab.encode(valid));
+    }
+
+    private static List<String> tokens(String text, Tokenizer tokenizer, String what) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " is empty");
+        }
+        checkText(text);
+        List<String> tokens = tokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " has no " + (tokenizer.characterLevel() ? "character" : "word")
+                    + " in it (only white space)");
+        }
+        return tokens;
+    }
+
+    /**
      * Rejects text that looks binary: NUL characters, or more than 1% of characters that are neither
      * printable nor white space (the replacement character U+FFFD counts as such).
      */
@@ -86,6 +117,15 @@ public final class Corpus {
     }
 
     /** Fraction of training tokens that are {@code <unk>}. */
+    /** How often each vocabulary entry occurs in the training tokens. */
+    public long[] tokenCounts() {
+        long[] counts = new long[vocabulary.size()];
+        for (int t : train) {
+            counts[t]++;
+        }
+        return counts;
+    }
+
     /**
      * The perplexity on the held-out tokens of a unigram model of the training tokens (each token's
      * training frequency, add-one smoothed): what a model that ignores all context gets, a baseline

@@ -7,6 +7,7 @@ import tearnn.nn.CellType;
 import tearnn.optim.OptimizerKind;
 import tearnn.settings.Setting;
 import tearnn.settings.SettingValues;
+import tearnn.text.Tokenizer;
 
 /**
  * Everything a person chooses for a next-token model. {@link #ALL} describes each setting once
@@ -18,10 +19,15 @@ import tearnn.settings.SettingValues;
  * @param bptt          steps per training window (truncated backpropagation length)
  * @param batch         parallel streams per step
  * @param clipNorm      global gradient-norm clipping (0: off)
+ * @param output        "auto" (the adaptive softmax for a word vocabulary above {@link #ADAPTIVE_ABOVE}),
+ *                      "softmax" or "adaptive"
+ * @param tied          the output layer's weights are the embedding's (Press and Wolf 2017)
+ * @param split         how words are split: "auto" (as the text looks), "words" (letters and
+ *                      punctuation) or "spaces" (pre-tokenized text: white space, a line end as {@code <eos>})
  */
 public record LanguageModelSettings(boolean characters, int vocabularyCap, CellType cell, int layers, int hidden,
         int embedding, int bptt, int batch, OptimizerKind optimizer, double learningRate, double clipNorm, double dropout,
-        int seed) {
+        int seed, String output, boolean tied, String split) {
     public static final Setting LEVEL = Setting.choice("level", "Level", "word",
             List.of(new Setting.Choice("word", "word"), new Setting.Choice("char", "character")));
     public static final Setting VOCABULARY = Setting.integer("vocab", "Vocabulary cap", 5000, 2, 100_000);
@@ -36,9 +42,18 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
     public static final Setting CLIP = Setting.number("clip", "Clip norm", 5, 0, 1000);
     public static final Setting DROPOUT = Setting.number("dropout", "Dropout", 0, 0, 0.9);
     public static final Setting SEED = TaskSettings.seed();
+    public static final Setting OUTPUT = Setting.choice("output", "Output layer", "auto",
+            List.of(new Setting.Choice("auto", "auto"), new Setting.Choice("softmax", "full softmax"),
+                    new Setting.Choice("adaptive", "adaptive softmax")));
+    public static final Setting TIED = Setting.flag("tied", "Tie embedding and output", false);
+    public static final Setting SPLIT = Setting.choice("split", "Words split at", "auto",
+            List.of(new Setting.Choice("auto", "auto"), new Setting.Choice("words", "letters and punctuation"),
+                    new Setting.Choice("spaces", "spaces (pre-tokenized)")));
     /** In the order the page shows them. */
     public static final List<Setting> ALL = List.of(LEVEL, VOCABULARY, CELL, LAYERS, HIDDEN, EMBEDDING, BPTT, BATCH,
-            OPTIMIZER, LEARNING_RATE, CLIP, DROPOUT, SEED);
+            OPTIMIZER, LEARNING_RATE, CLIP, DROPOUT, SEED, OUTPUT, TIED, SPLIT);
+    /** "auto" output: the adaptive softmax for word vocabularies of more tokens than this (measured: see the README). */
+    public static final int ADAPTIVE_ABOVE = 2000;
 
     public LanguageModelSettings {
         if (cell == null || optimizer == null) {
@@ -53,13 +68,15 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
         LEARNING_RATE.check(learningRate);
         CLIP.check(clipNorm);
         DROPOUT.check(dropout);
+        OUTPUT.check(output);
+        SPLIT.check(split);
     }
 
     public static LanguageModelSettings read(SettingValues v) {
         return new LanguageModelSettings(LEVEL.choice(v).equals("char"), VOCABULARY.integer(v),
                 CellType.parse(CELL.choice(v)), LAYERS.integer(v), HIDDEN.integer(v), EMBEDDING.integer(v), BPTT.integer(v),
                 BATCH.integer(v), OptimizerKind.parse(OPTIMIZER.choice(v)), LEARNING_RATE.number(v), CLIP.number(v),
-                DROPOUT.number(v), SEED.integer(v));
+                DROPOUT.number(v), SEED.integer(v), OUTPUT.choice(v), TIED.flag(v), SPLIT.choice(v));
     }
 
     /** Each setting's value as text, by name, as a form or a command line shows it. */
@@ -78,6 +95,9 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
         m.put(CLIP.name(), Setting.format(clipNorm));
         m.put(DROPOUT.name(), Setting.format(dropout));
         m.put(SEED.name(), Setting.format(seed));
+        m.put(OUTPUT.name(), output);
+        m.put(TIED.name(), tied ? "true" : "false");
+        m.put(SPLIT.name(), split);
         return m;
     }
 
@@ -89,6 +109,18 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
     /** The same settings with another batch size. */
     public LanguageModelSettings withBatch(int b) {
         return new LanguageModelSettings(characters, vocabularyCap, cell, layers, hidden, embedding, bptt, b, optimizer,
-                learningRate, clipNorm, dropout, seed);
+                learningRate, clipNorm, dropout, seed, output, tied, split);
+    }
+
+    /**
+     * The tokenizer these settings ask for on {@code text}: characters, pre-tokenized words (when
+     * asked, or when "auto" and the text looks pre-tokenized), or words split at letters and punctuation.
+     */
+    public Tokenizer tokenizer(String text) {
+        if (characters) {
+            return new Tokenizer(true, false);
+        }
+        boolean spaces = split.equals("spaces") || (split.equals("auto") && Tokenizer.looksPreTokenized(text));
+        return spaces ? Tokenizer.preTokenized() : new Tokenizer(false, true);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import tearnn.file.SavedModel;
 import tearnn.model.Architecture;
 import tearnn.model.Model;
+import tearnn.model.OutputLayer;
 import tearnn.model.State;
 import tearnn.optim.Schedule;
 import tearnn.settings.SettingException;
@@ -50,7 +51,38 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
     private static Model newModel(Corpus corpus, LanguageModelSettings s) {
         Architecture arch = Architecture.languageModel(s.cell(), corpus.vocabulary.size(), s.embedding(), s.hidden(),
                 s.layers(), s.dropout());
-        return new Model(arch, s.seed());
+        return new Model(arch.withOutput(outputLayer(corpus, s)), s.seed());
+    }
+
+    /**
+     * The output layer the settings ask for: the adaptive softmax when asked, or when "auto" on a
+     * word vocabulary above {@link LanguageModelSettings#ADAPTIVE_ABOVE}, with cutoffs chosen from
+     * the training text's token counts ({@link AdaptiveCutoffs}); else a full softmax.
+     */
+    static OutputLayer outputLayer(Corpus corpus, LanguageModelSettings s) {
+        int v = corpus.vocabulary.size();
+        if (s.tied()) {
+            String tied = LanguageModelSettings.TIED.name();
+            if (s.output().equals("adaptive")) {
+                throw new SettingException(tied, "Tied embeddings need the full softmax: the adaptive softmax's clusters have"
+                        + " weights of other shapes than the embedding");
+            }
+            if (s.embedding() != s.hidden()) {
+                throw new SettingException(tied, "Tied embeddings need the embedding size equal to the hidden size (here "
+                        + s.embedding() + " and " + s.hidden() + ")");
+            }
+            return OutputLayer.TIED;
+        }
+        boolean adaptive = s.output().equals("adaptive")
+                || (s.output().equals("auto") && !s.characters() && v > LanguageModelSettings.ADAPTIVE_ABOVE);
+        if (!adaptive) {
+            return OutputLayer.FULL;
+        }
+        if (v < 3) {
+            throw new SettingException(LanguageModelSettings.OUTPUT.name(), "the adaptive softmax needs a vocabulary of at least"
+                    + " 3 tokens (a shortlist and a cluster); this one has " + v);
+        }
+        return OutputLayer.adaptive(AdaptiveCutoffs.choose(corpus.tokenCounts(), s.hidden(), 4.0));
     }
 
     /** Continues with a loaded model (and trainer, if the file had one). */
@@ -158,13 +190,29 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
         return validation(maxTokens, 0, 1);
     }
 
-    /** Share {@code share} of {@code shares} of that validation (see {@link Evaluation}). */
+    /**
+     * Share {@code share} of {@code shares} of that validation (see {@link Evaluation}). A held-out
+     * text longer than {@code maxTokens} is sampled, not cut: 8 stretches of maxTokens / 8 tokens,
+     * spread evenly over the whole of it, each read as one stream from a zero state (the same
+     * stretches every time, so the curve compares like with like).
+     */
     public Evaluation validation(int maxTokens, int share, int shares) {
-        int[] v = corpus.validation;
-        if (maxTokens < v.length) {
-            v = Arrays.copyOf(v, maxTokens);
+        return new Evaluation(model, sampled(corpus.validation, maxTokens), settings.bptt(), share, shares);
+    }
+
+    /** {@code tokens}, or, if longer than {@code max}, 8 evenly spread stretches of max / 8 of them, one after another. */
+    static int[] sampled(int[] tokens, int max) {
+        int stretches = 8;
+        int length = max / stretches;
+        if (tokens.length <= max || length < 2) {
+            return tokens.length <= max ? tokens : Arrays.copyOf(tokens, max);
         }
-        return new Evaluation(model, v, settings.bptt(), share, shares);
+        int[] v = new int[stretches * length];
+        for (int i = 0; i < stretches; i++) {
+            int from = (int) ((long) i * (tokens.length - length) / (stretches - 1));
+            System.arraycopy(tokens, from, v, i * length, length);
+        }
+        return v;
     }
 
     /** The settings of this run (for a resumed run: the model's own). */
@@ -238,6 +286,7 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
         return new LanguageModelSettings(chars, cap, a.cell(), a.layers(), a.hidden(), a.embedding(),
                 (int) saved.counter("bptt", given.bptt()), (int) saved.counter("streams", given.batch()),
                 tr != null ? tr.optimizer().kind() : given.optimizer(), tr != null ? tr.schedule().lr() : given.learningRate(),
-                tr != null ? tr.clipNorm() : given.clipNorm(), a.dropout(), (int) saved.counter("seed", given.seed()));
+                tr != null ? tr.clipNorm() : given.clipNorm(), a.dropout(), (int) saved.counter("seed", given.seed()),
+                a.output().id(), a.output().tied(), saved.tokenizer != null && saved.tokenizer.splitsOnSpaces() ? "spaces" : "words");
     }
 }

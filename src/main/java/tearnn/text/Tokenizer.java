@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits text into tokens, at word or character level.
+ * Splits text into tokens, at word or character level, or as the text's own tokens (pre-tokenized).
  *
  * <p>Word level rules:
  * <ol>
@@ -16,6 +16,10 @@ import java.util.List;
  *   <li>White space separates tokens and is dropped, except that a blank line (a paragraph break)
  *       becomes the token {@code \n} when {@code keepParagraphs} is set.</li>
  * </ol>
+ * Pre-tokenized text (Penn Treebank, WikiText: the words already split, {@code <unk>} written in):
+ * tokens are what white space separates, kept as they are ({@code <unk>}, {@code 's}, {@code N}, case
+ * too), and every line end (a newline after a token) is the token {@code <eos>}; {@link #looksPreTokenized}
+ * tells such a text.
  * Character level: every character (Unicode code point, so an emoji is one token) is a token, white
  * space included; {@code \r} is dropped.
  * {@link #join} turns tokens back into text: at character level as they are, with {@code <unk>} as
@@ -24,13 +28,59 @@ import java.util.List;
  */
 public final class Tokenizer {
     public static final String PARAGRAPH = "\n";
+    /** The end of a line of pre-tokenized text. */
+    public static final String END_OF_LINE = "<eos>";
 
     private final boolean characters;
     private final boolean lowercase;
+    private final boolean preTokenized;
 
     public Tokenizer(boolean characters, boolean lowercase) {
+        this(characters, lowercase, false);
+    }
+
+    private Tokenizer(boolean characters, boolean lowercase, boolean preTokenized) {
         this.characters = characters;
         this.lowercase = lowercase;
+        this.preTokenized = preTokenized;
+    }
+
+    /** The tokenizer of pre-tokenized text: split on white space, case kept, a line end as {@code <eos>}. */
+    public static Tokenizer preTokenized() {
+        return new Tokenizer(false, false, true);
+    }
+
+    /** Whether this reads pre-tokenized text. */
+    public boolean splitsOnSpaces() {
+        return preTokenized;
+    }
+
+    /**
+     * Whether {@code text} looks pre-tokenized: a {@code <unk>}-style token stands alone in it, or
+     * (with at least 20 of them) 80% or more of its punctuation marks . , ; : ! ? stand apart from the
+     * word before them, as tokenizers leave them ("end ." where people write "end.").
+     */
+    public static boolean looksPreTokenized(String text) {
+        int marks = 0;
+        int apart = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '<' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                int end = text.indexOf('>', i);
+                if (end > i + 1 && end - i <= 12 && (end + 1 == n || Character.isWhitespace(text.charAt(end + 1)))
+                        && text.substring(i + 1, end).chars().allMatch(Character::isLetter)) {
+                    return true;
+                }
+            }
+            if (".,;:!?".indexOf(c) >= 0 && i > 0 && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
+                marks++;
+                if (Character.isWhitespace(text.charAt(i - 1))) {
+                    apart++;
+                }
+            }
+        }
+        return marks >= 20 && apart >= 0.8 * marks;
     }
 
     public boolean characterLevel() {
@@ -46,6 +96,9 @@ public final class Tokenizer {
             throw new IllegalArgumentException("no text (null)");
         }
         List<String> out = new ArrayList<>();
+        if (preTokenized) {
+            return splitOnSpaces(text, out);
+        }
         if (characters) {
             for (int i = 0; i < text.length();) {
                 int c = text.codePointAt(i);
@@ -102,9 +155,53 @@ public final class Tokenizer {
         return out;
     }
 
+    /**
+     * Pre-tokenized: what white space separates, and {@code <eos>} at each line end (a newline) after
+     * a line that had a token.
+     */
+    private static List<String> splitOnSpaces(String text, List<String> out) {
+        int n = text.length();
+        int i = 0;
+        boolean lineHasToken = false;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                if (lineHasToken) {
+                    out.add(END_OF_LINE);
+                }
+                lineHasToken = false;
+                i++;
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else {
+                int start = i;
+                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                out.add(text.substring(start, i));
+                lineHasToken = true;
+            }
+        }
+        // no <eos> after the last line unless it ends: a prompt "the cat" asks what follows "cat"
+        return out;
+    }
+
     /** Joins tokens into readable text (see the class comment). */
     public String join(List<String> tokens) {
         StringBuilder sb = new StringBuilder();
+        if (preTokenized) {
+            for (String t : tokens) {
+                if (t.equals(END_OF_LINE)) {
+                    sb.append('\n');
+                } else {
+                    if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                        sb.append(' ');
+                    }
+                    sb.append(t);
+                }
+            }
+            return sb.toString();
+        }
         if (characters) {
             for (String t : tokens) {
                 // a character the vocabulary left out shows as the replacement character

@@ -22,6 +22,7 @@ public final class Trainer {
     private final Model model;
     private final Optimizer optimizer;
     private Schedule schedule;
+    private double rateScale = 1;
     private double clipNorm;
     private double clipValue;
     private int truncate;
@@ -228,9 +229,25 @@ public final class Trainer {
         return lastGradNorm;
     }
 
-    /** Learning rate the next step will use. */
+    /** Learning rate the next step will use: the schedule's, times the {@link #setRateScale scale}. */
     public double currentRate() {
+        return schedule.rate(optimizer.steps()) * rateScale;
+    }
+
+    /** The schedule's learning rate for the next step, before the {@link #setRateScale scale} (what a person set). */
+    public double scheduledRate() {
         return schedule.rate(optimizer.steps());
+    }
+
+    /**
+     * Multiplies the schedule's rate by {@code scale} from the next step on (a time budget's
+     * warm-up and decay, see {@link tearnn.optim.TimeBudget}); 1 leaves it as it is.
+     */
+    public void setRateScale(double scale) {
+        if (!(scale >= 0 && scale <= 1)) {
+            throw new IllegalArgumentException("learning-rate scale must be in [0, 1], got " + scale);
+        }
+        rateScale = scale;
     }
 
     /** The running average of recent losses (NaN before the first step). */
@@ -413,7 +430,7 @@ public final class Trainer {
             throw new DivergedException(step, broken, step - 1);
         }
         clipCoefficient = clipNorm > 0 ? clipNorm / (norm + 1e-6) : 1;
-        optimizer.beginStep(model.params(), schedule.rate(optimizer.steps()));
+        optimizer.beginStep(model.params(), currentRate());
         phase = Phase.UPDATE;
         at = 0;
     }

@@ -62,6 +62,66 @@ class MainTest {
     }
 
     @Test
+    void aTimeBudgetEndsTrainingOnTimeWithTheRateRunDown() throws Exception {
+        Path text = dir.resolve("corpus.txt");
+        Path model = dir.resolve("m.json");
+        run("corpus", "--words", "3000", "--out", text.toString());
+        long t0 = System.nanoTime();
+        Result r = run("train", "--text", text.toString(), "--seconds", "1.5", "--hidden", "16", "--out", model.toString());
+        double took = (System.nanoTime() - t0) / 1e9;
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("time budget 1.5 s"), r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("training stopped at ([0-9.]+) s after \\d+ steps, the last at"
+                + " ([0-9.]+) of the learning rate").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        double stopped = Double.parseDouble(m.group(1));
+        assertTrue(stopped >= 1.5 && stopped < 1.8, "stopped at " + stopped + " s");
+        assertTrue(Double.parseDouble(m.group(2)) < 0.01, "the schedule reached its end: " + m.group(2));
+        assertTrue(took < 10, "the whole run took " + took + " s");
+        assertTrue(r.out().contains("wrote "), r.out());
+        r = run("train", "--text", text.toString(), "--seconds", "0", "--out", model.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("the time budget must be a number of seconds from more than 0"), r.err());
+        r = run("train", "--text", text.toString(), "--seconds", "3min", "--out", model.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("the time budget must be a number of seconds, got '3min'"), r.err());
+    }
+
+    @Test
+    void preTokenizedTextWithItsOwnValidationFileAndAnAdaptiveSoftmax() throws Exception {
+        StringBuilder train = new StringBuilder();
+        StringBuilder valid = new StringBuilder();
+        java.util.Random rng = new java.util.Random(1);
+        for (int line = 0; line < 400; line++) {
+            StringBuilder sb = line % 5 == 0 ? valid : train;
+            for (int w = 0; w < 8; w++) {
+                sb.append(' ').append(rng.nextInt(4) == 0 ? "<unk>" : "w" + (int) Math.pow(rng.nextInt(30), 2) + (w % 3 == 0 ? " 's" : ""));
+            }
+            sb.append(" \n");
+        }
+        Path trainFile = dir.resolve("train.txt");
+        Path validFile = dir.resolve("valid.txt");
+        Files.writeString(trainFile, train);
+        Files.writeString(validFile, valid);
+        Path model = dir.resolve("m.json");
+        Result r = run("train", "--text", trainFile.toString(), "--valid", validFile.toString(), "--output", "adaptive",
+                "--steps", "20", "--eval-every", "10", "--hidden", "16", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("validation tokens (from " + validFile + ")"), r.out());
+        assertTrue(r.out().contains("pre-tokenized words (split at spaces, <eos> at line ends), adaptive softmax (cutoffs ["), r.out());
+        JsonObject file = JsonObject.parse(Files.readString(model), "model");
+        assertEquals("adaptive", file.object("architecture").object("output").string("kind"));
+        assertEquals("spaces", file.object("vocabulary").string("split"));
+        List<?> tokens = file.object("vocabulary").list("tokens");
+        assertTrue(tokens.contains("<eos>") && tokens.contains("'s"), "kept as written: " + tokens);
+        r = run("sample", "--model", model.toString(), "--prime", "w1 's", "--length", "5");
+        assertEquals(0, r.code(), r.err());
+        r = run("train", "--text", trainFile.toString(), "--valid", dir.resolve("missing.txt").toString(), "--out", model.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("missing.txt"), r.err());
+    }
+
+    @Test
     void characterModel() throws Exception {
         Path text = dir.resolve("c.txt");
         Files.writeString(text, "hello world, hello there. ".repeat(40));

@@ -13,6 +13,7 @@ import tearnn.model.Architecture;
 import tearnn.model.Batch;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
+import tearnn.model.OutputLayer;
 import tearnn.model.State;
 import tearnn.nn.CellType;
 import tearnn.optim.OptimizerKind;
@@ -97,6 +98,32 @@ class ModelFileTest {
         assertEquals(arch(), r.model.architecture());
     }
 
+    @Test
+    void anAdaptiveSoftmaxSavesLoadsAndContinuesExactly() {
+        Architecture adaptive = arch().withOutput(new OutputLayer(true, new int[] {2, 5}, 2.0, true));
+        Model a = new Model(adaptive, 42);
+        Trainer ta = trainer(a, "adam");
+        State sa = a.newState(B);
+        run(ta, sa, new Rng(1), 12);
+
+        Model b = new Model(adaptive, 42);
+        Trainer tb = trainer(b, "adam");
+        State sb = b.newState(B);
+        Rng db = new Rng(1);
+        run(tb, sb, db, 5);
+        SavedModel saved = new SavedModel(b, tb);
+        saved.vocabulary = new Vocabulary(List.of("<unk>", "the", "<eos>", "N", "'s", "cat", "Dog"));
+        saved.tokenizer = Tokenizer.preTokenized();
+        String json = ModelFile.write(saved);
+        assertTrue(json.contains("\"output\":{\"kind\":\"adaptive\",\"cutoffs\":[2,5],\"div_value\":2,\"head_bias\":true}"), json);
+        assertTrue(json.contains("\"fc.tail.1.1.weight\""), json);
+        SavedModel loaded = ModelFile.read(json);
+        assertEquals(adaptive, loaded.model.architecture());
+        assertTrue(loaded.tokenizer.splitsOnSpaces(), "the pre-tokenized split is kept");
+        run(loaded.trainer, sb, db, 7);
+        assertArrayEquals(a.params().value, loaded.model.params().value, "weights after resume");
+    }
+
     static String valid() {
         return ModelFile.write(new SavedModel(new Model(new Architecture(InputKind.ONE_HOT, 3, 0, CellType.GRU, 2, 1,
                 true, false, 3, LossKind.SOFTMAX_CE, false, 0), 1)));
@@ -139,6 +166,25 @@ class ModelFileTest {
                 error(ok.replace("\"gru\"", "\"lstmx\"")));
         assertEquals("model file: architecture: hidden size must be positive, got 0",
                 error(ok.replace("\"hidden_size\":2", "\"hidden_size\":0")));
+        // a PyTorch file with bad adaptive softmax cutoffs
+        String adaptive = ModelFile.write(new SavedModel(new Model(arch().withOutput(new OutputLayer(true, new int[] {2, 5}, 2.0,
+                false)), 1)));
+        assertEquals("model file: architecture: adaptive softmax cutoffs must increase, got 5 then 2",
+                error(adaptive.replace("\"cutoffs\":[2,5]", "\"cutoffs\":[5,2]")));
+        assertEquals("model file: architecture: adaptive softmax cutoffs must lie between 1 and 6 (the vocabulary has 7 tokens),"
+                + " got 9", error(adaptive.replace("\"cutoffs\":[2,5]", "\"cutoffs\":[2,9]")));
+        assertEquals("model file: architecture: output kind must be \"softmax\" or \"adaptive\", got \"sampled\"",
+                error(adaptive.replace("\"kind\":\"adaptive\"", "\"kind\":\"sampled\"")));
+        // tied weights: fc.weight is written as PyTorch's state_dict lists it, and must equal embedding.weight
+        Model tied = new Model(new Architecture(InputKind.EMBEDDING, 3, 2, CellType.GRU, 2, 1, true, false, 3, LossKind.SOFTMAX_CE,
+                false, 0, OutputLayer.TIED), 1);
+        String t = ModelFile.write(new SavedModel(tied));
+        assertTrue(t.contains("\"fc.weight\":"), t);
+        assertArrayEquals(tied.params().value, ModelFile.read(t).model.params().value);
+        String w = t.substring(t.indexOf("\"fc.weight\":[[") + 14);
+        String first = w.substring(0, w.indexOf(','));
+        assertTrue(error(t.replace("\"fc.weight\":[[" + first + ",", "\"fc.weight\":[[0.125,"))
+                .startsWith("model file: tensor \"fc.weight\" differs from \"embedding.weight\" at element 0 (0.125 vs "));
         String vocab = ok.substring(0, ok.length() - 1) + ",\"vocabulary\":{\"level\":\"word\",\"lowercase\":true,"
                 + "\"tokens\":[\"<unk>\",\"a\"]}}";
         assertEquals("model file: vocabulary size mismatch: the vocabulary has 2 tokens but the model's input size is 3",

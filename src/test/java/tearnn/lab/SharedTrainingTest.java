@@ -38,13 +38,19 @@ class SharedTrainingTest {
 
     /** Rounds of short training calls on every worker, gathering whenever all wait, until the first has done {@code steps}. */
     static void trainShared(Lab[] labs, String panel, int steps, double ms) {
+        trainShared(labs, panel, steps, ms, "");
+    }
+
+    /** As above, with {@code extra} fields in every training request. */
+    static void trainShared(Lab[] labs, String panel, int steps, double ms, String extra) {
         int n = labs.length;
         int rounds = 0;
         while (true) {
             JsonObject first = null;
             boolean all = true;
             for (int i = 0; i < n; i++) {
-                JsonObject r = ok(labs[i], "{\"cmd\":\"" + panel + ".train\",\"ms\":" + ms + ",\"share\":" + i + ",\"shares\":" + n + "}");
+                JsonObject r = ok(labs[i], "{\"cmd\":\"" + panel + ".train\",\"ms\":" + ms + ",\"share\":" + i + ",\"shares\":" + n
+                        + extra + "}");
                 all &= r.bool("waiting");
                 if (i == 0) {
                     first = r;
@@ -102,6 +108,25 @@ class SharedTrainingTest {
     void aWordModelWithDropoutAndCarriedStateOnThreeWorkersIsTheModelOnOne() {
         sameAsOneWorker(WORDS, "word", 3, 20);
         sameAsOneWorker(WORDS, "word", 2, 1);
+    }
+
+    @Test
+    void anAdaptiveSoftmaxOnTwoWorkersIsTheModelOnOne() {
+        sameAsOneWorker(WORDS.replace("\"lr\":0.01", "\"lr\":0.01,\"output\":\"adaptive\""), "word", 2, 20);
+    }
+
+    @Test
+    void aTimeBudgetScalesTheRateOfEveryWorkerAlikeAndLeavesTheSetRate() {
+        Lab[] labs = workers(2, WORDS);
+        // the end of a budget's warm-up, then late in it: the sum of the shares is taken with the rate as set
+        trainShared(labs, "word", 6, 5, ",\"budget\":0.03");
+        trainShared(labs, "word", 12, 5, ",\"budget\":0.9");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(0.01, ok(labs[i], "{\"cmd\":\"word.train\",\"ms\":1,\"share\":" + i + ",\"shares\":2,\"budget\":0.95}")
+                    .number("lr"), "the set rate, not the budget's share of it");
+        }
+        String saved = ok(labs[0], "{\"cmd\":\"word.save\"}").string("model");
+        assertEquals(saved, ok(labs[1], "{\"cmd\":\"word.save\"}").string("model"), "both hold the same model");
     }
 
     @Test

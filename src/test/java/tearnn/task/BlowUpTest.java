@@ -23,7 +23,7 @@ class BlowUpTest {
         Tokenizer tok = new Tokenizer(false, true);
         Corpus c = Corpus.fromText(tok.join(new Grammar().generate(20_000, new Rng(1))), tok, 1000, 0.1);
         return new LanguageModelTask(c, new LanguageModelSettings(false, 1000, CellType.RNN_RELU, 1, 64, 32, 20, 16,
-                OptimizerKind.SGD, lr, 0, 0, 1));
+                OptimizerKind.SGD, lr, 0, 0, 1, "softmax", false, "words"));
     }
 
     @Test

@@ -49,7 +49,7 @@ class ConvergenceTest {
         Corpus c = Corpus.fromText(text, tok, 1000, 0.1);
         assertEquals(g.words().size() + 1, c.vocabulary.size());
         LanguageModelSettings s = new LanguageModelSettings(false, 1000, CellType.LSTM, 1, 64, 16, 20, 16, OptimizerKind.ADAM, 0.01,
-                5, 0, 1);
+                5, 0, 1, "softmax", false, "words");
         LanguageModelTask task = new LanguageModelTask(c, s);
         double before = task.validationPerplexity();
         task.train(600);

@@ -19,7 +19,7 @@ class WorkInPartsTest {
         Tokenizer tok = new Tokenizer(false, true);
         Corpus c = Corpus.fromText(tok.join(new Grammar().generate(5_000, new Rng(1))), tok, 1000, 0.1);
         return new LanguageModelTask(c, new LanguageModelSettings(false, 1000, CellType.LSTM, 2, 12, 6, 7, 5,
-                OptimizerKind.ADAM, 0.01, 1, 0.2, 1));
+                OptimizerKind.ADAM, 0.01, 1, 0.2, 1, "softmax", false, "words"));
     }
 
     @Test

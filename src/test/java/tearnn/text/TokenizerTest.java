@@ -1,7 +1,9 @@
 package tearnn.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,5 +59,37 @@ class TokenizerTest {
         assertEquals("token index 3 is outside the vocabulary [0, 3)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Vocabulary(List.of("<unk>", "a", "a")));
         assertEquals("vocabulary lists the token \"a\" twice", e.getMessage());
+    }
+
+    @Test
+    void preTokenizedTextKeepsItsTokensAndEndsLinesWithEos() {
+        Tokenizer t = Tokenizer.preTokenized();
+        String ptb = " consumers may want to move their telephones a little closer to the tv set \n"
+                + " <unk> <unk> watching abc 's monday night football can now vote during <unk> for N years \n";
+        List<String> tokens = t.tokenize(ptb);
+        assertEquals(List.of("consumers", "may", "want"), tokens.subList(0, 3));
+        assertEquals("<eos>", tokens.get(14));
+        assertEquals(List.of("<unk>", "<unk>", "watching", "abc", "'s"), tokens.subList(15, 20));
+        assertEquals("N", tokens.get(tokens.size() - 3));
+        assertEquals("<eos>", tokens.get(tokens.size() - 1));
+        assertEquals("a b\nc", t.join(List.of("a", "b", "<eos>", "c")));
+        assertEquals(List.of("the", "cat"), t.tokenize("the cat"), "a prompt: what follows cat, not a new line");
+        assertEquals(List.of("a", "<eos>", "b", "<eos>"), t.tokenize("a\n\n  \nb\n"), "no <eos> for an empty line");
+        // Vocabulary: a written <unk> is the vocabulary's own <unk>
+        Vocabulary v = Vocabulary.build(tokens, 100);
+        assertEquals(0, v.encode(List.of("<unk>"))[0]);
+    }
+
+    @Test
+    void preTokenizedTextIsToldFromProse() {
+        assertTrue(Tokenizer.looksPreTokenized("the <unk> said N shares 's"));
+        String wiki = " = Valkyria Chronicles III = \n Senjō no Valkyria 3 : Chronicles ( Japanese : 戦場のヴァルキュリア3 ) , "
+                + "commonly referred to as Valkyria Chronicles III outside Japan , is a tactical role @-@ playing game . ";
+        assertTrue(Tokenizer.looksPreTokenized(wiki.repeat(4)), "WikiText: punctuation stands apart");
+        String prose = "It was the best of times, it was the worst of times. It was the age of wisdom; it was the age of "
+                + "foolishness! Was it? Yes: it was. ";
+        assertFalse(Tokenizer.looksPreTokenized(prose.repeat(5)), "prose: punctuation sticks to its word");
+        assertFalse(Tokenizer.looksPreTokenized("a < b and c > d, as x<y>z."), "angle brackets are not <unk> tokens");
+        assertFalse(Tokenizer.looksPreTokenized(""));
     }
 }

@@ -12,9 +12,10 @@ import tearnn.nn.CellType;
 
 /**
  * Finite-difference checks of models whose output layer is the adaptive softmax (masks, dropout,
- * a many-to-one loss, carried state), connectivity through it, and its refusals.
+ * a many-to-one loss, carried state) or tied to the embedding, connectivity through them, and their
+ * refusals.
  */
-class AdaptiveGradientTest {
+class OutputLayerGradientTest {
 
     static Architecture arch(InputKind in, CellType cell, boolean last, double dropout) {
         return new Architecture(in, 6, in == InputKind.EMBEDDING ? 4 : 0, cell, 5, 2, true, false, 6,
@@ -41,6 +42,28 @@ class AdaptiveGradientTest {
         State state = m.newState(ModelGradientTest.B);
         m.forwardBackward(ModelGradientTest.batch(m.architecture(), rng, false), state, 0);
         ModelGradientTest.check(m, ModelGradientTest.batch(m.architecture(), rng, false), state, 0, "stateful adaptive");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void tiedEmbeddingsGetBothGradients(CellType cell) {
+        Architecture a = new Architecture(InputKind.EMBEDDING, 6, 5, cell, 5, 2, true, false, 6, LossKind.SOFTMAX_CE, false,
+                0.25, OutputLayer.TIED);
+        Model m = new Model(a, 4);
+        assertEquals(null, m.params().find("fc.weight"), "no tensor of its own");
+        assertEquals(m.params().find("embedding.weight"), m.params().aliases().get("fc.weight"));
+        assertEquals(a.parameterCount(), m.params().size());
+        ModelGradientTest.check(m, ModelGradientTest.batch(a, new Rng(6), true), null, 0, cell.id + " tied");
+    }
+
+    @Test
+    void tiedEmbeddingsNeedMatchingSizes() {
+        assertEquals("tied embeddings need the embedding size equal to the hidden size (here 4 and 5)",
+                assertThrows(IllegalArgumentException.class, () -> new Architecture(InputKind.EMBEDDING, 6, 4, CellType.GRU, 5, 1,
+                        true, false, 6, LossKind.SOFTMAX_CE, false, 0, OutputLayer.TIED)).getMessage());
+        assertEquals("tied embeddings need an embedding (this model reads one_hot input)",
+                assertThrows(IllegalArgumentException.class, () -> new Architecture(InputKind.ONE_HOT, 6, 0, CellType.GRU, 5, 1,
+                        true, false, 6, LossKind.SOFTMAX_CE, false, 0, OutputLayer.TIED)).getMessage());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package tearnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,20 +16,23 @@ import tearnn.nn.Params;
 import tearnn.nn.Tensor;
 
 /**
- * The adaptive softmax against PyTorch's {@code nn.AdaptiveLogSoftmaxWithLoss}: the cases
- * {@code adaptive_*.json} written by {@code src/test/resources/pytorch-reference/generate.py} (a model
+ * Whole models against PyTorch, to 1e-9: the adaptive softmax ({@code nn.AdaptiveLogSoftmaxWithLoss},
+ * cases {@code adaptive_*.json}) and tied embeddings (a Linear whose weight is the embedding's,
+ * {@code tied_*.json}), written by {@code src/test/resources/pytorch-reference/generate.py}: a model
  * file, tokens and targets, the mean loss, the full log-probabilities and the gradient of every
- * tensor), to 1e-9. The training pass is run whole and in small parts (the bits must not change).
+ * parameter. The training pass is run whole and in small parts (the bits must not change).
  */
-class AdaptiveSoftmaxReferenceTest {
+class ModelCaseReferenceTest {
 
     @TestFactory
     Stream<DynamicTest> everyCase() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(ConnectivityReferenceTest.FOLDER)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("adaptive_")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().startsWith("adaptive_") || p.getFileName().toString().startsWith("tied_"))
+                    .sorted().toList();
         }
-        assertFalse(files.isEmpty(), "no adaptive softmax case in " + ConnectivityReferenceTest.FOLDER.toAbsolutePath());
+        assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().startsWith("adaptive_")), "no adaptive softmax case");
+        assertTrue(files.stream().anyMatch(p -> p.getFileName().toString().startsWith("tied_")), "no tied embedding case");
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
     }
 
@@ -39,7 +41,12 @@ class AdaptiveSoftmaxReferenceTest {
         assertEquals("tearnn-model-case/1", c.string("format"));
         Model m = ModelFile.read(c.string("model_file")).model;
         Architecture a = m.architecture();
-        assertTrue(a.output().adaptive(), "the case's model has an adaptive softmax");
+        boolean tied = file.getFileName().toString().startsWith("tied_");
+        assertEquals(tied, a.output().tied(), "the case's model ties its embedding");
+        assertEquals(!tied, a.output().adaptive(), "the case's model has an adaptive softmax");
+        if (tied) {
+            assertEquals(m.params().find("embedding.weight"), m.params().aliases().get("fc.weight"), "fc.weight is embedding.weight");
+        }
         int steps = c.list("tokens").size();
         int batch = ((List<?>) c.list("tokens").get(0)).size();
         int n = steps * batch;
@@ -68,7 +75,24 @@ class AdaptiveSoftmaxReferenceTest {
 
         assertEquals(loss, m.evaluate(b, null), 1e-9 * Math.max(1, Math.abs(loss)), "evaluated loss");
         double[] expected = c.array("log_probabilities", n, a.outputs());
-        double[] got = m.predict(b, null);
+        double[] got = m.predict(b, null).clone();
+        if (!a.output().adaptive()) {
+            // a full softmax's prediction is its logits: their log-softmax is the log-probabilities
+            int o = a.outputs();
+            for (int r = 0; r < n; r++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < o; k++) {
+                    max = Math.max(max, got[r * o + k]);
+                }
+                double z = 0;
+                for (int k = 0; k < o; k++) {
+                    z += Math.exp(got[r * o + k] - max);
+                }
+                for (int k = 0; k < o; k++) {
+                    got[r * o + k] -= max + Math.log(z);
+                }
+            }
+        }
         for (int i = 0; i < n * a.outputs(); i++) {
             assertEquals(expected[i], got[i], 1e-9 * Math.max(1, Math.abs(expected[i])), "log p, row " + i / a.outputs()
                     + ", class " + i % a.outputs());
