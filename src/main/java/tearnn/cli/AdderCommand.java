@@ -2,7 +2,6 @@ package tearnn.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import tearnn.file.ModelFile;
 import tearnn.task.AdderCheck;
 import tearnn.task.AdderSettings;
 import tearnn.task.AdderTask;
@@ -49,7 +48,7 @@ final class AdderCommand {
         int y = 89 % limit;
         out.println(x + " + " + y + " = " + task.trace(x, y).predicted() + (task.trace(x, y).correct() ? "" : "  (wrong)"));
         if (outFile != null) {
-            Main.writeText(outFile, ModelFile.write(task.saved()));
+            Main.writeModel(outFile, task.saved());
             out.println("wrote " + outFile);
         }
     }

@@ -3,7 +3,6 @@ package tearnn.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
-import tearnn.file.ModelFile;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonWriter;
 import tearnn.model.Connectivity;
@@ -50,13 +49,12 @@ final class InspectCommand {
         if (target != null && !connectivity) {
             throw new IllegalArgumentException("--target goes with --connectivity");
         }
-        String modelText;
+        SavedModel saved;
         try {
-            modelText = Main.readText(file);
+            saved = Main.readModel(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the model: " + e.getMessage());
         }
-        SavedModel saved = ModelFile.read(modelText);
         if (saved.vocabulary == null) {
             throw new IllegalArgumentException(file + " has no vocabulary: it is not a word or character model");
         }

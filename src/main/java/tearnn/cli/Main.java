@@ -10,6 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import tearnn.file.ModelFile;
+import tearnn.file.SafeTensors;
+import tearnn.file.SavedModel;
 import tearnn.sample.GenerationSettings;
 import tearnn.settings.Setting;
 import tearnn.task.AdderSettings;
@@ -122,9 +125,39 @@ public final class Main {
 
     /** Writes a file through a temporary file, so a failed write never destroys an existing model. */
     static void writeText(String file, String text) throws IOException {
+        writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeBytes(String file, byte[] bytes) throws IOException {
         Path p = Path.of(file).toAbsolutePath();
         Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.write(tmp, bytes);
         Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Whether a model file name asks for the compact binary form. */
+    static boolean safetensors(String file) {
+        return file.toLowerCase(java.util.Locale.ROOT).endsWith(".safetensors");
+    }
+
+    /** Reads a model file: {@code .safetensors} (binary) or else the JSON form. Errors name the file. */
+    static SavedModel readModel(String file) throws IOException {
+        if (!safetensors(file)) {
+            return ModelFile.read(readText(file));
+        }
+        try {
+            return SafeTensors.read(Files.readAllBytes(Path.of(file)));
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + file);
+        }
+    }
+
+    /** Writes a model in the form its name asks for: {@code .safetensors} (binary, compact) or JSON. */
+    static void writeModel(String file, SavedModel saved) throws IOException {
+        if (safetensors(file)) {
+            writeBytes(file, SafeTensors.write(saved, true));
+        } else {
+            writeText(file, ModelFile.write(saved));
+        }
     }
 }

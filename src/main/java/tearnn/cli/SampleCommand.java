@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import tearnn.file.ModelFile;
 import tearnn.file.SavedModel;
 import tearnn.math.Rng;
 import tearnn.sample.GenerationSettings;
@@ -27,7 +26,7 @@ final class SampleCommand {
         if (file == null) {
             throw new IllegalArgumentException("sample needs --model FILE.json");
         }
-        SavedModel saved = ModelFile.read(Main.readText(file));
+        SavedModel saved = Main.readModel(file);
         if (saved.vocabulary == null) {
             throw new IllegalArgumentException(file + " has no vocabulary: it is not a word or character model");
         }

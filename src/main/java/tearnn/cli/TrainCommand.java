@@ -2,7 +2,6 @@ package tearnn.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import tearnn.file.ModelFile;
 import tearnn.file.SavedModel;
 import tearnn.math.Rng;
 import tearnn.optim.TimeBudget;
@@ -51,7 +50,7 @@ final class TrainCommand {
         }
         LanguageModelTask task;
         if (resume != null) {
-            SavedModel saved = ModelFile.read(Main.readText(resume));
+            SavedModel saved = Main.readModel(resume);
             if (saved.vocabulary == null) {
                 throw new IllegalArgumentException(resume + " has no vocabulary: it is not a word or character model");
             }
@@ -130,7 +129,7 @@ final class TrainCommand {
             if (ppl < bestSeen) {
                 bestSeen = ppl;
                 bestStep = task.steps();
-                Main.writeText(outFile, ModelFile.write(task.saved()));
+                Main.writeModel(outFile, task.saved());
             }
             if (stopping != null) {
                 stopping.record(ppl);

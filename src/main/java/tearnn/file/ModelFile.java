@@ -154,6 +154,15 @@ public final class ModelFile {
         return saved;
     }
 
+    /** The architecture a model file's text declares (checked as {@link #read} checks it). */
+    static Architecture architectureOf(String text) {
+        JsonObject root = JsonObject.parse(text, "model file");
+        if (!root.has("architecture")) {
+            throw new JsonException("model file: no \"architecture\" block");
+        }
+        return readArchitecture(root.object("architecture"));
+    }
+
     private static Architecture readArchitecture(JsonObject a) {
         return checked("architecture", () -> new Architecture(InputKind.parse(a.string("input")), a.integer("input_size"),
                 a.integer("embedding_size", 0), CellType.parse(a.string("cell")), a.integer("hidden_size"),
