@@ -15,8 +15,9 @@ import argparse
 import concurrent.futures
 import math
 import re
+import os
 import subprocess
-import sys
+import tempfile
 
 # the defaults every search starts from (LanguageModelSettings); a value equal to its default is no change
 DEFAULTS = {"hidden": "64", "embedding": "32", "bptt": "20", "batch": "16", "lr": "0.005", "layers": "1", "cell": "lstm",
@@ -33,13 +34,15 @@ SPACE = {
 
 
 def run(jar, seconds, level, train, valid, settings):
+    out = tempfile.NamedTemporaryFile(suffix=".safetensors", delete=False).name
     args = ["java", "-jar", jar, "train", "--text", train, "--seconds", str(seconds), "--threads", "1",
-            "--level", level, "--out", "/dev/null"]
+            "--level", level, "--out", out]
     if valid:
         args += ["--valid", valid]
     for k, v in settings.items():
         args += ["--" + k, v]
     p = subprocess.run(args, capture_output=True, text=True)
+    os.unlink(out)
     ppl = [float(x) for x in re.findall(r"validation perplexity ([0-9.]+)", p.stdout)]
     steps = re.findall(r"after (\d+) steps", p.stdout)
     if p.returncode != 0 or not ppl:

@@ -130,6 +130,11 @@ public final class Main {
 
     private static void writeBytes(String file, byte[] bytes) throws IOException {
         Path p = Path.of(file).toAbsolutePath();
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            // a device or a pipe (/dev/null, /dev/stdout): written to as it is, never replaced by a file
+            Files.write(p, bytes);
+            return;
+        }
         Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
         Files.write(tmp, bytes);
         Files.move(tmp, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

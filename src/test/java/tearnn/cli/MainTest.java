@@ -79,6 +79,12 @@ class MainTest {
         assertTrue(Double.parseDouble(m.group(2)) < 0.01, "the schedule reached its end: " + m.group(2));
         assertTrue(took < 10, "the whole run took " + took + " s");
         assertTrue(r.out().contains("wrote "), r.out());
+        if (Files.exists(Path.of("/dev/null"))) {
+            // a device is written to, never replaced by a file
+            r = run("train", "--text", text.toString(), "--steps", "2", "--hidden", "8", "--out", "/dev/null");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(!Files.isRegularFile(Path.of("/dev/null")), "/dev/null is still a device");
+        }
         r = run("train", "--text", text.toString(), "--seconds", "0", "--out", model.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("the time budget must be a number of seconds from more than 0"), r.err());
