@@ -39,9 +39,27 @@ const Forms = (() => {
     return label;
   }
 
-  // Fills the container with one labelled control per setting, in the given order.
+  // Fills the container with one labelled control per setting, in the given order. A setting whose
+  // default depends on another's choice (defaultWhen: {level: {char: '128'}}) follows it: when that
+  // choice changes, a field still at the old choice's default takes the new one's (a typed value stays).
   function build(container, settings) {
     container.replaceChildren(...settings.map(control));
+    const field = (name) => container.querySelector('[name="' + name + '"]');
+    for (const s of settings) {
+      for (const [other, byChoice] of Object.entries(s.defaultWhen || {})) {
+        const chooser = field(other);
+        if (!chooser) continue;
+        const defaultFor = (choice) => (choice in byChoice ? byChoice[choice] : s.default);
+        // the choice before the change (a form filled from a model's settings changes it silently)
+        let before = chooser.value;
+        chooser.addEventListener('focus', () => { before = chooser.value; });
+        chooser.addEventListener('change', () => {
+          const input = field(s.name);
+          if (input && Number(input.value) === Number(defaultFor(before))) input.value = defaultFor(chooser.value);
+          before = chooser.value;
+        });
+      }
+    }
   }
 
   // The form's settings by name (checkboxes as true/false, the rest as typed); corpus controls

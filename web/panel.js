@@ -26,6 +26,7 @@
 //   record()        what is kept with the model besides its settings (curves, the corpus)
 //   restoring(record)  before a kept model loads: put back what the record holds (the corpus)
 //   trainLabel()    the Train button's label when not training
+//   betweenLabel    what between() does, as the time line names it ('validation, samples and views')
 // A panel whose page has a {name}-budget select ("for 3 minutes") trains on a time budget: see budget below.
 const TrainingPanel = (() => {
   // The number of steps (or windows, or pairs) for the next call, from this call's count and time.
@@ -180,26 +181,50 @@ const TrainingPanel = (() => {
       return true;
     }
 
+    // Where the time of a run goes (since Train was pressed), shown in {name}-time where the page has it.
+    const took = { training: 0, between: 0, drawing: 0, keeping: 0 };
+    let shownAt = 0;
+    function showTime() {
+      const total = took.training + took.between + took.drawing + took.keeping;
+      if (!el('time') || total < 2000 || performance.now() - shownAt < 2000) return;
+      shownAt = performance.now();
+      const pc = (x) => Math.round(100 * x / total) + '%';
+      el('time').textContent = 'Where the time goes: training ' + pc(took.training) + ', '
+        + (spec.betweenLabel || 'checks') + ' ' + pc(took.between) + ', drawing ' + pc(took.drawing) + ', keeping '
+        + pc(took.keeping) + '.';
+    }
+
     async function loop() {
       let lastDraw = 0;
       p.looping = true;
+      Object.assign(took, { training: 0, between: 0, drawing: 0, keeping: 0 });
       while (p.running) {
-        if (!(await slice(0))) break;
+        let t = performance.now();
+        const trained = await slice(0);
+        took.training += performance.now() - t;
+        if (!trained) break;
+        t = performance.now();
         if (p.running && spec.between) await spec.between();
+        took.between += performance.now() - t;
+        t = performance.now();
         if (performance.now() - lastDraw > 150 || !p.running) {
           spec.draw();
           flow.draw();
           if (spec.live) await spec.live();
           lastDraw = performance.now();
         }
+        took.drawing += performance.now() - t;
+        t = performance.now();
         if (p.running && keeper.due()) await save();
+        took.keeping += performance.now() - t;
+        showTime();
         showBudget();
         if (p.running && budgetShare() !== null && budgetShare() >= 1) {
           stop();
-          const minutes = budget.seconds / 60;
-          el('budget-left').textContent = 'Trained for ' + minutes + ' minute' + (minutes === 1 ? '' : 's')
-            + ': the learning rate ran down to 0 at the end. Train again for another ' + (minutes === 1 ? 'minute' : minutes + ' minutes')
-            + '.';
+          const s = budget.seconds;
+          const time = s % 60 === 0 ? (s === 60 ? '1 minute' : s / 60 + ' minutes') : s + ' seconds';
+          el('budget-left').textContent = 'Trained for ' + time + ': the learning rate ran down to 0 at the end. Train again for another '
+            + time + '.';
           p.budgetDone = true;
         }
       }

@@ -1,8 +1,8 @@
 'use strict';
 // The next-word panel: what is its own on top of TrainingPanel. The corpus (CorpusBox); the
 // validation perplexity, measured in short calls (the held-out text may be long) often at first and
-// at most a fifth of the time; the loss and perplexity curves; the next-word bars for a prompt, as
-// you type; text generation.
+// at most a twentieth of the time once the curve settles; the loss and perplexity curves; the
+// next-word bars for a prompt, as you type; text generation.
 const WordPanel = (() => {
   const $ = (id) => document.getElementById(id);
 
@@ -197,6 +197,7 @@ const WordPanel = (() => {
       restoreFields: ['text', 'validText', 'settings'],
       newRequest: () => corpus.request(),
       preparing: 'Preparing the corpus…',
+      betweenLabel: 'validation, samples and views',
       started,
       async sliced(r) {
         s.loss.push([r.tokens, r.loss]);
@@ -206,14 +207,15 @@ const WordPanel = (() => {
         progress();
       },
       async between() {
-        // validate often at first, when the curve moves fast; and at most a fifth of the time
-        const every = Math.max(s.ppl.length < 8 ? 400 : 1500, 4 * s.validCost);
+        // validate often at first, when the curve moves fast (at most a fifth of the time); then at
+        // most a twentieth, so that the page trains nearly as fast as its engine
+        const every = s.ppl.length < 8 ? Math.max(400, 4 * s.validCost) : Math.max(1500, 19 * s.validCost);
         if (performance.now() - s.lastValid > every) {
           await validate();
           await predict();
         }
         if (units.due()) await units.refresh();
-        if (performance.now() - s.sampledAt > Math.max(5000, 20 * s.sampleCost)) await sample();
+        if (performance.now() - s.sampledAt > Math.max(5000, 40 * s.sampleCost)) await sample();
       },
       draw,
       partway(r) {

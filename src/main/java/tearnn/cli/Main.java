@@ -48,6 +48,14 @@ public final class Main {
             "",
             "  --threads N: threads computing each step's gradient, by shares of the batch (default: one per processor)");
 
+    /** The defaults that depend on another setting, as the usage shows them: "(char: 128)". */
+    private static String whenOther(Setting s) {
+        StringBuilder b = new StringBuilder();
+        s.defaultsWhen().forEach((other, m) -> m.forEach((choice, v) -> b.append(b.length() == 0 ? "(" : ", ")
+                .append(choice).append(": ").append(v)));
+        return b.length() == 0 ? "" : b.append(')').toString();
+    }
+
     /** The options of these settings with their defaults, wrapped and indented as the usage shows them. */
     static String options(List<Setting> settings) {
         StringBuilder all = new StringBuilder();
@@ -56,7 +64,7 @@ public final class Main {
             String o = " --" + Args.option(s.name()) + switch (s.kind()) {
                 case CHOICE -> " " + String.join("|", s.choiceIds()) + " (" + s.defaultText() + ")";
                 case FLAG -> "";
-                default -> " " + s.defaultText();
+                default -> " " + s.defaultText() + whenOther(s);
             };
             if (line.length() + o.length() > 100) {
                 all.append(line).append('\n');

@@ -84,6 +84,18 @@ final class JsonSettings implements SettingValues {
                 }
                 case FLAG -> { }
             }
+            if (!s.defaultsWhen().isEmpty()) {
+                // {"level": {"char": "128"}}: the default where another setting has that choice
+                out.name("defaultWhen").beginObject();
+                for (Map.Entry<String, Map<String, String>> e : s.defaultsWhen().entrySet()) {
+                    out.name(e.getKey()).beginObject();
+                    for (Map.Entry<String, String> c : e.getValue().entrySet()) {
+                        out.name(c.getKey()).value(c.getValue());
+                    }
+                    out.endObject();
+                }
+                out.endObject();
+            }
             out.endObject();
         }
         out.endArray();

@@ -174,13 +174,14 @@ public final class AdaptiveSoftmax {
         slot = n > slot.length ? new int[n] : slot;
         dHead = Buffers.grow(dHead, n * headSize);
         Arrays.fill(count, 0);
-        // room for every row in every cluster, so that no workspace grows (and loses its rows) mid-pass
         for (int c = 0; c < clusters; c++) {
             members[c] = n > members[c].length ? new int[n] : members[c];
-            u[c] = Buffers.grow(u[c], n * width[c]);
-            du[c] = Buffers.grow(du[c], n * width[c]);
-            dv[c] = Buffers.grow(dv[c], n * (bounds[c + 1] - bounds[c]));
         }
+    }
+
+    /** {@code a} holding at least n values, its contents kept (doubling: rare rows cost little room). */
+    private static double[] keep(double[] a, int n) {
+        return a.length >= n ? a : Arrays.copyOf(a, Math.max(n, 2 * a.length));
     }
 
     /**
@@ -235,6 +236,10 @@ public final class AdaptiveSoftmax {
         }
         int d = width[c];
         int size = bounds[c + 1] - bounds[c];
+        // the cluster's workspaces hold its rows so far, however many: they grow keeping them
+        u[c] = keep(u[c], count[c] * d);
+        du[c] = keep(du[c], count[c] * d);
+        dv[c] = keep(dv[c], count[c] * size);
         xs = Buffers.grow(xs, m * in);
         for (int j = 0; j < m; j++) {
             System.arraycopy(x, xOff + members[c][from + j] * in, xs, j * in, in);

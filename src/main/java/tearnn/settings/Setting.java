@@ -1,13 +1,17 @@
 package tearnn.settings;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One setting a person chooses, described once for the page (which builds its form from the
  * description), the command line (which reads its options and writes its usage from it) and the
  * engine (which checks values against it): a name, a label, a kind, a default, and limits or choices.
- * Every refused value raises a {@link SettingException} that names the setting.
+ * A default may depend on another setting's choice ({@link #withDefault}: a character model's hidden
+ * size differs from a word model's). Every refused value raises a {@link SettingException} that
+ * names the setting.
  */
 public final class Setting {
     /** What kind of value a setting holds. */
@@ -34,6 +38,8 @@ public final class Setting {
     private final double fallback;
     private final String fallbackChoice;
     private final List<Choice> choices;
+    /** Defaults that depend on another setting: its name, then its choice, then this setting's default. */
+    private final Map<String, Map<String, Double>> defaultsWhen = new LinkedHashMap<>();
 
     private Setting(String name, String label, Kind kind, double min, double max, double fallback, String fallbackChoice,
             List<Choice> choices) {
@@ -68,6 +74,39 @@ public final class Setting {
 
     public static Setting flag(String name, String label, boolean fallback) {
         return new Setting(name, label, Kind.FLAG, 0, 1, fallback ? 1 : 0, null, List.of());
+    }
+
+    /**
+     * This setting (for a number) with another default {@code value} where setting {@code other} (a
+     * choice) is {@code choice}; the plain default holds where it is anything else or not given.
+     */
+    public Setting withDefault(String other, String choice, double value) {
+        Setting s = new Setting(name, label, kind, min, max, fallback, fallbackChoice, choices);
+        defaultsWhen.forEach((k, m) -> s.defaultsWhen.put(k, new LinkedHashMap<>(m)));
+        s.check(value);
+        s.defaultsWhen.computeIfAbsent(other, k -> new LinkedHashMap<>()).put(choice, value);
+        return s;
+    }
+
+    /** The defaults that depend on other settings (see {@link #withDefault}), as text: other -> choice -> default. */
+    public Map<String, Map<String, String>> defaultsWhen() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        defaultsWhen.forEach((k, m) -> {
+            Map<String, String> texts = new LinkedHashMap<>();
+            m.forEach((c, v) -> texts.put(c, format(v)));
+            out.put(k, texts);
+        });
+        return out;
+    }
+
+    /** The default where the values {@code v} are given: one that depends on another setting's choice, or the plain one. */
+    private double fallback(SettingValues v) {
+        for (Map.Entry<String, Map<String, Double>> e : defaultsWhen.entrySet()) {
+            if (v.has(e.getKey()) && e.getValue().containsKey(v.text(e.getKey()))) {
+                return e.getValue().get(v.text(e.getKey()));
+            }
+        }
+        return fallback;
     }
 
     public String name() {
@@ -115,11 +154,11 @@ public final class Setting {
     // ---- reading a value from a source (the default where none is given) ----
 
     public int integer(SettingValues v) {
-        return v.has(name) ? (int) checkInteger(v.number(name)) : (int) fallback;
+        return v.has(name) ? (int) checkInteger(v.number(name)) : (int) fallback(v);
     }
 
     public double number(SettingValues v) {
-        return v.has(name) ? check(v.number(name)) : fallback;
+        return v.has(name) ? check(v.number(name)) : fallback(v);
     }
 
     public String choice(SettingValues v) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tearnn.loss.LossKind;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
+import tearnn.model.OutputLayer;
 import tearnn.model.Batch;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
@@ -35,7 +36,8 @@ class StepAllocationTest {
             int batch = embedding ? 6 : 1;
             int steps = 9;
             Architecture arch = new Architecture(embedding ? InputKind.EMBEDDING : InputKind.ONE_HOT, v, embedding ? 8 : 0, cell, 12,
-                    embedding ? 2 : 1, true, false, v, LossKind.SOFTMAX_CE, false, embedding ? 0.2 : 0);
+                    embedding ? 2 : 1, true, false, v, LossKind.SOFTMAX_CE, false, embedding ? 0.2 : 0,
+                    embedding ? OutputLayer.FULL : OutputLayer.adaptive(10)); // the one-hot model with an adaptive softmax
             Model m = new Model(arch, 3);
             Trainer tr = new Trainer(m, OptimizerKind.ADAM.create(m.params().size()), Schedule.constant(1e-3));
             tr.setClipNorm(1);

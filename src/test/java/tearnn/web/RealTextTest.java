@@ -1,0 +1,96 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person's own pre-tokenized text in the page, as Penn Treebank comes: a training file and a
+ * held-out file of its own, told pre-tokenized, a vocabulary big enough for the adaptive softmax
+ * (auto), and a time budget that ends training on time and says so; all of it comes back after a reload.
+ */
+class RealTextTest extends PageTest {
+    /** Lines of pre-tokenized text: Zipf-drawn words among 3,000, {@code <unk>} and 's written in. */
+    static String treebank(int lines, long seed) {
+        java.util.Random rng = new java.util.Random(seed);
+        StringBuilder sb = new StringBuilder();
+        for (int l = 0; l < lines; l++) {
+            int n = 5 + rng.nextInt(15);
+            for (int w = 0; w < n; w++) {
+                int k = (int) Math.floor(Math.exp(rng.nextDouble() * Math.log(3000)));
+                sb.append(' ').append(k % 50 == 7 ? "<unk>" : k % 40 == 3 ? "'s" : "w" + k);
+            }
+            sb.append(" \n");
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void aTreebankWithItsHeldOutFileOnATimeBudget(String build) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "real-text"));
+        Path train = dir.resolve("train.txt");
+        Path valid = dir.resolve("valid.txt");
+        Files.writeString(train, treebank(6000, 1));
+        Files.writeString(valid, treebank(600, 2));
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            ready(d);
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            d.findElement(By.id("tab-word")).click();
+            d.findElement(By.id("word-file")).sendKeys(train.toAbsolutePath().toString());
+            d.findElement(By.id("word-valid-file")).sendKeys(valid.toAbsolutePath().toString());
+            wait.until(x -> text(x, "word-valid-what").startsWith("Held out: valid.txt"));
+            // a budget short enough for a test: an option of 5 seconds beside the page's own
+            js(d, "const s = document.getElementById('word-budget'); s.add(new Option('5 seconds', '5')); s.value = '5';"
+                    + " s.dispatchEvent(new Event('change'));");
+            watchLongTasks(d);
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-progress").contains("Step "));
+            String described = text(d, "word-explain") + " " + text(d, "word-progress");
+            long started = System.nanoTime();
+            wait.until(x -> text(x, "word-budget-left").startsWith("Trained for 5 seconds"));
+            double took = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%s: a 5 s budget ended %.1f s after the first step showed: %s%n", build, took, text(d, "word-progress"));
+            assertTrue(took < 9, "training ended on time: " + took + " s");
+            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            String at = BrowserTest.stepOf(text(d, "word-progress"));
+            BrowserTest.sleep(1500);
+            assertEquals(at, BrowserTest.stepOf(text(d, "word-progress")), "nothing trains after the budget");
+
+            // what the page said about the text and the model
+            String info = (String) js(d, "return document.getElementById('word-progress').textContent;");
+            assertTrue(described.contains("words (pre-tokenized: split at spaces, <eos> at line ends) (your held-out text)"), described);
+            assertTrue(described.contains("adaptive softmax (cutoffs ["), described);
+            assertTrue(info.contains("validation perplexity"), info);
+            new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !text(x, "word-top").isEmpty());
+            assertTrue(text(d, "word-top").contains("%"), text(d, "word-top"));
+            assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+
+            // a reload brings back the model with its held-out text
+            String step = at.replace("Step ", "");
+            wait.until(x -> text(x, "word-saved").startsWith("Kept in this browser") && text(x, "word-saved").contains("(step " + step + ")"));
+            d.navigate().refresh();
+            ready(d);
+            d.findElement(By.id("tab-word")).click();
+            assertTrue(text(d, "word-progress").contains("(step " + step + ")"), text(d, "word-progress"));
+            assertEquals("Held out: valid.txt, " + String.format("%,d", Files.readString(valid).length()) + " characters.",
+                    text(d, "word-valid-what"));
+        } finally {
+            d.quit();
+        }
+    }
+}
