@@ -8,6 +8,10 @@
   // once, long enough that the calls' overhead stays small. On the page itself (opened from disk),
   // calls are shorter, as they share the thread with the page.
   let sliceMs = 30;
+  // Training calls in a worker are longer: the page's thread stays free however long they are, and a
+  // tenth of a second is still at once for Pause, while the calls' overhead (messages, replies, the
+  // loop between calls) falls to a few percent.
+  let trainMs = 100;
   const app = {
     // a call that fails outright (a worker lost in the middle of it) is a failed reply, never a
     // promise that rejects and leaves a panel's loop waiting
@@ -17,6 +21,7 @@
     }) : Promise.resolve({ ok: false, error: 'The engine is still loading; try again in a moment.' })),
     persist: (op, ...args) => engine.persist(op, ...args),
     sliceMs: () => sliceMs,
+    trainMs: () => trainMs,
   };
 
   const tabs = [...document.querySelectorAll('[role="tab"]')];
@@ -41,7 +46,7 @@
   async function start(e) {
     engine = e;
     self.tearnnEngine = e; // for tests and the console: e.size, e.kill(i) ...
-    if (e.onPage) sliceMs = 12;
+    if (e.onPage) sliceMs = trainMs = 12;
     document.body.dataset.engine = e.build;
     const d = await app.call({ cmd: 'settings' });
     if (!d.ok) throw new Error(d.error);

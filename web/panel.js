@@ -46,7 +46,7 @@ const TrainingPanel = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  // app: {call(request), persist(op, ...args), sliceMs()}; described: the engine's description of
+  // app: {call(request), persist(op, ...args), sliceMs(), trainMs()}; described: the engine's description of
   // the panel's settings ({settings, tunable}: those a model in training takes).
   function create(app, spec, described) {
     const tunable = described.tunable;
@@ -155,10 +155,11 @@ const TrainingPanel = (() => {
       return true;
     }
 
-    // One call of training, about app.sliceMs long (the engine cuts even a big model's step into
+    // One call of training, about app.trainMs long (the engine cuts even a big model's step into
     // calls that short), finishing at most maxSteps steps.
     async function slice(maxSteps) {
-      const fields = maxSteps ? { ms: app.sliceMs(), steps: maxSteps } : { ms: app.sliceMs() };
+      const ms = app.trainMs ? app.trainMs() : app.sliceMs();
+      const fields = maxSteps ? { ms, steps: maxSteps } : { ms };
       if (budgetShare() !== null) fields.budget = budgetShare();
       const r = await app.call(request('train', fields));
       if (!r.ok) {

@@ -105,7 +105,9 @@ final class TrainCommand {
                         trainedUntil = elapsed;
                         break;
                     }
-                    if (!evalGiven && k > 0 && elapsed - evaluated >= Math.max(budget.seconds() / 10, 9 * evalCost)) {
+                    // a validation when due, unless it would run past the end: the last one comes after it anyway
+                    if (!evalGiven && k > 0 && elapsed - evaluated >= Math.max(budget.seconds() / 10, 9 * evalCost)
+                            && elapsed + evalCost < budget.seconds()) {
                         break;
                     }
                     task.trainer().setRateScale(TimeBudget.scale(f));

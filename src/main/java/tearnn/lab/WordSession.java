@@ -31,6 +31,8 @@ final class WordSession implements TrainingSession {
     static final int VALIDATION_TOKENS = 20_000;
     private static final Setting WINDOWS = Setting.integer("windows", "windows", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
     private static final Setting TOP = Setting.integer("k", "k", 5, 1, 50);
+    /** Held-out tokens a validation reads (sampled over the whole held-out text): at most 20,000. */
+    private static final Setting TOKENS = Setting.integer("tokens", "tokens", VALIDATION_TOKENS, 16, VALIDATION_TOKENS);
     private static final Setting SEED = Setting.integer("seed", "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
     private static final Setting LENGTH = Setting.integer("length", "length", 120, 1, 400);
     private static final Setting LAYER = Setting.integer("layer", "layer", 1, 1, 64);
@@ -49,6 +51,8 @@ final class WordSession implements TrainingSession {
     private int validationCall;
     /** The share of the validation under way (share * 1000 + shares). */
     private int validationShare = 1;
+    /** The held-out tokens the validation under way reads at most. */
+    private int validationTokens;
 
     /**
      * A session for the request's {@code text} (absent or null: the built-in grammar corpus) with
@@ -146,7 +150,7 @@ final class WordSession implements TrainingSession {
         JsonSettings v = new JsonSettings(r);
         String prompt = r.has("prompt") ? r.string("prompt") : "";
         switch (command) {
-            case "validate" -> validate(WINDOWS.integer(v), r.has("share") ? r.integer("share") : 0,
+            case "validate" -> validate(WINDOWS.integer(v), TOKENS.integer(v), r.has("share") ? r.integer("share") : 0,
                     r.has("shares") ? r.integer("shares") : 1, budget, out);
             case "predict" -> predict(prompt, TOP.integer(v), out);
             case "generate" -> generate(prompt, GenerationSettings.read(v), SEED.integer(v), out);
@@ -163,9 +167,11 @@ final class WordSession implements TrainingSession {
      * for share {@code share} of {@code shares} (workers measuring one model together), its loss sum
      * and tokens.
      */
-    private void validate(int windows, int share, int shares, Budget budget, JsonWriter out) {
-        if (validation == null || validationCall != task.revision() || validationShare != share * 1000 + shares) {
-            validation = task.validation(VALIDATION_TOKENS, share, shares);
+    private void validate(int windows, int tokens, int share, int shares, Budget budget, JsonWriter out) {
+        if (validation == null || validationCall != task.revision() || validationShare != share * 1000 + shares
+                || validationTokens != tokens) {
+            validation = task.validation(tokens, share, shares);
+            validationTokens = tokens;
             validationCall = task.revision();
             validationShare = share * 1000 + shares;
         }

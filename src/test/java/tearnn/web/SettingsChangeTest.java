@@ -101,7 +101,7 @@ class SettingsChangeTest extends PageTest {
             d.findElement(By.cssSelector("#word-settings [name=dropout]")).clear();
             d.findElement(By.cssSelector("#word-settings [name=dropout]")).sendKeys("0.1\t");
             wait.until(x -> x.findElement(By.id("word-pending")).isDisplayed());
-            assertEquals("Changed: Dropout 0.1 (the model has 0). Train starts a new word model with this; until then the"
+            assertEquals("Changed: Dropout 0.1 (the model has 0.5). Train starts a new word model with this; until then the"
                     + " current one stays as it is.", text(d, "word-pending-what"));
             String at = BrowserTest.stepOf(text(d, "word-progress"));
             wait.until(x -> !BrowserTest.stepOf(text(x, "word-progress")).equals(at));
