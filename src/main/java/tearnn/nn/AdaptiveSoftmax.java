@@ -260,9 +260,20 @@ public final class AdaptiveSoftmax {
 
     /**
      * Replaces the scores y[off .. off+n) by {@code scale} (softmax(y) - e_k) and returns
-     * log_softmax(y)[k], with the maximum subtracted first so large scores do not overflow.
+     * log_softmax(y)[k].
      */
     private static double softmaxGradient(double[] y, int off, int n, int k, double scale) {
+        double log = logSumExp(y, off, n);
+        double logP = y[off + k] - log;
+        for (int j = 0; j < n; j++) {
+            y[off + j] = Fn.exp(y[off + j] - log) * scale;
+        }
+        y[off + k] -= scale;
+        return logP;
+    }
+
+    /** log sum_j exp(y_j) over y[off .. off+n), with the maximum subtracted first so large scores do not overflow. */
+    private static double logSumExp(double[] y, int off, int n) {
         double max = y[off];
         for (int j = 1; j < n; j++) {
             max = Math.max(max, y[off + j]);
@@ -271,13 +282,7 @@ public final class AdaptiveSoftmax {
         for (int j = 0; j < n; j++) {
             z += Fn.exp(y[off + j] - max);
         }
-        double logP = y[off + k] - max - Math.log(z);
-        double inv = scale / z;
-        for (int j = 0; j < n; j++) {
-            y[off + j] = Fn.exp(y[off + j] - max) * inv;
-        }
-        y[off + k] -= scale;
-        return logP;
+        return max + Math.log(z);
     }
 
     private int clusterOfClass(int k) {
@@ -428,15 +433,7 @@ public final class AdaptiveSoftmax {
     }
 
     private static void logSoftmax(double[] y, int off, int n) {
-        double max = y[off];
-        for (int j = 1; j < n; j++) {
-            max = Math.max(max, y[off + j]);
-        }
-        double z = 0;
-        for (int j = 0; j < n; j++) {
-            z += Fn.exp(y[off + j] - max);
-        }
-        double log = max + Math.log(z);
+        double log = logSumExp(y, off, n);
         for (int j = 0; j < n; j++) {
             y[off + j] -= log;
         }
