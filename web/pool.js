@@ -238,10 +238,10 @@ const Pool = (() => {
       });
     }
 
-    // What loads a panel's model again beside its packed weights: the corpus and settings.
+    // What loads a panel's model again beside its packed weights: the corpus (and its held-out text) and settings.
     function startFields(request) {
       const out = {};
-      for (const k of ['text', 'settings']) if (request[k] !== undefined) out[k] = request[k];
+      for (const k of ['text', 'validText', 'settings']) if (request[k] !== undefined) out[k] = request[k];
       return out;
     }
 
