@@ -104,7 +104,14 @@ class PageFaultsTest {
             d.findElement(By.id("word-prompt")).clear();
             d.findElement(By.id("word-prompt")).sendKeys("<b");
             d.findElement(By.id("word-generate")).click();
-            wait.until(x -> text(x, "word-output").length() > 5);
+            try {
+                wait.until(x -> text(x, "word-output").length() > 5);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // a rare hang seen in full runs only: say what the page showed, to find it
+                throw new AssertionError("Generate gave no text in 60 s; output '" + text(d, "word-output") + "', progress '"
+                        + text(d, "word-progress") + "', message '" + text(d, "word-message") + "', kept '" + text(d, "word-saved")
+                        + "', console " + BrowserTest.severe(d), e);
+            }
             assertTrue(d.findElements(By.id("injected")).isEmpty(), "user text was parsed as HTML");
             assertTrue(d.findElements(By.cssSelector("#word-output b, #word-top b")).isEmpty());
 
