@@ -110,7 +110,8 @@ class PageFaultsTest {
                 // a rare hang seen in full runs only: say what the page showed, to find it
                 throw new AssertionError("Generate gave no text in 60 s; output '" + text(d, "word-output") + "', progress '"
                         + text(d, "word-progress") + "', message '" + text(d, "word-message") + "', kept '" + text(d, "word-saved")
-                        + "', console " + BrowserTest.severe(d), e);
+                        + "', notes beside fields " + js(d, "return [...document.querySelectorAll('.field-error')].map((x) => x.textContent);")
+                        + ", console " + BrowserTest.severe(d), e);
             }
             assertTrue(d.findElements(By.id("injected")).isEmpty(), "user text was parsed as HTML");
             assertTrue(d.findElements(By.cssSelector("#word-output b, #word-top b")).isEmpty());
