@@ -113,7 +113,7 @@ public final class SafeTensors {
         if (bytes.length < 8) {
             throw new JsonException(".safetensors file: " + bytes.length + " bytes, too short for its header length");
         }
-        long n = getLong(bytes, 0);
+        long n = littleEndian(bytes, 0, 8);
         if (n <= 0 || n > bytes.length - 8L) {
             throw new JsonException(".safetensors file: the header length " + n + " does not fit the file's " + bytes.length
                     + " bytes; this is not a .safetensors file");
@@ -203,8 +203,8 @@ public final class SafeTensors {
         }
         int p = start + (int) begin;
         for (int i = 0; i < count; i++) {
-            double v = width == 8 ? Double.longBitsToDouble(getLong(bytes, p + 8 * i))
-                    : Float.intBitsToFloat((int) getLong4(bytes, p + 4 * i));
+            double v = width == 8 ? Double.longBitsToDouble(littleEndian(bytes, p + 8 * i, 8))
+                    : Float.intBitsToFloat((int) littleEndian(bytes, p + 4 * i, 4));
             if (v != v || Double.isInfinite(v)) {
                 throw new JsonException(".safetensors file: tensor \"" + name + "\": non-finite number " + v + " at element " + i);
             }
@@ -218,17 +218,10 @@ public final class SafeTensors {
         }
     }
 
-    private static long getLong(byte[] b, int at) {
+    /** The {@code width} bytes at {@code at}, little-endian, as a number. */
+    private static long littleEndian(byte[] b, int at, int width) {
         long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = (v << 8) | (b[at + i] & 0xff);
-        }
-        return v;
-    }
-
-    private static long getLong4(byte[] b, int at) {
-        long v = 0;
-        for (int i = 3; i >= 0; i--) {
+        for (int i = width - 1; i >= 0; i--) {
             v = (v << 8) | (b[at + i] & 0xff);
         }
         return v;
