@@ -3,7 +3,6 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,7 +21,7 @@ class BigModelTest extends PageTest {
         WebDriver d = BrowserTest.browser();
         try {
             d.get(BrowserTest.base + "index.html?build=wasm");
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(120));
+            WebDriverWait wait = waiting(d, 120);
             ready(d);
             watchLongTasks(d);
             d.findElement(By.id("tab-word")).click();
@@ -37,7 +36,7 @@ class BigModelTest extends PageTest {
             String before = text(d, "word-top");
             long typed = System.nanoTime();
             js(d, "const p = document.getElementById('word-prompt'); p.value = 'a cat sees'; p.dispatchEvent(new Event('input'));");
-            new WebDriverWait(d, Duration.ofSeconds(3)).until(x -> !text(x, "word-top").equals(before));
+            waiting(d, 3).until(x -> !text(x, "word-top").equals(before));
             System.out.printf("big model: bars answered %.2f s after typing%n", (System.nanoTime() - typed) / 1e9);
 
             // Pause: at once, and no step after it (before: progress changed 14-15 s later)

@@ -2,7 +2,6 @@ package tearnn.web;
 
 import com.sun.net.httpserver.HttpServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,7 +24,7 @@ public final class BrowserBench {
                 WebDriver d = BrowserTest.browser();
                 try {
                     d.get(base + "bench.html?auto&build=" + build + (args.length > 0 ? "&" + args[0] : ""));
-                    new WebDriverWait(d, Duration.ofMinutes(10)).until(x ->
+                    BrowserTest.waiting(d, 600).until(x ->
                             "true".equals(x.findElement(By.tagName("body")).getAttribute("data-done")));
                     System.out.println(d.findElement(By.id("out")).getText());
                 } finally {

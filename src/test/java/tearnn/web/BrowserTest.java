@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -118,6 +119,16 @@ public class BrowserTest {
         return out;
     }
 
+    /**
+     * A wait that polls again when an element it read was re-rendered meanwhile (the page redraws
+     * views while it trains), as it does when an element is not there yet.
+     */
+    static WebDriverWait waiting(WebDriver d, long seconds) {
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     /** The element's text content (also when its panel is hidden). */
     static String text(WebDriver d, String id) {
         return d.findElement(By.id(id)).getAttribute("textContent");
@@ -129,14 +140,14 @@ public class BrowserTest {
         WebDriver d = browser();
         try {
             d.get(base + "index.html?build=" + build);
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = waiting(d, 60);
             wait.until(x -> text(x, "engine-status").startsWith("Engine ready"));
             assertTrue(text(d, "engine-status").contains(build.equals("wasm") ? "WebAssembly in a worker" : "JavaScript in a worker"),
                     text(d, "engine-status"));
 
             // the adder: Train, then it reaches 100% over all pairs
             d.findElement(By.id("adder-train")).click();
-            new WebDriverWait(d, Duration.ofSeconds(120)).until(x ->
+            waiting(d, 120).until(x ->
                     "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
             assertTrue(text(d, "adder-progress").contains("over all 16,384 pairs 100.00%"), text(d, "adder-progress"));
             System.out.println(build + " adder: " + text(d, "adder-progress").replace('\n', ' '));
@@ -148,7 +159,7 @@ public class BrowserTest {
             d.findElement(By.id("word-train")).click();
             wait.until(x -> text(x, "word-progress").contains("validation perplexity"));
             double first = perplexity(d);
-            new WebDriverWait(d, Duration.ofSeconds(120)).until(x -> perplexity(x) < 8);
+            waiting(d, 120).until(x -> perplexity(x) < 8);
             WebElement train = d.findElement(By.id("word-train"));
             train.click(); // pause
             wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
@@ -199,12 +210,12 @@ public class BrowserTest {
         WebDriver d = browser();
         try {
             d.get(Path.of("target", "site", "index.html").toAbsolutePath().toUri().toString());
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = waiting(d, 60);
             wait.until(x -> text(x, "engine-status").startsWith("Engine ready"));
             assertEquals("Engine ready: JavaScript on the page (opened from disk: no worker; training runs in short slices).",
                     text(d, "engine-status"));
             d.findElement(By.id("adder-train")).click();
-            new WebDriverWait(d, Duration.ofSeconds(120)).until(x ->
+            waiting(d, 120).until(x ->
                     "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
             screenshot(d, "adder-file");
             assertEquals(List.of(), severe(d), "console errors");

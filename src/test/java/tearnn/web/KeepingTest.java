@@ -3,7 +3,6 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +37,7 @@ class KeepingTest extends PageTest {
         try {
             d.get(BrowserTest.base + "index.html?storage=none");
             ready(d);
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = waiting(d, 60);
             d.findElement(By.id("tab-word")).click();
             d.findElement(By.id("word-train")).click();
             wait.until(x -> text(x, "word-saved").startsWith("Not kept in this browser"));
@@ -63,7 +62,7 @@ class KeepingTest extends PageTest {
         try {
             d.get(BrowserTest.base + "index.html");
             ready(d);
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = waiting(d, 60);
             // a GRU adder of 256 units: 1.6 MB of weights, 4.8 MB with Adam's state; room for 4 MB (a save
             // holds the older copy until it commits: two copies of the weights fit, not one with the state)
             ((ChromeDriver) d).executeCdpCommand("Storage.overrideQuotaForOrigin", Map.of("origin", origin(), "quotaSize", 4_000_000));
@@ -100,7 +99,7 @@ class KeepingTest extends PageTest {
         try {
             d.get(BrowserTest.base + "index.html");
             ready(d);
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = waiting(d, 60);
             d.findElement(By.id("tab-word")).click();
             d.findElement(By.id("word-train")).click();
             wait.until(x -> text(x, "word-saved").startsWith("Kept in this browser"));
@@ -125,7 +124,7 @@ class KeepingTest extends PageTest {
     void twoTabsKeepTheirOwnModels() {
         WebDriver d = BrowserTest.browser();
         try {
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = waiting(d, 60);
             d.get(BrowserTest.base + "index.html");
             ready(d);
             String a = d.getWindowHandle();

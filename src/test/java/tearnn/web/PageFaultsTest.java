@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +58,7 @@ class PageFaultsTest {
         WebDriver d = BrowserTest.browser();
         try {
             d.get(base + "index.html?build=" + build);
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = BrowserTest.waiting(d, 60);
             wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
             js(d, "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration); })"
                     + ".observe({ type: 'longtask' });");
@@ -169,7 +168,7 @@ class PageFaultsTest {
         WebDriver d = BrowserTest.browser();
         try {
             d.get(base + "index.html");
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(90));
+            WebDriverWait wait = BrowserTest.waiting(d, 90);
             wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
             d.findElement(By.id("tab-word")).click();
             // 300,000 words over a vocabulary of 2,000: 30,000 held out, of which 20,000 are measured
@@ -221,7 +220,7 @@ class PageFaultsTest {
         WebDriver d = BrowserTest.browser();
         try {
             d.get(base + "index.html");
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = BrowserTest.waiting(d, 60);
             wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
             d.findElement(By.id("tab-word")).click();
             // a relu RNN with plain SGD at learning rate 10 and no clipping blows up within 5 steps

@@ -1,7 +1,6 @@
 package tearnn.web;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,13 +28,17 @@ abstract class PageTest {
         return BrowserTest.text(d, id);
     }
 
+    static WebDriverWait waiting(WebDriver d, long seconds) {
+        return BrowserTest.waiting(d, seconds);
+    }
+
     static Object js(WebDriver d, String script) {
         return ((JavascriptExecutor) d).executeScript(script);
     }
 
     /** Waits until the page has started its engine and brought back its kept models. */
     static void ready(WebDriver d) {
-        new WebDriverWait(d, Duration.ofSeconds(90))
+        waiting(d, 90)
                 .until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
     }
 

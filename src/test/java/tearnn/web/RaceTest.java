@@ -3,7 +3,6 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,7 +21,7 @@ class RaceTest extends PageTest {
         WebDriver d = BrowserTest.browser();
         try {
             d.get(BrowserTest.base + "index.html");
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(120));
+            WebDriverWait wait = waiting(d, 120);
             ready(d);
             d.findElement(By.id("tab-race")).click();
             js(d, "document.querySelector('#race-settings [name=bits]').value = '16';");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,7 +47,7 @@ class RealTextTest extends PageTest {
         try {
             d.get(BrowserTest.base + "index.html?build=" + build);
             ready(d);
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = waiting(d, 60);
             d.findElement(By.id("tab-word")).click();
             d.findElement(By.id("word-file")).sendKeys(train.toAbsolutePath().toString());
             d.findElement(By.id("word-valid-file")).sendKeys(valid.toAbsolutePath().toString());
@@ -75,7 +74,7 @@ class RealTextTest extends PageTest {
             assertTrue(described.contains("words (pre-tokenized: split at spaces, <eos> at line ends) (your held-out text)"), described);
             assertTrue(described.contains("adaptive softmax (cutoffs ["), described);
             assertTrue(info.contains("validation perplexity"), info);
-            new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !text(x, "word-top").isEmpty());
+            waiting(d, 10).until(x -> !text(x, "word-top").isEmpty());
             assertTrue(text(d, "word-top").contains("%"), text(d, "word-top"));
             assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");

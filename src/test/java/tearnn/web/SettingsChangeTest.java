@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +31,7 @@ class SettingsChangeTest extends PageTest {
         WebDriver d = BrowserTest.browser();
         try {
             d.get(BrowserTest.base + "index.html");
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+            WebDriverWait wait = waiting(d, 60);
             wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
 
             // an adder trained, then settings that need a new model

@@ -3,7 +3,6 @@ package tearnn.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +32,7 @@ class WorkersTest extends PageTest {
         WebDriver d = BrowserTest.browser();
         try {
             d.get(BrowserTest.base + "index.html?build=" + build);
-            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(90));
+            WebDriverWait wait = waiting(d, 90);
             ready(d);
             watchLongTasks(d);
             js(d, "const s = document.getElementById('workers'); s.value = '2'; s.dispatchEvent(new Event('change'));");
