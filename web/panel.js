@@ -58,7 +58,8 @@ const TrainingPanel = (() => {
     // gradient flow through time (flow-view.js), the same for every panel
     const flow = FlowView.create(el('flow-view'), spec.name);
     const keeper = Keeper.create(app, spec.name, el('saved'),
-      () => (p.ready ? Object.assign({ settings: Forms.values(form) }, spec.record(), { flow: flow.record() }) : null),
+      () => (p.ready ? Object.assign({ settings: Forms.values(form) }, spec.record(), { flow: flow.record() },
+        budget.seconds > 0 ? { budget: { seconds: budget.seconds, spent: spent() } } : {}) : null),
       () => p.step);
     const save = keeper.save;
 
@@ -84,6 +85,23 @@ const TrainingPanel = (() => {
       const left = budget.seconds > 0 ? Math.max(0, budget.seconds - spent()) : 0;
       el('budget-left').textContent = budget.seconds > 0 && budget.spent + (budget.since ? 1 : 0) > 0 && left > 0
         ? Math.floor(left / 60) + ':' + String(Math.floor(left % 60)).padStart(2, '0') + ' left' : '';
+    }
+    function showBudgetDone() {
+      const s = budget.seconds;
+      const time = s % 60 === 0 ? (s === 60 ? '1 minute' : s / 60 + ' minutes') : s + ' seconds';
+      el('budget-left').textContent = 'Trained for ' + time + ': the learning rate ran down to 0 at the end. Train again for another '
+        + time + '.';
+      p.budgetDone = true;
+    }
+    // The budget kept with a model (see keeper): the page reloaded mid-budget goes on where it was.
+    function restoreBudget(kept) {
+      if (!budgetSelect || !kept || !(kept.seconds > 0) || !(kept.spent >= 0)
+        || ![...budgetSelect.options].some((o) => Number(o.value) === kept.seconds)) return;
+      budgetSelect.value = String(kept.seconds);
+      Object.assign(budget, { seconds: kept.seconds, spent: Math.min(kept.spent, kept.seconds), since: 0 });
+      p.budgetDone = false;
+      if (budget.spent >= budget.seconds) showBudgetDone();
+      else showBudget();
     }
     if (budgetSelect) {
       budgetSelect.addEventListener('change', () => {
@@ -222,14 +240,12 @@ const TrainingPanel = (() => {
         showBudget();
         if (p.running && budgetShare() !== null && budgetShare() >= 1) {
           stop();
-          const s = budget.seconds;
-          const time = s % 60 === 0 ? (s === 60 ? '1 minute' : s / 60 + ' minutes') : s + ' seconds';
-          el('budget-left').textContent = 'Trained for ' + time + ': the learning rate ran down to 0 at the end. Train again for another '
-            + time + '.';
-          p.budgetDone = true;
+          showBudgetDone();
         }
       }
       p.looping = false;
+      // the end of a budget measures the model as Pause does: the person's final figures
+      if (p.budgetDone && spec.paused) await spec.paused();
       spec.draw();
       flow.draw();
       // kept once the call under way at Pause is in: the model and its curves at the same step
@@ -261,6 +277,7 @@ const TrainingPanel = (() => {
       }
       arrived(r);
       flow.restore((r.record || {}).flow);
+      restoreBudget((r.record || {}).budget);
       await spec.started(r, 'restored', r.record);
       return true;
     }

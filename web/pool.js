@@ -20,10 +20,11 @@ const Pool = (() => {
   // messages between workers would cost more than the share saves.
   const SHARE_MIN_FLOPS = 2e7;
   // A shared training call lasts at least this long (ms): the workers' shares meet only at a step's
-  // end, and a call that ends mid-step leaves whoever finished first idle until the next. At 30 ms,
-  // W-LM's settings trained 1.24x faster on 2 workers than on 1; at 120 ms, 1.73x. Pause still
-  // answers within about this long.
-  const SHARED_CALL_MS = 120;
+  // end, and the first step of a call runs slower (the page's own work between calls takes a core
+  // from a worker). At 30 ms, W-LM's settings trained 1.24x faster on 2 workers than on 1; at 120 ms,
+  // 1.73x; at 250 ms, with no call ending mid-step, the page reached 0.86 of the engine's speed
+  // where 120 ms gave 0.83. Pause still answers within about this long.
+  const SHARED_CALL_MS = 250;
 
   // What each worker is handed to add up the shares itself (in share order, in the engine, so all
   // hold the same bits): every other worker's contribution, and an empty array in its own place.
@@ -130,6 +131,9 @@ const Pool = (() => {
       let done = 0;
       let lossSum = 0;
       let trained = null;
+      // how long the last round took, from the requests to every share waiting (ms)
+      let roundMs = 0;
+      let roundStart = t0;
       while (true) {
         const lost = ws.filter((w, i) => i > 0 && (settled[i].status === 'rejected' || !settled[i].value.ok || w.dead));
         if (settled[0].status === 'rejected') throw settled[0].reason;
@@ -151,12 +155,17 @@ const Pool = (() => {
         }
         const replies = settled.map((x) => x.value);
         if (!replies.every((r) => r.waiting)) return finish(lead, done, lossSum, trained, n);
+        roundMs = performance.now() - roundStart;
         const parts = handOut(replies.map((r) => r.contribution));
         const gather = { cmd: panel + '.gather', settings: { lr: lead.lr, clip: lead.clip } };
         const left = request.ms - (performance.now() - t0);
-        const more = left > 0.25 * request.ms && done < maxSteps;
+        // Another round if about half of one fits, asked long enough to finish the shares: a call
+        // that ended mid-step would leave whichever worker finished its share first idle at the next.
+        const more = left > 0.5 * roundMs && done < maxSteps;
+        const ms = Math.min(request.ms, Math.max(left, 1.5 * roundMs));
+        roundStart = performance.now();
         settled = await Promise.allSettled(ws.map((w, i) => w.gather(gather, parts[i],
-          more ? Object.assign(ask(left, maxSteps - done), { share: i, shares: n }) : null)));
+          more ? Object.assign(ask(ms, maxSteps - done), { share: i, shares: n }) : null)));
         if (!more) {
           const failed = ws.filter((w, i) => settled[i].status === 'rejected' || !settled[i].value.ok);
           if (failed.length) await drop(failed, 'it could not take the sum of the shares');

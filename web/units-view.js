@@ -4,7 +4,7 @@
 // at every token; the layer's units listed by how much they vary and how often they saturate, to
 // pick from; and per gate a scatter of the units, how often each is nearly shut (below 0.1) against
 // how often nearly open (above 0.9). Asks the engine for word.units; refreshed on request and,
-// while training, when due (at most a fortieth of the time).
+// while training, when due (at most an eightieth of the time).
 const UnitsView = (() => {
   const GATE_COLORS = { i: '#1f6feb', f: '#1a7f37', o: '#bf3989', r: '#1f6feb', z: '#1a7f37' };
 
@@ -137,7 +137,7 @@ const UnitsView = (() => {
     return {
       refresh,
       // while training: again after at least 2 s, and at most a tenth of the time
-      due: () => performance.now() - u.at > Math.max(2000, 40 * u.cost),
+      due: () => performance.now() - u.at > Math.max(2000, 80 * u.cost),
     };
   }
 

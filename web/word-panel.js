@@ -208,15 +208,18 @@ const WordPanel = (() => {
         progress();
       },
       async between() {
-        // validate often at first, when the curve moves fast (at most a tenth of the time); then at
-        // most a fortieth, so that the page trains nearly as fast as its engine
-        const every = s.ppl.length < 8 ? Math.max(400, 9 * s.validCost) : Math.max(1500, 39 * s.validCost);
+        // the first point soon (at most a fifth of the time); then often while the curve moves fast
+        // (at most a twentieth); then at most a sixtieth; samples and the units view at most an
+        // eightieth each: with the prediction after each validation, the page trains at about 0.93
+        // of its engine's speed
+        const every = !s.ppl.length ? Math.max(800, 4 * s.validCost)
+          : s.ppl.length < 8 ? Math.max(800, 19 * s.validCost) : Math.max(3000, 59 * s.validCost);
         if (performance.now() - s.lastValid > every) {
           await validate();
           await predict();
         }
         if (units.due()) await units.refresh();
-        if (performance.now() - s.sampledAt > Math.max(5000, 40 * s.sampleCost)) await sample();
+        if (performance.now() - s.sampledAt > Math.max(5000, 80 * s.sampleCost)) await sample();
       },
       draw,
       partway(r) {

@@ -35,6 +35,12 @@ class RealTextTest extends PageTest {
         return sb.toString();
     }
 
+    /** "0:53 left" -> 53. */
+    private static int secondsLeft(String shown) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+):(\\d\\d) left").matcher(shown);
+        return m.matches() ? 60 * Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) : -1;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"wasm", "js"})
     void aTreebankWithItsHeldOutFileOnATimeBudget(String build) throws IOException {
@@ -88,6 +94,28 @@ class RealTextTest extends PageTest {
             assertTrue(text(d, "word-progress").contains("(step " + step + ")"), text(d, "word-progress"));
             assertEquals("Held out: valid.txt, " + String.format("%,d", Files.readString(valid).length()) + " characters.",
                     text(d, "word-valid-what"));
+
+            // a budget under way comes back with the model: what is left of it, and it goes on from there
+            js(d, "const s = document.getElementById('word-budget'); s.value = '60'; s.dispatchEvent(new Event('change'));");
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> text(x, "word-budget-left").matches("0:5[0-7] left"));
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
+            // kept once the call under way at Pause is in
+            wait.until(x -> text(x, "word-saved").endsWith("(" + BrowserTest.stepOf(text(x, "word-progress")).toLowerCase() + ")."));
+            String left = text(d, "word-budget-left");
+            d.navigate().refresh();
+            ready(d);
+            d.findElement(By.id("tab-word")).click();
+            assertEquals("60", js(d, "return document.getElementById('word-budget').value;"), "the budget's length");
+            int before = secondsLeft(left);
+            assertTrue(Math.abs(secondsLeft(text(d, "word-budget-left")) - before) <= 1,
+                    "the time left as it was at Pause: " + left + " -> " + text(d, "word-budget-left"));
+            d.findElement(By.id("word-train")).click();
+            wait.until(x -> secondsLeft(text(x, "word-budget-left")) < before - 1);
+            assertTrue(secondsLeft(text(d, "word-budget-left")) > 40, "it goes on, not anew: " + text(d, "word-budget-left"));
+            d.findElement(By.id("word-train")).click();
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();
         }
