@@ -3,7 +3,7 @@
 // else the JavaScript build. The engine speaks JSON text (see tearnn.lab.Lab); this worker turns
 // it into objects, and keeps models in IndexedDB itself (store.js), packed as typed arrays, so that
 // a big model never crosses the page's thread.
-importScripts('store.js');
+importScripts('store.js', 'engine-files.js');
 let engine = null;
 const wanted = new URLSearchParams(self.location.search).get('build') || 'auto';
 
@@ -29,6 +29,8 @@ async function boot() {
     run: (request) => JSON.parse(handle(JSON.stringify(request))),
     pack: (panel, optimizerState) => self.tearnnPack(panel, optimizerState),
     unpack: (request, text, arrays) => self.tearnnUnpack(request, text, arrays),
+    saveFile: (panel) => self.tearnnSaveFile(panel),
+    openFile: (request, bytes) => self.tearnnOpenFile(request, bytes),
   };
   postMessage({ type: 'ready', build });
 }
@@ -43,7 +45,9 @@ function contributing(reply, cmd, transfer) {
 }
 
 function train(request, transfer) {
-  return contributing(engine.run(request), request.cmd, transfer);
+  const reply = EngineFiles.run(engine, request);
+  if (reply.bytes) transfer.push(reply.bytes.buffer);
+  return contributing(reply, request.cmd, transfer);
 }
 
 // A request (JSON, see tearnn.lab.Lab); a training reply that waits for the other workers' shares

@@ -91,13 +91,13 @@ const Engine = (() => {
         self.main([]);
         const handle = self.tearnnHandle;
         const run = (request) => JSON.parse(handle(JSON.stringify(request)));
-        const local = { run, pack: self.tearnnPack, unpack: self.tearnnUnpack };
+        const local = { run, pack: self.tearnnPack, unpack: self.tearnnUnpack, saveFile: self.tearnnSaveFile, openFile: self.tearnnOpenFile };
         resolve({
           mode: 'JavaScript on the page (opened from disk: no worker; training runs in short slices)',
           build: 'js',
           onPage: true,
           call(request) {
-            return new Promise((res) => setTimeout(() => res(run(request)), 0));
+            return new Promise((res) => setTimeout(() => res(EngineFiles.run(local, request)), 0));
           },
           persist: (op, ...args) => Store[op](local, ...args),
         });

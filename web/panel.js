@@ -35,8 +35,10 @@ const TrainingPanel = (() => {
     return Math.max(1, Math.min(count * 4, next, 5000));
   }
 
-  function download(name, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  // content: a model file's JSON text, or a .safetensors file's bytes
+  function download(name, content) {
+    const type = typeof content === 'string' ? 'application/json' : 'application/octet-stream';
+    const url = URL.createObjectURL(new Blob([content], { type }));
     const a = document.createElement('a');
     a.href = url;
     a.download = name;
@@ -341,22 +343,27 @@ const TrainingPanel = (() => {
         el('message').textContent = 'Nothing to download yet: train a model first.';
         return;
       }
-      const r = await app.call(request('save'));
-      if (r.ok) download(spec.fileName, r.model);
+      // as JSON, or as .safetensors (weights under PyTorch's names, half the size)
+      const binary = el('save-as') && el('save-as').value === 'safetensors';
+      const r = await app.call(request('save', binary ? { as: 'safetensors' } : {}));
+      if (r.ok) download(binary ? spec.fileName.replace(/\.json$/, '.safetensors') : spec.fileName, binary ? r.bytes : r.model);
       else el('message').textContent = Forms.sentence(r.error);
     });
     el('open').addEventListener('change', async (e) => {
       const file = e.target.files[0];
       e.target.value = '';
-      if (file) await open(await file.text(), file.name);
+      if (!file) return;
+      await open(/\.safetensors$/i.test(file.name) ? await file.arrayBuffer() : await file.text(), file.name);
     });
 
-    // Opens a model file's text (from a file, or a racer's model), named `name` in messages.
-    async function open(text, name) {
+    // Opens a model file (from a file, or a racer's model), named `name` in messages: its JSON text,
+    // or a .safetensors file's bytes (an ArrayBuffer).
+    async function open(content, name) {
       stop();
       const extra = spec.newRequest ? spec.newRequest() : {};
       if (extra === null) return false;
-      const r = await app.call(request('load', Object.assign({ model: text, settings: Forms.values(form) }, extra)));
+      const file = typeof content === 'string' ? { model: content } : { bytes: new Int8Array(content) };
+      const r = await app.call(request('load', Object.assign(file, { settings: Forms.values(form) }, extra)));
       if (!r.ok) {
         el('message').textContent = name + ': ' + Forms.sentence(r.error);
         return false;

@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import tearnn.bench.Timing;
 import tearnn.file.ModelFile;
 import tearnn.file.PackedModel;
+import tearnn.file.SafeTensors;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
@@ -101,17 +103,35 @@ public final class Lab {
      * (with the corpus and settings a word panel needs), the model itself {@code packed}.
      */
     public String loadPacked(String request, PackedModel packed) {
+        return load(request, "a kept model", () -> ModelFile.unpack(packed));
+    }
+
+    /**
+     * The panel's model as a {@code .safetensors} file (see {@link SafeTensors}), with its optimizer's
+     * state so that training goes on from it exactly; null if the panel has no model.
+     */
+    public byte[] safeTensors(String panel) {
+        TrainingSession s = sessions.get(panel);
+        return s == null ? null : SafeTensors.write(s.run().saved(), true);
+    }
+
+    /** Loads a model from a {@code .safetensors} file's bytes; {@code request} as for {@link #loadPacked}. */
+    public String loadSafeTensors(String request, byte[] bytes) {
+        return load(request, "a .safetensors file", () -> SafeTensors.read(bytes));
+    }
+
+    private String load(String request, String what, Supplier<SavedModel> read) {
         return answer(out -> {
             JsonObject r = JsonObject.parse(request, "request");
             String cmd = r.string("cmd");
             String panel = cmd.endsWith(".load") ? cmd.substring(0, cmd.length() - 5) : "";
             Panel p = PANELS.get(panel);
             if (p == null) {
-                throw new IllegalArgumentException("unknown command '" + cmd + "' for a kept model");
+                throw new IllegalArgumentException("unknown command '" + cmd + "' for " + what);
             }
             SavedModel saved;
             try {
-                saved = ModelFile.unpack(packed);
+                saved = read.get();
             } catch (IllegalArgumentException e) {
                 throw new SettingException("model", e.getMessage());
             }

@@ -7,6 +7,7 @@ import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int8Array;
 import tearnn.file.PackedModel;
 import tearnn.json.Numbers;
 import tearnn.lab.Lab;
@@ -19,6 +20,9 @@ import tearnn.lab.Lab;
  *   <li>{@code self.tearnnPack(panel, optimizerState) -> {text, arrays: [Float64Array]}} (or null):
  *       the panel's model packed for IndexedDB, which keeps typed arrays as they are;</li>
  *   <li>{@code self.tearnnUnpack(request, text, arrays) -> reply}: loads a model kept that way;</li>
+ *   <li>{@code self.tearnnSaveFile(panel) -> Int8Array} (or null) and
+ *       {@code self.tearnnOpenFile(request, bytes) -> reply}: the panel's model as a .safetensors file,
+ *       and a model loaded from one;</li>
  *   <li>{@code self.tearnnContribution(panel) -> Float64Array} (or null) and
  *       {@code self.tearnnGather(request, contributions) -> reply}: when several workers train one model,
  *       this worker's share of the step under way, and every worker's, in share order, its own null
@@ -46,6 +50,16 @@ public final class WorkerMain {
     }
 
     @JSFunctor
+    interface FileSaver extends JSObject {
+        Int8Array save(String panel);
+    }
+
+    @JSFunctor
+    interface FileOpener extends JSObject {
+        String open(String request, Int8Array bytes);
+    }
+
+    @JSFunctor
     interface Contributor extends JSObject {
         Float64Array contribution(String panel);
     }
@@ -62,6 +76,9 @@ public final class WorkerMain {
     @JSBody(params = {"contribution", "gather"},
             script = "self.tearnnContribution = contribution; self.tearnnGather = gather;")
     private static native void installSharing(Contributor contribution, Gatherer gather);
+
+    @JSBody(params = {"save", "open"}, script = "self.tearnnSaveFile = save; self.tearnnOpenFile = open;")
+    private static native void installFiles(FileSaver save, FileOpener open);
 
     @JSBody(params = {"text", "arrays"}, script = "return { text: text, arrays: arrays };")
     private static native JSObject packed(String text, JSArray<Float64Array> arrays);
@@ -105,6 +122,10 @@ public final class WorkerMain {
             }
             return lab.loadPacked(request, new PackedModel(text, list));
         });
+        installFiles(panel -> {
+            byte[] file = lab.safeTensors(panel);
+            return file == null ? null : Int8Array.copyFromJavaArray(file);
+        }, (request, bytes) -> lab.loadSafeTensors(request, bytes.copyToJavaArray()));
         installSharing(panel -> {
             double[] c = lab.contribution(panel);
             return c == null ? null : Float64Array.copyFromJavaArray(c);
