@@ -1,7 +1,7 @@
 'use strict';
 // Keeps one panel's model in this browser (through Store, beside the engine) and says how that went
 // beside "Kept in this browser". A big model takes long to write, so it is kept less often (at most
-// 5% of the time); a failed save says why and offers Download, and is tried again later and later
+// 2% of the time); a failed save says why and offers Download, and is tried again later and later
 // (10 s, 20 s, ... 5 min; with no storage at all, every 5 min). One save at a time: asked for while
 // one is under way, it runs once more after it.
 const Keeper = (() => {
@@ -32,7 +32,7 @@ const Keeper = (() => {
       k.savedAt = performance.now();
       status.dataset.attempts = String(Number(status.dataset.attempts || 0) + 1);
       if (r.ok) {
-        k.every = Math.max(5000, 20 * (performance.now() - t0));
+        k.every = Math.max(5000, 50 * (performance.now() - t0));
         status.className = 'status';
         // the engine keeps the model after any training call sent before: the step the page knows
         // once the save answers

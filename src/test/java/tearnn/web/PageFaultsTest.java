@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tearnn.file.ModelFile;
 import tearnn.file.SavedModel;
@@ -102,6 +103,12 @@ class PageFaultsTest {
             assertEquals("", text(d, "word-text-message"));
             d.findElement(By.id("word-prompt")).clear();
             d.findElement(By.id("word-prompt")).sendKeys("<b");
+            // the predictions for the new prompt redraw the views above Generate: a click while they
+            // move lands elsewhere (the rare "no text" failure), so wait for them first
+            wait.until(x -> {
+                List<String> read = x.findElements(By.cssSelector("#word-links .link")).stream().map(WebElement::getText).toList();
+                return !read.isEmpty() && !read.contains("dogs") && !x.findElements(By.cssSelector("#word-top .bar")).isEmpty();
+            });
             d.findElement(By.id("word-generate")).click();
             try {
                 wait.until(x -> text(x, "word-output").length() > 5);
