@@ -120,6 +120,8 @@ const TrainingPanel = (() => {
       if (!p.running) el('train').textContent = trainLabel();
     });
     function trainLabel() {
+      // paused while a training call is still under way: the button comes back when it has landed
+      if (p.looping && !p.running) return 'Pausing…';
       if (!p.ready) return 'Train';
       if (pending.any()) return 'Train new model';
       return spec.trainLabel ? spec.trainLabel() : 'Resume';
@@ -246,6 +248,8 @@ const TrainingPanel = (() => {
         }
       }
       p.looping = false;
+      el('train').disabled = false;
+      el('train').textContent = trainLabel();
       // the end of a budget measures the model as Pause does: the person's final figures
       if (p.budgetDone && spec.paused) await spec.paused();
       spec.draw();
@@ -259,6 +263,7 @@ const TrainingPanel = (() => {
       if (was) pauseBudget();
       p.running = false;
       el('train').textContent = trainLabel();
+      el('train').disabled = p.looping;
       if (was && !p.looping) save();
     }
 

@@ -39,9 +39,10 @@ class BigModelTest extends PageTest {
             waiting(d, 3).until(x -> !text(x, "word-top").equals(before));
             System.out.printf("big model: bars answered %.2f s after typing%n", (System.nanoTime() - typed) / 1e9);
 
-            // Pause: at once, and no step after it (before: progress changed 14-15 s later)
+            // Pause: at once (the call under way lands within a second), and no step after it (before:
+            // progress changed 14-15 s later)
             d.findElement(By.id("word-train")).click();
-            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            waiting(d, 1).until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
             BrowserTest.sleep(1000);
             String at = BrowserTest.stepOf(text(d, "word-progress"));
             String under = text(d, "word-progress").replaceAll("(?s).*under way: (\\d+)%.*", "$1");

@@ -242,7 +242,7 @@ class PageFaultsTest {
             assertTrue(m.matches(), message);
             int back = Integer.parseInt(m.group(2));
             assertTrue(back < Integer.parseInt(m.group(1)), message);
-            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
             // the progress line shows the step the model is really at
             assertTrue(text(d, "word-progress").startsWith("Step " + back + ","), text(d, "word-progress"));
             assertTrue(text(d, "word-progress").endsWith("The model is back here, from before the blow-up."), text(d, "word-progress"));

@@ -70,7 +70,7 @@ class RealTextTest extends PageTest {
             double took = (System.nanoTime() - started) / 1e9;
             System.out.printf("%s: a 5 s budget ended %.1f s after the first step showed: %s%n", build, took, text(d, "word-progress"));
             assertTrue(took < 9, "training ended on time: " + took + " s");
-            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            waiting(d, 2).until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
             String at = BrowserTest.stepOf(text(d, "word-progress"));
             BrowserTest.sleep(1500);
             assertEquals(at, BrowserTest.stepOf(text(d, "word-progress")), "nothing trains after the budget");

@@ -81,6 +81,8 @@ class SettingsChangeTest extends PageTest {
             d.findElement(By.id("tab-word")).click();
             d.findElement(By.id("word-step")).click();
             wait.until(x -> text(x, "word-progress").startsWith("Step 1,"));
+            // Step ends with a validation of the model, then keeps it
+            wait.until(x -> text(x, "word-saved").endsWith("(step 1)."));
             String wordProgress = text(d, "word-progress");
             d.findElement(By.cssSelector("input[name=source][value=paste]")).click();
             wait.until(x -> x.findElement(By.id("word-pending")).isDisplayed());

@@ -60,7 +60,7 @@ class WorkersTest extends PageTest {
             js(d, "const s = document.getElementById('workers'); s.value = '2'; s.dispatchEvent(new Event('change'));");
             wait.until(x -> "2".equals(workers(x)) && text(x, "word-progress").endsWith(" on 2 workers"));
             d.findElement(By.id("word-train")).click();
-            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            waiting(d, 2).until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
             BrowserTest.sleep(700);
             int paused = step(d);
             BrowserTest.sleep(1500);
