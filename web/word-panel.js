@@ -208,11 +208,11 @@ const WordPanel = (() => {
         progress();
       },
       async between() {
-        // the first point soon (at most a fifth of the time); then often while the curve moves fast
-        // (at most a twentieth); then at most a sixtieth; samples and the units view at most an
-        // eightieth each: with the prediction after each validation, the page trains at about 0.93
-        // of its engine's speed
-        const every = !s.ppl.length ? Math.max(800, 4 * s.validCost)
+        // a second point soon, to show the curve's first fall (at most a fifth of the time); then
+        // often while it moves fast (at most a twentieth); then at most a sixtieth; samples and the
+        // units view at most an eightieth each: with the prediction after each validation, the page
+        // trains at about 0.95 of its engine's speed
+        const every = s.ppl.length < 2 ? Math.max(800, 4 * s.validCost)
           : s.ppl.length < 8 ? Math.max(800, 19 * s.validCost) : Math.max(3000, 59 * s.validCost);
         if (performance.now() - s.lastValid > every) {
           await validate();
