@@ -1,6 +1,6 @@
 'use strict';
-// What every training panel does the same way: train in slices (each call into the engine aims at
-// app.sliceMs), pause and resume, one step, reset; change a setting that a model in training can
+// What every training panel does the same way: train in slices (each training call into the engine
+// aims at app.trainMs, other calls at app.sliceMs), pause and resume, one step, reset; change a setting that a model in training can
 // take (the learning rate), or mark a change that needs a new model as pending, keeping the current
 // model until the person trains the new one (and the replaced one downloadable); keep the model in
 // the browser (keeper.js) and bring it back after a reload; download and open model files; stop and say why
@@ -180,7 +180,7 @@ const TrainingPanel = (() => {
     // One call of training, about app.trainMs long (the engine cuts even a big model's step into
     // calls that short), finishing at most maxSteps steps.
     async function slice(maxSteps) {
-      const ms = app.trainMs ? app.trainMs() : app.sliceMs();
+      const ms = app.trainMs();
       const fields = maxSteps ? { ms, steps: maxSteps } : { ms };
       if (budgetShare() !== null) fields.budget = budgetShare();
       const r = await app.call(request('train', fields));

@@ -136,7 +136,7 @@ const UnitsView = (() => {
     form.addEventListener('submit', (ev) => ev.preventDefault());
     return {
       refresh,
-      // while training: again after at least 2 s, and at most a tenth of the time
+      // while training: again after at least 2 s, and at most an eightieth of the time
       due: () => performance.now() - u.at > Math.max(2000, 80 * u.cost),
     };
   }

@@ -1,7 +1,7 @@
 'use strict';
 // The next-word panel: what is its own on top of TrainingPanel. The corpus (CorpusBox); the
 // validation perplexity, measured in short calls (the held-out text may be long) often at first and
-// at most a fortieth of the time once the curve settles; the loss and perplexity curves; the
+// at most a sixtieth of the time once the curve settles (see between); the loss and perplexity curves; the
 // next-word bars for a prompt, as you type; text generation.
 const WordPanel = (() => {
   const $ = (id) => document.getElementById(id);

@@ -193,12 +193,7 @@ public class BrowserTest {
             d.findElement(By.id("word-save")).click();
             wait.until(x -> Files.isRegularFile(file) && file.toFile().length() > 1000);
             sleep(300);
-            d.findElement(By.cssSelector("#word-settings [name=seed]")).clear();
-            d.findElement(By.cssSelector("#word-settings [name=seed]")).sendKeys("7");
-            d.findElement(By.id("word-reset")).click();
-            wait.until(x -> !text(x, "word-top").equals(predictions) && !text(x, "word-top").isEmpty());
-            d.findElement(By.id("word-open")).sendKeys(file.toString());
-            wait.until(x -> text(x, "word-top").equals(predictions));
+            startAnotherThenOpen(d, wait, file, predictions);
             assertEquals(List.of(), severe(d), "console errors after reload");
         } finally {
             d.quit();
@@ -222,6 +217,19 @@ public class BrowserTest {
         } finally {
             d.quit();
         }
+    }
+
+    /**
+     * Starts a different word model (seed 7), whose predictions differ, then opens the model file
+     * {@code file}: the word panel predicts {@code predictions} again.
+     */
+    static void startAnotherThenOpen(WebDriver d, WebDriverWait wait, Path file, String predictions) {
+        d.findElement(By.cssSelector("#word-settings [name=seed]")).clear();
+        d.findElement(By.cssSelector("#word-settings [name=seed]")).sendKeys("7");
+        d.findElement(By.id("word-reset")).click();
+        wait.until(x -> !text(x, "word-top").equals(predictions) && !text(x, "word-top").isEmpty());
+        d.findElement(By.id("word-open")).sendKeys(file.toString());
+        wait.until(x -> text(x, "word-top").equals(predictions));
     }
 
     /** "Step 84, epoch 1, ..." -> "Step 84". */

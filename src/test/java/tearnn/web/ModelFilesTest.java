@@ -50,12 +50,7 @@ class ModelFilesTest extends PageTest {
             assertTrue(saved.vocabulary != null && saved.trainer != null, "with its vocabulary and optimizer");
 
             // another model, then the file: the same model again, on every worker
-            d.findElement(By.cssSelector("#word-settings [name=seed]")).clear();
-            d.findElement(By.cssSelector("#word-settings [name=seed]")).sendKeys("7");
-            d.findElement(By.id("word-reset")).click();
-            wait.until(x -> !text(x, "word-top").equals(predictions) && !text(x, "word-top").isEmpty());
-            d.findElement(By.id("word-open")).sendKeys(file.toString());
-            wait.until(x -> text(x, "word-top").equals(predictions));
+            BrowserTest.startAnotherThenOpen(d, wait, file, predictions);
             d.findElement(By.id("word-step")).click();
             wait.until(x -> text(x, "word-progress").startsWith("Step " + (Integer.parseInt(step.replace("Step ", "")) + 1) + ","));
 
