@@ -30,7 +30,9 @@ const WordPanel = (() => {
       const top = Math.max(...s.ppl.map((p) => p[1]), 1);
       let yMax = Math.min(top * 1.05, 4 * (s.best || last));
       if (!s.best && s.info && s.info.unigramPerplexity) yMax = Math.max(yMax, 1.05 * s.info.unigramPerplexity);
-      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', yMin: 0, yMax });
+      // a big model's first validation comes after some training (at most a fifth of the time)
+      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', yMin: 0, yMax,
+        empty: s.loss.length ? 'No validation yet: it comes as training goes on.' : 'No data yet: press Train.' });
     }
 
     function describe(r) {
