@@ -8,10 +8,13 @@ const AdderPanel = (() => {
 
   function create(app, description) {
     // trainedMs: time spent training this model on this page, over every Train and Step
-    const s = { loss: [], acc: [], solved: false, trainedMs: 0, mark: 0, checkPairs: 1024 };
+    const s = { loss: [], acc: [], solved: false, trainedMs: 0, mark: 0, checkPairs: 1024, line: '' };
     let panel = null;
 
     function draw() {
+      // the last call's progress line, once (started and wentBack write their own)
+      if (s.line) $('adder-progress').textContent = s.line;
+      s.line = '';
       Charts.draw($('adder-loss'), [{ points: s.loss, color: '#1f6feb' }], { xLabel: 'examples seen' });
       Charts.draw($('adder-accuracy'), [{ points: s.acc, color: '#1a7f37' }], { xLabel: 'examples seen', yMin: 0, yMax: 100 });
     }
@@ -49,7 +52,9 @@ const AdderPanel = (() => {
           }
         }
       }
-      $('adder-progress').textContent = text;
+      // shown by draw(), at most every few calls while training; a solved adder's line at once
+      s.line = text;
+      if (s.solved) draw();
     }
 
     async function trace() {
@@ -68,10 +73,11 @@ const AdderPanel = (() => {
 
     async function started(r, how, extra) {
       if (how === 'restored') {
-        Object.assign(s, { loss: extra.loss || [], acc: extra.acc || [], solved: !!extra.solved, trainedMs: extra.trainedMs || 0 });
+        Object.assign(s, { loss: extra.loss || [], acc: extra.acc || [], solved: !!extra.solved, trainedMs: extra.trainedMs || 0,
+          line: '' });
         $('adder-progress').textContent = 'Restored your ' + r.cell + ' adder from your last visit (' + r.steps + ' steps trained).';
       } else {
-        Object.assign(s, { loss: [], acc: [], solved: false, trainedMs: 0 });
+        Object.assign(s, { loss: [], acc: [], solved: false, trainedMs: 0, line: '' });
         $('adder-progress').textContent = how === 'new'
           ? 'New ' + r.cell + ' model, ' + r.parameters + ' parameters.'
           : 'Opened ' + extra + ' (' + r.cell + ', hidden ' + r.hidden + ', ' + r.steps + ' steps trained).';
@@ -96,6 +102,7 @@ const AdderPanel = (() => {
       wentBack(r) {
         s.loss = s.loss.filter((p) => p[0] <= r.examples);
         s.acc = s.acc.filter((p) => p[0] <= r.examples);
+        s.line = '';
         $('adder-progress').textContent = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en')
           + ' examples: the model is back here, from before the blow-up.';
         draw();

@@ -20,7 +20,8 @@
 //   sliced(reply)   after a training call that finished steps (reply.done); may stop the panel
 //   partway(reply)  after one that finished none: a big model's step goes on (reply.stepPart: how far)
 //   between()       after a slice, before drawing (the word model's validation, when due)
-//   draw()          redraws the charts; live(): updates the views that ask the engine (may be absent)
+//   draw()          redraws the charts and the progress line; live(): updates the views that ask the
+//                   engine (may be absent); while training, both at most every DRAW_MS
 //   wentBack(reply) training blew up and the engine went back to reply.steps: cut the curves there
 //   resumed()       Train or Step is about to train; paused(): Pause was pressed
 //   record()        what is kept with the model besides its settings (curves, the corpus)
@@ -29,6 +30,11 @@
 //   betweenLabel    what between() does, as the time line names it ('validation, samples and views')
 // A panel whose page has a {name}-budget select ("for 3 minutes") trains on a time budget: see budget below.
 const TrainingPanel = (() => {
+  // While training, the charts and the progress line are redrawn at most this often (ms), not after
+  // every call: each frame the browser draws takes a core for about 10 ms (style, paint, compositing),
+  // and on 2 workers a step waits for the worker that lost it. With W-LM's settings on 2 workers,
+  // a frame every call (250 ms) cost about 4% of the training's speed, one every 500 ms about 2%.
+  const DRAW_MS = 500;
   // The number of steps (or windows, or pairs) for the next call, from this call's count and time.
   function adapt(count, ms, sliceMs) {
     const next = Math.round(count * sliceMs / Math.max(ms, 1));
@@ -85,8 +91,10 @@ const TrainingPanel = (() => {
     function showBudget() {
       if (!budgetSelect || p.budgetDone) return;
       const left = budget.seconds > 0 ? Math.max(0, budget.seconds - spent()) : 0;
-      el('budget-left').textContent = budget.seconds > 0 && budget.spent + (budget.since ? 1 : 0) > 0 && left > 0
+      const text = budget.seconds > 0 && budget.spent + (budget.since ? 1 : 0) > 0 && left > 0
         ? Math.floor(left / 60) + ':' + String(Math.floor(left % 60)).padStart(2, '0') + ' left' : '';
+      // written only when it changes: every write makes the browser draw a frame (see DRAW_MS)
+      if (el('budget-left').textContent !== text) el('budget-left').textContent = text;
     }
     function showBudgetDone() {
       const s = budget.seconds;
@@ -230,7 +238,7 @@ const TrainingPanel = (() => {
         if (p.running && spec.between) await spec.between();
         took.between += performance.now() - t;
         t = performance.now();
-        if (performance.now() - lastDraw > 150 || !p.running) {
+        if (performance.now() - lastDraw > DRAW_MS || !p.running) {
           spec.draw();
           flow.draw();
           if (spec.live) await spec.live();

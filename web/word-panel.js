@@ -8,12 +8,14 @@ const WordPanel = (() => {
 
   function create(app, description, limits, generate) {
     const s = { loss: [], ppl: [], best: null, info: null, last: null, speed: 0, t0: 0, tokens0: 0,
-      lastValid: 0, validCost: 0, validTokens: 0, validating: null, samples: [], sampledAt: 0, sampleCost: 0 };
+      lastValid: 0, validCost: 0, validTokens: 0, validating: null, samples: [], sampledAt: 0, sampleCost: 0,
+      wentBack: false };
     let panel = null;
     const unit = () => s.info && s.info.level === 'char' ? 'characters' : 'words';
     const tokensSeen = () => s.loss.length ? s.loss[s.loss.length - 1][0] : 0;
 
     function draw() {
+      progress();
       Charts.draw($('word-loss'), [{ points: s.loss, color: '#1f6feb' }], { xLabel: 'tokens seen' });
       const last = s.ppl.length ? s.ppl[s.ppl.length - 1][1] : 1;
       const series = [{ points: s.ppl, color: '#1a7f37', label: s.ppl.length ? 'validation ' + last.toFixed(2) : '' }];
@@ -55,12 +57,13 @@ const WordPanel = (() => {
         ? ', validation ' + Forms.number(Math.log2(ppl), 3) + ' bits per character (perplexity ' + Forms.number(ppl, 3) + ')'
         : ', validation perplexity ' + Forms.number(ppl, 3);
       $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
-        + ' tokens, loss ' + Forms.number(r.loss, 3) + valid
+        + ' tokens' + (Number.isFinite(r.loss) ? ', loss ' + Forms.number(r.loss, 3) : '') + valid
         + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
           + ' held-out ' + unit() + ')' : '')
         + (s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
         + ' ' + unit() + '/s' + (r.workers > 1 ? ' on ' + r.workers + ' workers' : '')
-        + (s.under ? ' (' + s.under + ')' : '');
+        + (s.under ? ' (' + s.under + ')' : '')
+        + (s.wentBack ? '. The model is back here, from before the blow-up.' : '');
     }
 
     // One validation at a time; training waits meanwhile, so the number is for fixed weights. With
@@ -82,9 +85,10 @@ const WordPanel = (() => {
           $('word-validating').textContent = '';
           return { ok: false };
         }
-        // about a slice's time a call: the engine cuts even a big model's windows into parts
+        // a training call's time a call (the engine cuts even a big model's windows into parts): on
+        // several workers each measures its streams, and all wait for the slowest at each call's end
         // the first points, while the curve moves fast, on a quarter of the sample: cheaper, so more of them
-        r = await panel.call('validate', { ms: app.sliceMs(), tokens: s.ppl.length < 8 ? 5000 : 20000 });
+        r = await panel.call('validate', { ms: app.trainMs(), tokens: s.ppl.length < 8 ? 5000 : 20000 });
         if (!r.ok) break;
         if (!r.done && performance.now() - t0 > 300) {
           $('word-validating').textContent = 'Measuring validation perplexity: ' + Math.round(100 * r.fraction) + '%';
@@ -164,7 +168,7 @@ const WordPanel = (() => {
       made = { source: corpus.source(), text: corpus.text(), validText: corpus.validText() };
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null, under: '',
-        samples: kept.samples || [] });
+        wentBack: false, samples: kept.samples || [] });
       drawSamples();
       // say what this model reads, and draw a best possible line only where one is known
       $('word-explain').textContent = 'The network reads ' + (r.builtin ? 'the built-in corpus' : 'your text') + ' '
@@ -206,16 +210,15 @@ const WordPanel = (() => {
         s.loss.push([r.tokens, r.loss]);
         s.last = r;
         s.under = '';
+        s.wentBack = false;
         s.speed = (r.tokens - s.tokens0) / Math.max((performance.now() - s.t0) / 1000, 1e-3);
-        progress();
       },
       async between() {
         // a second point soon, to show the curve's first fall (at most a fifth of the time); then
-        // often while it moves fast (at most a twentieth); then at most a sixtieth; samples and the
-        // units view at most an eightieth each: with the prediction after each validation, the page
-        // trains at about 0.95 of its engine's speed
+        // often while it moves fast (at most a fortieth); then at most a sixtieth; samples and the
+        // units view at most an eightieth each
         const every = s.ppl.length < 2 ? Math.max(800, 4 * s.validCost)
-          : s.ppl.length < 8 ? Math.max(800, 19 * s.validCost) : Math.max(3000, 59 * s.validCost);
+          : s.ppl.length < 8 ? Math.max(800, 39 * s.validCost) : Math.max(3000, 59 * s.validCost);
         if (performance.now() - s.lastValid > every) {
           await validate();
           await predict();
@@ -240,8 +243,7 @@ const WordPanel = (() => {
         const last = s.loss.length ? s.loss[s.loss.length - 1][1] : NaN;
         s.last = { steps: r.steps, epoch: r.epoch, tokens: r.tokens, loss: last };
         s.under = '';
-        progress();
-        $('word-progress').textContent += '. The model is back here, from before the blow-up.';
+        s.wentBack = true;
         draw();
         return predict();
       },
