@@ -18,6 +18,17 @@
     return steps;
   }
 
+  // ?sustained=S: the same warm-up, then steps until S seconds have passed. A page trains for
+  // minutes, and its speed is the mean step's, where the 20 steps' median leaves out the slow ones.
+  async function during(step, seconds) {
+    const start = performance.now();
+    for (let i = 0; i < 5 || performance.now() - start < 1000; i++) await step();
+    const steps = [];
+    const t0 = performance.now();
+    while (performance.now() - t0 < seconds * 1000) steps.push(await step());
+    return steps;
+  }
+
   const ok = (r) => {
     if (!r.ok) throw new Error(r.error);
     return r;
@@ -35,12 +46,12 @@
   // contributions, each adds them all in share order (see pool.js), batch after batch.
   // As in the pool, the sum of a step's last batch goes with the request for the next step, so a
   // step is timed from one step's contributions to the next's.
-  async function shared(w, workers) {
+  async function shared(w, workers, seconds) {
     const n = workers.length;
     await Promise.all(workers.map(async (c, i) => ok(await c.call({ cmd: 'bench.setup', workload: w, share: i, shares: n }))));
     let replies = null;
     let since = 0;
-    const steps = await timed(async () => {
+    const steps = await (seconds ? (f) => during(f, seconds) : timed)(async () => {
       if (n === 1) {
         const t0 = performance.now();
         const r = ok(await workers[0].call({ cmd: 'bench.step' }));
@@ -63,13 +74,21 @@
       since = t;
       return step;
     });
-    const line = ok(await workers[0].call({ cmd: 'bench.report', seconds: steps.map((s) => s.ms / 1000) })).line;
+    const report = async (seconds) => ok(await workers[0].call({ cmd: 'bench.report', seconds })).line;
+    // the report takes the spec's 20 timed steps
+    const line = seconds ? '' : await report(steps.map((s) => s.ms / 1000));
     const slowest = median(steps.map((s) => Math.max(...s.computing)));
     const mean = median(steps.map((s) => s.computing.reduce((a, b) => a + b, 0) / n));
     const handing = median(steps.map((s) => s.handing));
     const wall = median(steps.map((s) => s.ms));
+    const meanWall = steps.reduce((a, s) => a + s.ms, 0) / steps.length;
+    // the speed at a step's time, in the workload's own unit (chars/s, examples/s)
+    const speedAt = async (ms) => /([\d,.]+ [^ ]+\/s)/.exec(await report(new Array(20).fill(ms / 1000)))[1];
     return {
       line,
+      sustained: seconds ? w + ' for ' + seconds + ' s on ' + n + ' worker' + (n > 1 ? 's' : ' ') + ': ' + await speedAt(meanWall)
+        + ' at the mean step (' + meanWall.toFixed(2) + ' ms), ' + await speedAt(wall) + ' at the median (' + wall.toFixed(2)
+        + ' ms), ' + steps.length + ' steps' : '',
       speed: 1 / wall,
       where: 'computing ' + mean.toFixed(1) + ' ms (slowest worker ' + slowest.toFixed(1) + '), handing out the shares on the page '
         + handing.toFixed(1) + ' ms, crossing and waiting ' + Math.max(0, wall - slowest - handing).toFixed(1) + ' ms',
@@ -112,6 +131,21 @@
             + '        per step: ' + r.where + '\n';
         } catch (e) {
           out.textContent += w + ' on ' + n + ' workers failed: ' + e.message + '\n';
+        } finally {
+          for (const c of workers) c.terminate();
+        }
+      }
+    }
+    const seconds = Number(params.get('sustained'));
+    if (seconds > 0) {
+      out.textContent += 'sustained (' + seconds + ' s of steps after the warm-up, as a page trains):\n';
+      for (const n of counts) {
+        const workers = [];
+        try {
+          for (let i = 0; i < n; i++) workers.push(await Engine.worker(engine.build));
+          out.textContent += (await shared('W-LM', workers, seconds)).sustained + '\n';
+        } catch (e) {
+          out.textContent += 'W-LM for ' + seconds + ' s on ' + n + ' workers failed: ' + e.message + '\n';
         } finally {
           for (const c of workers) c.terminate();
         }
