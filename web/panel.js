@@ -28,6 +28,7 @@
 //   restoring(record)  before a kept model loads: put back what the record holds (the corpus)
 //   trainLabel()    the Train button's label when not training
 //   betweenLabel    what between() does, as the time line names it ('validation, samples and views')
+//   trainMs()       how long a training call aims at (may be absent: app.trainMs())
 // A panel whose page has a {name}-budget select ("for 3 minutes") trains on a time budget: see budget below.
 const TrainingPanel = (() => {
   // While training, the charts and the progress line are redrawn at most this often (ms), not after
@@ -188,7 +189,7 @@ const TrainingPanel = (() => {
     // One call of training, about app.trainMs long (the engine cuts even a big model's step into
     // calls that short), finishing at most maxSteps steps.
     async function slice(maxSteps) {
-      const ms = app.trainMs();
+      const ms = spec.trainMs ? spec.trainMs() : app.trainMs();
       const fields = maxSteps ? { ms, steps: maxSteps } : { ms };
       if (budgetShare() !== null) fields.budget = budgetShare();
       const r = await app.call(request('train', fields));

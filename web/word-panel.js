@@ -215,10 +215,10 @@ const WordPanel = (() => {
       },
       async between() {
         // a second point soon, to show the curve's first fall (at most a fifth of the time); then
-        // often while it moves fast (at most a fortieth); then at most a sixtieth; samples and the
+        // often while it moves fast (at most a thirtieth); then at most a sixtieth; samples and the
         // units view at most an eightieth each
         const every = s.ppl.length < 2 ? Math.max(800, 4 * s.validCost)
-          : s.ppl.length < 8 ? Math.max(800, 39 * s.validCost) : Math.max(3000, 59 * s.validCost);
+          : s.ppl.length < 8 ? Math.max(800, 29 * s.validCost) : Math.max(3000, 59 * s.validCost);
         if (performance.now() - s.lastValid > every) {
           await validate();
           await predict();
