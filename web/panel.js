@@ -257,12 +257,17 @@ const TrainingPanel = (() => {
         }
       }
       p.looping = false;
+      // the last call's figures at once (the end of a budget comes after a call that drew none)
+      spec.draw();
+      flow.draw();
       el('train').disabled = false;
       el('train').textContent = trainLabel();
       // the end of a budget measures the model as Pause does: the person's final figures
-      if (p.budgetDone && spec.paused) await spec.paused();
-      spec.draw();
-      flow.draw();
+      if (p.budgetDone && spec.paused) {
+        await spec.paused();
+        spec.draw();
+        flow.draw();
+      }
       // kept once the call under way at Pause is in: the model and its curves at the same step
       save();
     }
