@@ -225,13 +225,9 @@ const Pool = (() => {
       const verb = request.cmd.slice(panel.length + 1);
       if (verb === 'validate' && request.ms && sharing(panel) > 1) return validateShared(panel, request);
       if (WRITES.includes(verb)) return exclusive(() => workers[0].call(request));
-      if (!PANELS.includes(panel) || READS.includes(verb) || workers.length === 1 && verb !== 'new' && verb !== 'load') {
-        return workers[0].call(request).then((r) => {
-          if (verb === 'train' && r.ok) r.workers = 1;
-          if ((verb === 'new' || verb === 'load') && r.ok) remember(panel, r, startFields(request));
-          return r;
-        });
-      }
+      if (!PANELS.includes(panel) || READS.includes(verb)) return workers[0].call(request);
+      // the rest after whatever is under way, on one worker too: a call that went ahead of a reshape
+      // (a worker lost) would reach the leader before its model is loaded again
       return exclusive(async () => {
         if (verb === 'new' || verb === 'load') {
           const { replies, lost } = await all((w) => w.call(request));
