@@ -9,23 +9,15 @@
   let engine = null;
 
   // The spec's protocol: warm-up of at least 5 steps and 1 s (WebAssembly tiers up in the
-  // background), then 20 timed steps; step() -> {seconds, ...} or throws.
-  async function timed(step) {
-    const start = performance.now();
-    for (let i = 0; i < 5 || performance.now() - start < 1000; i++) await step();
-    const steps = [];
-    for (let i = 0; i < 20; i++) steps.push(await step());
-    return steps;
-  }
-
-  // ?sustained=S: the same warm-up, then steps until S seconds have passed. A page trains for
-  // minutes, and its speed is the mean step's, where the 20 steps' median leaves out the slow ones.
-  async function during(step, seconds) {
+  // background), then 20 timed steps; step() -> {seconds, ...} or throws. With seconds
+  // (?sustained=S), steps until that long has passed instead: a page trains for minutes, and its
+  // speed is the mean step's, where the 20 steps' median leaves out the slow ones.
+  async function timed(step, seconds) {
     const start = performance.now();
     for (let i = 0; i < 5 || performance.now() - start < 1000; i++) await step();
     const steps = [];
     const t0 = performance.now();
-    while (performance.now() - t0 < seconds * 1000) steps.push(await step());
+    while (seconds ? performance.now() - t0 < seconds * 1000 : steps.length < 20) steps.push(await step());
     return steps;
   }
 
@@ -51,7 +43,7 @@
     await Promise.all(workers.map(async (c, i) => ok(await c.call({ cmd: 'bench.setup', workload: w, share: i, shares: n }))));
     let replies = null;
     let since = 0;
-    const steps = await (seconds ? (f) => during(f, seconds) : timed)(async () => {
+    const steps = await timed(async () => {
       if (n === 1) {
         const t0 = performance.now();
         const r = ok(await workers[0].call({ cmd: 'bench.step' }));
@@ -73,7 +65,7 @@
       const step = { ms: t - since, computing: replies.map((r) => r.computing * 1000), handing };
       since = t;
       return step;
-    });
+    }, seconds);
     const report = async (seconds) => ok(await workers[0].call({ cmd: 'bench.report', seconds })).line;
     // the report takes the spec's 20 timed steps
     const line = seconds ? '' : await report(steps.map((s) => s.ms / 1000));

@@ -34,7 +34,7 @@ const TrainingPanel = (() => {
   // While training, the charts and the progress line are redrawn at most this often (ms), not after
   // every call: each frame the browser draws takes a core for about 10 ms (style, paint, compositing),
   // and on 2 workers a step waits for the worker that lost it. With W-LM's settings on 2 workers,
-  // a frame every call (250 ms) cost about 4% of the training's speed, one every 500 ms about 2%.
+  // a frame every call (250 ms) trained about 3% slower than one every 500 ms.
   const DRAW_MS = 500;
   // The number of steps (or windows, or pairs) for the next call, from this call's count and time.
   function adapt(count, ms, sliceMs) {
@@ -263,11 +263,7 @@ const TrainingPanel = (() => {
       el('train').disabled = false;
       el('train').textContent = trainLabel();
       // the end of a budget measures the model as Pause does: the person's final figures
-      if (p.budgetDone && spec.paused) {
-        await spec.paused();
-        spec.draw();
-        flow.draw();
-      }
+      if (p.budgetDone && spec.paused) await spec.paused();
       // kept once the call under way at Pause is in: the model and its curves at the same step
       save();
     }
