@@ -59,7 +59,9 @@ self.onmessage = async (e) => {
   const transfer = [];
   try {
     if (persist) {
-      reply = await Store[persist.op](engine, ...persist.args);
+      // keeping: the page hears as soon as the model is packed (see Store.keep)
+      const packed = () => postMessage({ type: 'packed', id });
+      reply = await Store[persist.op](engine, ...persist.args, ...(persist.op === 'keep' ? [packed] : []));
     } else if (gather) {
       reply = JSON.parse(self.tearnnGather(JSON.stringify(gather.request), gather.contributions));
       if (reply.ok && request) reply = train(request, transfer);

@@ -26,13 +26,14 @@ const Engine = (() => {
         pending.clear();
         if (conn.onDeath) conn.onDeath();
       };
-      const send = (message, transfer) => new Promise((res, rej) => {
+      // onPacked: called when the worker says it has packed the model it keeps
+      const send = (message, transfer, onPacked) => new Promise((res, rej) => {
         if (conn.dead) {
           rej(new Error('the worker has stopped'));
           return;
         }
         const id = next++;
-        pending.set(id, { resolve: res, reject: rej });
+        pending.set(id, { resolve: res, reject: rej, onPacked });
         w.postMessage(Object.assign({ id }, message), transfer || []);
       });
       w.onmessage = (e) => {
@@ -44,7 +45,15 @@ const Engine = (() => {
             dead: false,
             onDeath: null,
             call: (request) => send({ request }),
-            persist: (op, ...args) => send({ persist: { op, args } }),
+            // the reply, with .packed: a promise kept once the worker has packed the model it keeps
+            // (or has replied), after which it may train on while the browser writes
+            persist: (op, ...args) => {
+              let onPacked;
+              const packed = new Promise((resolve) => { onPacked = resolve; });
+              const reply = send({ persist: { op, args } }, [], () => onPacked());
+              reply.then(onPacked, onPacked);
+              return Object.assign(reply, { packed });
+            },
             // every worker's contribution (see Pool.handOut), and then (if given) the next training request
             gather: (request, contributions, next) => send({ gather: { request, contributions }, request: next || undefined },
               contributions.filter((c) => c.length).map((c) => c.buffer)),
@@ -57,6 +66,9 @@ const Engine = (() => {
           const p = pending.get(m.id);
           pending.delete(m.id);
           if (p) p.resolve(m.reply);
+        } else if (m.type === 'packed') {
+          const p = pending.get(m.id);
+          if (p && p.onPacked) p.onPacked();
         } else if (m.type === 'failed') {
           reject(new Error(m.error));
         }

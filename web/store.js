@@ -88,7 +88,9 @@ const Store = (() => {
 
   // Keeps the engine's model of this panel under key, with the record's extra fields (the page's
   // curves, the corpus). Replies {ok, bytes, withoutState} or {ok: false, error, unavailable}.
-  async function keep(engine, key, panel, extra) {
+  // packed(), if given, is called once the model is packed: from then on the write holds a copy,
+  // and the engine may train on while the browser writes it.
+  async function keep(engine, key, panel, extra, packed) {
     try {
       await open();
     } catch (e) {
@@ -98,11 +100,12 @@ const Store = (() => {
     // the model with its optimizer's state, else the weights alone (a write holds the older copy
     // until it commits, so a failed one leaves that copy as it was)
     for (const withState of [true, false]) {
-      const packed = engine.pack(panel, withState);
-      if (!packed) return { ok: false, error: 'there is no model yet' };
+      const model = engine.pack(panel, withState);
+      if (packed) packed();
+      if (!model) return { ok: false, error: 'there is no model yet' };
       try {
-        await write(key, packed, Object.assign({}, extra, { withoutState: !withState }));
-        const bytes = packed.arrays.reduce((s, a) => s + a.byteLength, 0) + packed.text.length;
+        await write(key, model, Object.assign({}, extra, { withoutState: !withState }));
+        const bytes = model.arrays.reduce((s, a) => s + a.byteLength, 0) + model.text.length;
         return { ok: true, bytes, withoutState: !withState };
       } catch (e) {
         last = e;
