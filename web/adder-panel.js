@@ -5,6 +5,7 @@
 // curves; one addition traced bit by bit; a test on longer numbers than it learned.
 const AdderPanel = (() => {
   const $ = (id) => document.getElementById(id);
+  const KEEP = 800; // points of each curve kept (older ones thinned)
 
   function create(app, description) {
     // trainedMs: time spent training this model on this page, over every Train and Step
@@ -16,6 +17,7 @@ const AdderPanel = (() => {
       if (s.line) $('adder-progress').textContent = s.line;
       s.line = '';
       Charts.draw($('adder-loss'), [{ points: s.loss, color: '#1f6feb' }], { xLabel: 'examples seen' });
+      $('adder-loss').dataset.points = String(s.loss.length);
       Charts.draw($('adder-accuracy'), [{ points: s.acc, color: '#1a7f37' }], { xLabel: 'examples seen', yMin: 0, yMax: 100 });
     }
 
@@ -29,12 +31,12 @@ const AdderPanel = (() => {
       return r;
     }
 
-    async function sliced(r) {
+    async function sliced(r, losses) {
       const now = performance.now();
       s.trainedMs += now - s.mark;
       s.mark = now;
-      s.loss.push([r.examples, r.loss]);
-      s.acc.push([r.examples, 100 * r.sampleAccuracy]);
+      s.loss = Charts.grow(s.loss, losses, KEEP);
+      s.acc = Charts.grow(s.acc, [[r.examples, 100 * r.sampleAccuracy]], KEEP);
       let text = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples, loss ' + Forms.number(r.loss, 4)
         + ', accuracy on random pairs ' + (100 * r.sampleAccuracy).toFixed(1) + '%'
         + (r.workers > 1 ? ' (' + r.workers + ' workers)' : '');
@@ -92,6 +94,7 @@ const AdderPanel = (() => {
       fileName: 'tearnn-adder.json',
       started,
       sliced,
+      seen: 'examples',
       draw,
       live: trace,
       // short calls: each adds a point to the curves, and an adder often solves within a second

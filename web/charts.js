@@ -163,5 +163,14 @@ const Charts = (() => {
     }
   }
 
-  return { draw };
+  // A curve's points with more added; while there are more than keep, every other one is dropped
+  // (the last kept): a long history stays about as many points as the chart is wide, the older
+  // part thinner.
+  function grow(points, more, keep) {
+    let out = points.concat(more);
+    while (out.length > keep) out = out.filter((p, i) => i % 2 === 0 || i === out.length - 1);
+    return out;
+  }
+
+  return { draw, grow };
 })();

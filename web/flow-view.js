@@ -4,7 +4,8 @@
 // per layer, by steps back from the window's end, on a log scale), smoothed over the last steps and
 // beside the first one seen; and the history of the whole gradient's norm before clipping, with the
 // clip threshold. The engine sends both with every training reply that finished steps (reply.flow:
-// {layers: [[a mean per step] per layer], gradNorm, clip}).
+// {layers: [[a mean per step] per layer], gradNorm, clip}; the norm of each step, or of each run of
+// steps, in reply.stepLog: [[step, loss, gradNorm], ...]).
 const FlowView = (() => {
   const COLORS = ['#1f6feb', '#bf3989', '#1a7f37', '#9a6700', '#8250df', '#cf222e', '#0a3069', '#57606a'];
   const KEEP = 400; // points of the norm history kept (older ones thinned)
@@ -48,8 +49,8 @@ const FlowView = (() => {
     const [flowCanvas, normCanvas] = build(box, name);
     const v = { now: null, first: null, firstStep: 0, norms: [], clip: 0 };
 
-    // one training reply's flow, after step `step` of training
-    function add(flow, step) {
+    // one training reply's flow, after step `step` of training, and its step log (if any)
+    function add(flow, step, stepLog) {
       if (!flow || !flow.layers || !flow.layers.length) return;
       const fresh = flow.layers.map((l) => l.slice());
       const same = v.now && v.now.length === fresh.length && v.now[0].length === fresh[0].length;
@@ -59,8 +60,8 @@ const FlowView = (() => {
         v.first = fresh;
         v.firstStep = step;
       }
-      if (Number.isFinite(flow.gradNorm)) v.norms.push([step, flow.gradNorm]);
-      if (v.norms.length > KEEP) v.norms = v.norms.filter((p, i) => i % 2 === 0 || i === v.norms.length - 1);
+      const norms = stepLog ? stepLog.map((row) => [row[0], row[2]]) : [[step, flow.gradNorm]];
+      v.norms = Charts.grow(v.norms, norms.filter((p) => Number.isFinite(p[1])), KEEP);
       v.clip = flow.clip || 0;
     }
 

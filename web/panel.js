@@ -17,7 +17,10 @@
 //   messagePlaces   {field: element} where the errors of a field go instead of beside it
 //   started(reply, how, extra)  a model is there: how is 'new', 'restored' (extra: the record kept
 //                   with it) or 'opened' (extra: the file's name)
-//   sliced(reply)   after a training call that finished steps (reply.done); may stop the panel
+//   sliced(reply, losses)  after a training call that finished steps (reply.done); may stop the
+//                   panel. losses: [[seen, loss], ...], the loss of each step the call finished (or
+//                   of each run of steps: reply.stepLog), at what training had seen by then
+//   seen            the reply's field that counts what training has seen ('examples', 'tokens')
 //   partway(reply)  after one that finished none: a big model's step goes on (reply.stepPart: how far)
 //   between()       after a slice, before drawing (the word model's validation, when due)
 //   draw()          redraws the charts and the progress line; live(): updates the views that ask the
@@ -138,7 +141,7 @@ const TrainingPanel = (() => {
 
     // A model is there (new, restored or opened), with these settings: the form shows them.
     function arrived(r) {
-      Object.assign(p, { ready: true, step: r.steps });
+      Object.assign(p, { ready: true, step: r.steps, at: null });
       Forms.fill(form, r.settings);
       pending.model(r.settings);
       el('train').textContent = trainLabel();
@@ -186,6 +189,17 @@ const TrainingPanel = (() => {
       return true;
     }
 
+    // The loss of each step a training reply finished (its step log; else the call's mean loss) as
+    // [seen, loss] points: a step's `seen` follows from the steps and the count at the call before
+    // (p.at) and at this one.
+    function losses(r) {
+      const seen = r[spec.seen];
+      const perStep = p.at && r.steps > p.at[0] ? (seen - p.at[1]) / (r.steps - p.at[0]) : seen / Math.max(r.steps, 1);
+      p.at = [r.steps, seen];
+      const rows = r.stepLog ? r.stepLog.map((row) => [seen - (r.steps - row[0]) * perStep, row[1]]) : [[seen, r.loss]];
+      return rows.filter((q) => Number.isFinite(q[1]));
+    }
+
     // One call of training, about app.trainMs long (the engine cuts even a big model's step into
     // calls that short), finishing at most maxSteps steps.
     async function slice(maxSteps) {
@@ -198,6 +212,7 @@ const TrainingPanel = (() => {
         showError(r);
         if (r.diverged) {
           p.step = r.steps;
+          p.at = null;
           flow.cut(r.steps);
           await spec.wentBack(r);
           await save();
@@ -205,10 +220,10 @@ const TrainingPanel = (() => {
         return false;
       }
       p.step = r.steps;
-      if (r.done > 0) flow.add(r.flow, r.steps);
+      if (r.done > 0) flow.add(r.flow, r.steps, r.stepLog);
       if (r.warning || p.warned) el('message').textContent = r.warning || '';
       p.warned = !!r.warning;
-      if (r.done > 0) await spec.sliced(r);
+      if (r.done > 0) await spec.sliced(r, losses(r));
       else if (spec.partway) spec.partway(r);
       return true;
     }

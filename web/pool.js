@@ -131,6 +131,7 @@ const Pool = (() => {
       let done = 0;
       let lossSum = 0;
       let trained = null;
+      const stepLog = [];
       // how long the last round took, from the requests to every share waiting (ms)
       let roundMs = 0;
       let roundStart = t0;
@@ -146,15 +147,16 @@ const Pool = (() => {
         if (lost.length) {
           const why = settled.map((x) => (x.status === 'rejected' ? x.reason.message : x.value.ok ? '' : x.value.error)).find((x) => x);
           await drop(lost, why || 'it stopped answering');
-          return finish(lead, done, lossSum, trained, workers.length);
+          return finish(lead, done, lossSum, trained, stepLog, workers.length);
         }
         if (lead.done > 0) {
           done += lead.done;
           lossSum += lead.loss * lead.done;
           trained = lead;
         }
+        if (lead.stepLog) stepLog.push(...lead.stepLog);
         const replies = settled.map((x) => x.value);
-        if (!replies.every((r) => r.waiting)) return finish(lead, done, lossSum, trained, n);
+        if (!replies.every((r) => r.waiting)) return finish(lead, done, lossSum, trained, stepLog, n);
         roundMs = performance.now() - roundStart;
         const parts = handOut(replies.map((r) => r.contribution));
         const gather = { cmd: panel + '.gather', settings: { lr: lead.lr, clip: lead.clip } };
@@ -169,16 +171,18 @@ const Pool = (() => {
         if (!more) {
           const failed = ws.filter((w, i) => settled[i].status === 'rejected' || !settled[i].value.ok);
           if (failed.length) await drop(failed, 'it could not take the sum of the shares');
-          return finish(lead, done, lossSum, trained, n);
+          return finish(lead, done, lossSum, trained, stepLog, n);
         }
       }
     }
 
     // The reply of a shared call: the last one's progress, with the steps of the whole call.
-    function finish(lead, done, lossSum, trained, n) {
+    function finish(lead, done, lossSum, trained, stepLog, n) {
       const r = Object.assign({}, trained || {}, lead, { done, workers: n });
       if (done > 0) r.loss = lossSum / done;
       else delete r.loss;
+      if (stepLog.length) r.stepLog = stepLog;
+      else delete r.stepLog;
       delete r.contribution;
       delete r.waiting;
       return r;

@@ -5,6 +5,7 @@
 // next-word bars for a prompt, as you type; text generation.
 const WordPanel = (() => {
   const $ = (id) => document.getElementById(id);
+  const KEEP = 800; // points of the training loss curve kept (older ones thinned)
 
   function create(app, description, limits, generate) {
     const s = { loss: [], ppl: [], best: null, info: null, last: null, speed: 0, t0: 0, tokens0: 0,
@@ -206,8 +207,9 @@ const WordPanel = (() => {
       preparing: 'Preparing the corpus…',
       betweenLabel: 'validation, samples and views',
       started,
-      async sliced(r) {
-        s.loss.push([r.tokens, r.loss]);
+      seen: 'tokens',
+      async sliced(r, losses) {
+        s.loss = Charts.grow(s.loss, losses, KEEP);
         s.last = r;
         s.under = '';
         s.wentBack = false;

@@ -63,8 +63,8 @@ final class PanelTraining {
      * Trains for about {@code seconds}, finishing at most {@code maxSteps} steps, in parts of steps
      * so that even a big model's call ends in time (see {@link tearnn.model.TrainingPass}): the work
      * is sized by the speed measured on this panel's earlier calls. Replies the progress, the steps
-     * finished ({@code done}) with their mean {@code loss}, and {@code stepPart}, how far the step
-     * under way has come; a worker with a share of each step also replies whether it is
+     * finished ({@code done}) with their mean {@code loss} and their {@code stepLog} (see
+     * {@link StepLog}), and {@code stepPart}, how far the step under way has come; a worker with a share of each step also replies whether it is
      * {@code waiting} for the sum of the shares, and the learning rate and clipping it trains with.
      * A blow-up is replied as in {@link #train}.
      */
@@ -75,9 +75,10 @@ final class PanelTraining {
         int missed = run.steps() - reported.getOrDefault(panel, run.steps());
         int[] done = {missed};
         double[] loss = {missed * t.lastLoss()};
+        StepLog log = new StepLog();
         try {
             pace(panel).fill(seconds, flops -> {
-                TrainingRun.Work w = run.work(flops, maxSteps - done[0]);
+                TrainingRun.Work w = run.work(flops, maxSteps - done[0], log::add);
                 if (w.steps() > 0) {
                     done[0] += w.steps();
                     loss[0] += w.loss() * w.steps();
@@ -94,6 +95,9 @@ final class PanelTraining {
             out.name("loss").value(loss[0] / done[0]);
             s.trained(out);
             flow(t, out);
+        }
+        if (log.size() > 0) {
+            log.write(run.steps(), out);
         }
         if (t.shareCount() > 1) {
             // the rate as set (a time budget's scale comes with every request, the same for all workers)

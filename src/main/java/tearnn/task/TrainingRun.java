@@ -87,8 +87,18 @@ public abstract class TrainingRun<P> {
         return work(flops, Integer.MAX_VALUE);
     }
 
+    /** Told of each step a budget of work finishes: its loss, and its gradient's norm before clipping. */
+    public interface StepListener {
+        void finished(double loss, double gradNorm);
+    }
+
     /** As {@link #work(double)}, stopping once {@code maxSteps} steps are finished. */
     public Work work(double flops, int maxSteps) {
+        return work(flops, maxSteps, null);
+    }
+
+    /** As {@link #work(double, int)}, telling {@code listener} (if not null) of each step finished. */
+    public Work work(double flops, int maxSteps, StepListener listener) {
         if (!trainer.stepping()) {
             checkpoints.begin(model, trainer, snapshot());
         }
@@ -103,6 +113,9 @@ public abstract class TrainingRun<P> {
             if (!trainer.stepping()) {
                 loss += trainer.lastLoss();
                 done++;
+                if (listener != null) {
+                    listener.finished(trainer.lastLoss(), trainer.lastGradNorm());
+                }
             }
         } while (spent < flops && done < maxSteps && !trainer.waiting());
         return new Work(done, loss / done, spent);

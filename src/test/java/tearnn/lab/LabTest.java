@@ -51,6 +51,25 @@ class LabTest {
     }
 
     @Test
+    void aTimedCallLogsTheLossAndGradientNormOfEachStepItFinished() {
+        ok("{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":16,\"bits\":8}}");
+        for (int call = 0; call < 3; call++) {
+            JsonObject r = ok("{\"cmd\":\"adder.train\",\"ms\":20,\"steps\":20}");
+            int done = r.integer("done");
+            assertTrue(done > 0 && done <= 20, r.map().toString());
+            double[] log = r.array("stepLog", done, 3);
+            double loss = 0;
+            for (int i = 0; i < done; i++) {
+                assertEquals(r.integer("steps") - done + 1 + i, log[3 * i], "step numbers");
+                assertTrue(log[3 * i + 2] > 0, "a gradient norm");
+                loss += log[3 * i + 1];
+            }
+            assertEquals(r.number("loss"), loss / done, 1e-12, "the call's loss is the mean of its steps'");
+            assertEquals(r.object("flow").number("gradNorm"), log[3 * done - 1], "the last step's norm");
+        }
+    }
+
+    @Test
     void theCheckOverAllPairsRunsInShortCalls() {
         ok("{\"cmd\":\"adder.new\",\"settings\":{\"cell\":\"gru\",\"hidden\":8,\"bits\":8}}");
         ok("{\"cmd\":\"adder.train\",\"steps\":20}");

@@ -36,6 +36,14 @@ class InsideViewsTest extends PageTest {
             // the adder: one line per step of its 8 bits
             d.findElement(By.id("adder-step")).click();
             wait.until(x -> data(x, "adder-flow", "steps") == 8 && data(x, "adder-norm", "points") == 1);
+            // trained until it adds every pair: the loss and the gradient's norm of every step (or of each run
+            // of steps, where a call finished more than 32: about 30 per call here)
+            d.findElement(By.id("adder-train")).click();
+            wait.until(x -> "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
+            int steps = Integer.parseInt(text(d, "adder-progress").replaceAll("^Step (\\d+),.*", "$1"));
+            assertTrue(steps > 20 && steps < 400, text(d, "adder-progress"));
+            assertTrue(data(d, "adder-loss", "points") > steps / 4, data(d, "adder-loss", "points") + " points for " + steps + " steps");
+            assertEquals(data(d, "adder-loss", "points"), data(d, "adder-norm", "points"), "a loss and a gradient norm per row");
 
             d.findElement(By.id("tab-word")).click();
             d.findElement(By.id("word-train")).click();
