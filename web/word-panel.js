@@ -61,7 +61,7 @@ const WordPanel = (() => {
         + ' tokens' + (Number.isFinite(r.loss) ? ', loss ' + Forms.number(r.loss, 3) : '') + valid
         + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
           + ' held-out ' + unit() + ')' : '')
-        + (s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
+        + (valid && s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
         + ' ' + unit() + '/s' + (r.workers > 1 ? ' on ' + r.workers + ' workers' : '')
         + (s.under ? ' (' + s.under + ')' : '')
         + (s.wentBack ? '. The model is back here, from before the blow-up.' : '');

@@ -1,6 +1,7 @@
 package tearnn.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -31,6 +32,11 @@ class BigModelTest extends PageTest {
             // a step takes many calls: the progress line says how far the one under way has come
             wait.until(x -> text(x, "word-progress").matches("(?s).*[Ss]tep \\d+ under way: \\d+%.*"));
             wait.until(x -> BrowserTest.stepOf(text(x, "word-progress")).matches("Step [1-9]\\d*"));
+            // no validation yet: no best possible perplexity either (it read as the loss's)
+            String line = text(d, "word-progress");
+            if (!line.contains("validation")) {
+                assertFalse(line.contains("best possible"), line);
+            }
 
             // a prompt typed while it trains: the bars change within seconds (before: 6.9 s)
             String before = text(d, "word-top");
