@@ -103,6 +103,8 @@ class BadInputTest {
         assertEquals("the corpus has no word in it (only white space)", message(() -> Corpus.fromText(" \n\t ", words, 100, 0.1)));
         assertEquals("the corpus has only 3 tokens: too short to hold out a validation part; give at least 20 tokens",
                 message(() -> Corpus.fromText("a b c", words, 100, 0.1)));
+        assertEquals("the corpus has only 1 token: too short to hold out a validation part; give at least 20 tokens, or train at"
+                + " character level (it has 50,000 characters)", message(() -> Corpus.fromText("x".repeat(50_000), words, 100, 0.1)));
         assertEquals("the corpus looks binary (it contains NUL characters), not text",
                 message(() -> Corpus.fromText("PK\u0003\u0004\u0000\u0000abc", words, 100, 0.1)));
         assertEquals("the corpus looks binary (4 of 10 characters are control or invalid characters), not text",

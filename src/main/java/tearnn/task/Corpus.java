@@ -1,6 +1,7 @@
 package tearnn.task;
 
 import java.util.List;
+import tearnn.math.Readable;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
 
@@ -50,8 +51,13 @@ public final class Corpus {
         }
         int nValid = (int) Math.round(tokens.size() * validationFraction);
         if (nValid < 2 || tokens.size() - nValid < 2) {
-            throw new IllegalArgumentException("the corpus has only " + tokens.size() + (tokens.size() == 1 ? " token" : " tokens") + ": too short to hold out "
-                    + "a validation part; give at least " + (int) Math.ceil(2 / validationFraction) + " tokens");
+            int least = (int) Math.ceil(2 / validationFraction);
+            // a long text of few words (one long run of letters) has characters enough
+            int chars = text.codePointCount(0, text.length());
+            throw new IllegalArgumentException("the corpus has only " + tokens.size() + (tokens.size() == 1 ? " token" : " tokens")
+                    + ": too short to hold out a validation part; give at least " + least + " tokens"
+                    + (!tokenizer.characterLevel() && chars >= least ? ", or train at character level (it has "
+                            + Readable.count(chars) + " characters)" : ""));
         }
         int nTrain = tokens.size() - nValid;
         Vocabulary vocab = fixed != null ? fixed : Vocabulary.build(tokens.subList(0, nTrain), vocabularyCap);
