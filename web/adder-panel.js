@@ -16,7 +16,7 @@ const AdderPanel = (() => {
       // the last call's progress line, once (started and wentBack write their own)
       if (s.line) $('adder-progress').textContent = s.line;
       s.line = '';
-      Charts.draw($('adder-loss'), [{ points: s.loss, color: '#1f6feb' }], { xLabel: 'examples seen' });
+      Charts.draw($('adder-loss'), Charts.noisy(s.loss, '#1f6feb', '#b6d4fe'), { xLabel: 'examples seen' });
       $('adder-loss').dataset.points = String(s.loss.length);
       Charts.draw($('adder-accuracy'), [{ points: s.acc, color: '#1a7f37' }], { xLabel: 'examples seen', yMin: 0, yMax: 100 });
     }

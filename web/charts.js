@@ -172,5 +172,21 @@ const Charts = (() => {
     return out;
   }
 
-  return { draw, grow };
+  // A noisy curve (a loss at every step) as two series: its points in a light tint, and their
+  // moving mean (over about a fiftieth of them, centered) in the full color on top.
+  function noisy(points, color, light) {
+    const n = points.length;
+    const h = Math.floor(n / 100);
+    if (h < 1) return [{ points, color }];
+    const sums = [0];
+    for (const p of points) sums.push(sums[sums.length - 1] + p[1]);
+    const mean = points.map((p, i) => {
+      const from = Math.max(0, i - h);
+      const to = Math.min(n, i + h + 1);
+      return [p[0], (sums[to] - sums[from]) / (to - from)];
+    });
+    return [{ points, color: light }, { points: mean, color }];
+  }
+
+  return { draw, grow, noisy };
 })();

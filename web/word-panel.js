@@ -17,7 +17,7 @@ const WordPanel = (() => {
 
     function draw() {
       progress();
-      Charts.draw($('word-loss'), [{ points: s.loss, color: '#1f6feb' }], { xLabel: 'tokens seen' });
+      Charts.draw($('word-loss'), Charts.noisy(s.loss, '#1f6feb', '#b6d4fe'), { xLabel: 'tokens seen' });
       const last = s.ppl.length ? s.ppl[s.ppl.length - 1][1] : 1;
       const series = [{ points: s.ppl, color: '#1a7f37', label: s.ppl.length ? 'validation ' + last.toFixed(2) : '' }];
       if (s.best && s.ppl.length) {
