@@ -97,7 +97,7 @@ const AdderPanel = (() => {
       seen: 'examples',
       draw,
       live: trace,
-      // short calls: each adds a point to the curves, and an adder often solves within a second
+      // short calls: the accuracy is measured after each (a point on its curve), and an adder often solves within a second
       trainMs: () => app.sliceMs(),
       resumed() {
         s.solved = false;

@@ -64,8 +64,9 @@ final class PanelTraining {
      * so that even a big model's call ends in time (see {@link tearnn.model.TrainingPass}): the work
      * is sized by the speed measured on this panel's earlier calls. Replies the progress, the steps
      * finished ({@code done}) with their mean {@code loss} and their {@code stepLog} (see
-     * {@link StepLog}), and {@code stepPart}, how far the step under way has come; a worker with a share of each step also replies whether it is
-     * {@code waiting} for the sum of the shares, and the learning rate and clipping it trains with.
+     * {@link StepLog}), and {@code stepPart}, how far the step under way has come; a worker with a
+     * share of each step also replies whether it is {@code waiting} for the sum of the shares, and
+     * the learning rate and clipping it trains with.
      * A blow-up is replied as in {@link #train}.
      */
     void trainFor(String panel, TrainingSession s, double seconds, int maxSteps, JsonWriter out) {
