@@ -7,8 +7,8 @@
 const Keeper = (() => {
   // app: {persist(op, ...args)}; status: the element for the outcome; record(): what to keep with
   // the model (its settings and what the panel keeps besides), or null for nothing yet; step(): the
-  // step the panel's model is at.
-  function create(app, panelName, status, record, step) {
+  // step the panel's model is at; kept(step): the model of that step is kept.
+  function create(app, panelName, status, record, step, kept) {
     const k = { key: null, savedAt: 0, every: 5000, saving: null, again: false };
 
     async function save() {
@@ -32,6 +32,7 @@ const Keeper = (() => {
       k.savedAt = performance.now();
       status.dataset.attempts = String(Number(status.dataset.attempts || 0) + 1);
       if (r.ok) {
+        kept(step());
         k.every = Math.max(5000, 50 * (performance.now() - t0));
         status.className = 'status';
         // the engine keeps the model after any training call sent before: the step the page knows

@@ -66,13 +66,21 @@ const TrainingPanel = (() => {
     const el = (part) => document.getElementById(spec.name + '-' + part);
     const root = document.getElementById('panel-' + spec.name);
     const form = el('settings');
-    const p = { running: false, ready: false, step: 0, warned: false };
+    const p = { running: false, ready: false, step: 0, warned: false, calls: 0 };
+    // The panel's state as data attributes of its section, for tests and scripts (the text a person
+    // reads is not parsed): data-state (none, ready, training or pausing), data-step, data-loss (the
+    // last training call's mean loss), data-calls (training calls sent), data-kept-step (the step of
+    // the model last kept in this browser; set by the keeper).
+    function publish(fields) {
+      const state = !p.ready ? 'none' : p.running ? 'training' : p.looping ? 'pausing' : 'ready';
+      Object.assign(root.dataset, { state, step: String(p.step), calls: String(p.calls) }, fields || {});
+    }
     // gradient flow through time (flow-view.js), the same for every panel
     const flow = FlowView.create(el('flow-view'), spec.name);
     const keeper = Keeper.create(app, spec.name, el('saved'),
       () => (p.ready ? Object.assign({ settings: Forms.values(form) }, spec.record(), { flow: flow.record() },
         budget.seconds > 0 ? { budget: { seconds: budget.seconds, spent: spent() } } : {}) : null),
-      () => p.step);
+      () => p.step, (step) => { root.dataset.keptStep = String(step); });
     const save = keeper.save;
 
     // A time budget ("for 3 minutes", where the panel has a budget select): the time spent training
@@ -145,6 +153,7 @@ const TrainingPanel = (() => {
       Forms.fill(form, r.settings);
       pending.model(r.settings);
       el('train').textContent = trainLabel();
+      publish({ loss: '' });
     }
 
     // Starts a new model with the form's settings. The current one, if any, stays until the new one
@@ -206,6 +215,7 @@ const TrainingPanel = (() => {
       const ms = spec.trainMs ? spec.trainMs() : app.trainMs();
       const fields = maxSteps ? { ms, steps: maxSteps } : { ms };
       if (budgetShare() !== null) fields.budget = budgetShare();
+      p.calls++;
       const r = await app.call(request('train', fields));
       if (!r.ok) {
         stop();
@@ -213,6 +223,7 @@ const TrainingPanel = (() => {
         if (r.diverged) {
           p.step = r.steps;
           p.at = null;
+          publish();
           flow.cut(r.steps);
           await spec.wentBack(r);
           await save();
@@ -220,6 +231,7 @@ const TrainingPanel = (() => {
         return false;
       }
       p.step = r.steps;
+      publish(r.done > 0 ? { loss: String(r.loss) } : {});
       if (r.done > 0) flow.add(r.flow, r.steps, r.stepLog);
       if (r.warning || p.warned) el('message').textContent = r.warning || '';
       p.warned = !!r.warning;
@@ -272,6 +284,7 @@ const TrainingPanel = (() => {
         }
       }
       p.looping = false;
+      publish();
       // the last call's figures at once (the end of a budget comes after a call that drew none)
       spec.draw();
       flow.draw();
@@ -287,6 +300,7 @@ const TrainingPanel = (() => {
       const was = p.running;
       if (was) pauseBudget();
       p.running = false;
+      publish();
       el('train').textContent = trainLabel();
       el('train').disabled = p.looping;
       if (was && !p.looping) save();
@@ -336,6 +350,7 @@ const TrainingPanel = (() => {
       }
       if ((!p.ready || pending.any()) && !(await replace())) return;
       p.running = true;
+      publish();
       startBudget();
       p.budgetDone = false;
       if (spec.resumed) spec.resumed();
@@ -406,9 +421,11 @@ const TrainingPanel = (() => {
       return true;
     }
 
+    publish();
     return {
       get ready() { return p.ready; },
       get running() { return p.running; },
+      publish,
       stop, restore, slice, save, open,
       // a change that needs a new model, other than a setting (the corpus)
       changed: (key, words) => pending.add(key, words),

@@ -13,7 +13,7 @@ const Pool = (() => {
   const PANELS = ['adder', 'word'];
   // commands that only read a panel's model: the leader answers them, even while a step is shared
   // (at once: a prompt typed while a step is shared reads the weights the step began with)
-  const READS = ['predict', 'generate', 'validate', 'accuracy', 'trace', 'longer'];
+  const READS = ['predict', 'generate', 'validate', 'accuracy', 'trace', 'longer', 'status'];
   // commands that write the model out: after the shared call under way, so that they hold its steps
   const WRITES = ['save'];
   // A step shorter than this (floating-point operations, about 5 ms here) is not worth sharing: the

@@ -99,6 +99,7 @@ const WordPanel = (() => {
       if (r.ok) {
         s.ppl.push([tokensSeen(), r.perplexity]);
         s.validTokens = r.tokens;
+        panel.publish({ valid: String(r.perplexity) });
         progress();
       }
       s.lastValid = performance.now();
@@ -171,6 +172,7 @@ const WordPanel = (() => {
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null, under: '',
         wentBack: false, samples: kept.samples || [] });
       drawSamples();
+      panel.publish({ valid: s.ppl.length ? String(s.ppl[s.ppl.length - 1][1]) : '' });
       // say what this model reads, and draw a best possible line only where one is known
       $('word-explain').textContent = 'The network reads ' + (r.builtin ? 'the built-in corpus' : 'your text') + ' '
         + (r.level === 'char' ? 'character by character' : 'word by word') + ' and learns to predict the next one.'

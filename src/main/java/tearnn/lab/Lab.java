@@ -176,6 +176,10 @@ public final class Lab {
                 }
             }
             case "save" -> out.name("model").value(ModelFile.write(session(panel).run().saved()));
+            case "status" -> {
+                session(panel).progress(out);
+                out.name("stepPart").value(session(panel).run().trainer().stepFraction());
+            }
             case "tune" -> PanelTraining.tune(session(panel).run().trainer(), p.tunable(), JsonSettings.of(r, "settings"), out);
             default -> session(panel).handle(verb, r, r.has("ms") ? new Budget(training.pace(panel), MS.number(new JsonSettings(r)) / 1000)
                     : null, out);

@@ -22,7 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -157,17 +156,16 @@ public class BrowserTest {
             // the word model: Train for a while, perplexity falls, the prompt shows predictions
             d.findElement(By.id("tab-word")).click();
             d.findElement(By.id("word-train")).click();
+            // the page says the perplexity; the test reads it from the panel's state
             wait.until(x -> text(x, "word-progress").contains("validation perplexity"));
-            double first = perplexity(d);
-            waiting(d, 120).until(x -> perplexity(x) < 8);
-            WebElement train = d.findElement(By.id("word-train"));
-            train.click(); // pause
-            wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
-            wait.until(x -> text(x, "word-saved").endsWith("(" + stepOf(text(x, "word-progress")).toLowerCase() + ")."));
-            String paused = stepOf(text(d, "word-progress"));
-            sleep(800);
-            assertEquals(paused, stepOf(text(d, "word-progress")), "nothing trains while paused");
-            assertTrue(perplexity(d) < first, first + " -> " + perplexity(d));
+            double first = PageTest.valid(d, "word");
+            waiting(d, 120).until(x -> PageTest.valid(x, "word") < 8);
+            PageTest.pause(d, "word", 10);
+            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            PageTest.waitUntilKept(d, "word");
+            assertTrue(text(d, "word-saved").endsWith("(step " + PageTest.step(d, "word") + ")."), text(d, "word-saved"));
+            PageTest.assertNothingTrains(d, "word");
+            assertTrue(PageTest.valid(d, "word") < first, first + " -> " + PageTest.valid(d, "word"));
             wait.until(x -> !x.findElements(By.cssSelector("#word-top .bar")).isEmpty());
             d.findElement(By.id("word-generate")).click();
             wait.until(x -> text(x, "word-output").length() > 30);
@@ -191,8 +189,7 @@ public class BrowserTest {
             Path file = DOWNLOADS.resolve("tearnn-word-model.json");
             Files.deleteIfExists(file);
             d.findElement(By.id("word-save")).click();
-            wait.until(x -> Files.isRegularFile(file) && file.toFile().length() > 1000);
-            sleep(300);
+            waitForDownload(file);
             startAnotherThenOpen(d, wait, file, predictions);
             assertEquals(List.of(), severe(d), "console errors after reload");
         } finally {
@@ -232,31 +229,25 @@ public class BrowserTest {
         wait.until(x -> text(x, "word-top").equals(predictions));
     }
 
-    /** "Step 84, epoch 1, ..." -> "Step 84". */
-    static String stepOf(String progress) {
-        int comma = progress.indexOf(',');
-        return comma < 0 ? progress : progress.substring(0, comma);
-    }
-
-    static double perplexity(WebDriver d) {
-        String t = text(d, "word-progress");
-        int i = t.indexOf("validation perplexity ");
-        if (i < 0) {
-            return Double.NaN;
-        }
-        String rest = t.substring(i + "validation perplexity ".length());
-        try {
-            return Double.parseDouble(rest.substring(0, rest.indexOf(' ') < 0 ? rest.length() : rest.indexOf(' ')).replace(",", ""));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Waits until the browser has finished downloading {@code file}: Chromium writes a download under
+     * another name and gives it its own once complete, so a model file there reads whole.
+     */
+    static void waitForDownload(Path file) {
+        new org.openqa.selenium.support.ui.FluentWait<>(file).withTimeout(Duration.ofSeconds(60))
+                .pollingEvery(Duration.ofMillis(100)).withMessage("no complete model file " + file + " within 60 s")
+                .until(f -> {
+                    try {
+                        byte[] bytes = Files.readAllBytes(f);
+                        if (f.toString().endsWith(".safetensors")) {
+                            tearnn.file.SafeTensors.read(bytes);
+                        } else {
+                            tearnn.file.ModelFile.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                        return true;
+                    } catch (IOException | IllegalArgumentException e) {
+                        return false;
+                    }
+                });
     }
 }

@@ -31,7 +31,7 @@ class InsideViewsTest extends PageTest {
             d.get(BrowserTest.base + "index.html?build=" + build);
             WebDriverWait wait = waiting(d, 90);
             ready(d);
-            watchLongTasks(d);
+            watchFreezes(d);
 
             // the adder: one line per step of its 8 bits
             d.findElement(By.id("adder-step")).click();
@@ -55,8 +55,7 @@ class InsideViewsTest extends PageTest {
             wait.until(x -> !x.findElements(By.cssSelector("#word-samples li")).isEmpty());
             assertTrue(d.findElement(By.cssSelector("#word-samples li")).getText().matches("step \\d+the dogs near the cat .+"),
                     d.findElement(By.cssSelector("#word-samples li")).getText());
-            d.findElement(By.id("word-train")).click();
-            BrowserTest.sleep(1000);
+            pause(d, "word", 10);
 
             // the prompt's words, shaded; a tap says how much
             List<WebElement> words = d.findElements(By.cssSelector("#word-links .link"));
@@ -81,11 +80,11 @@ class InsideViewsTest extends PageTest {
             wait.until(x -> x.findElement(By.id("word-units-text")).findElement(By.tagName("span")).getAttribute("title")
                     .matches(".+: 0\\.\\d+"));
 
-            assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
+            assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
             int kept = data(d, "word-norm", "points");
             int samples = d.findElements(By.cssSelector("#word-samples li")).size();
-            wait.until(x -> text(x, "word-saved").startsWith("Kept"));
-            BrowserTest.sleep(500);
+            waitUntilKept(d, "word");
+            assertTrue(text(d, "word-saved").startsWith("Kept"), text(d, "word-saved"));
 
             d.navigate().refresh();
             ready(d);

@@ -45,8 +45,10 @@ class KeepingTest extends PageTest {
                     + " model to keep it (the page tries again in 300 s).", text(d, "word-saved"));
             assertEquals("message", d.findElement(By.id("word-saved")).getAttribute("class"));
             int first = attempts(d, "word");
-            BrowserTest.sleep(8000);
-            d.findElement(By.id("word-train")).click();
+            // training goes on for 30 more calls (about 6 s): without a loop of retries meanwhile
+            int calls = calls(d, "word");
+            waiting(d, 120).until(x -> calls(x, "word") >= calls + 30);
+            pause(d, "word", 10);
             // one more at Pause, none in between
             assertTrue(attempts(d, "word") <= first + 1, first + " then " + attempts(d, "word"));
             assertTrue(text(d, "word-progress").startsWith("Step "), text(d, "word-progress"));
@@ -108,9 +110,10 @@ class KeepingTest extends PageTest {
             int attempts = attempts(d, "word");
             wait.until(x -> attempts(x, "word") > attempts + 1 && text(x, "word-saved").startsWith("Kept in this browser")
                     && !text(x, "word-saved").equals(before));
-            d.findElement(By.id("word-train")).click();
-            wait.until(x -> text(x, "word-saved").endsWith("(" + BrowserTest.stepOf(text(x, "word-progress")).toLowerCase() + ")."));
-            String step = BrowserTest.stepOf(text(d, "word-progress")).substring(5);
+            pause(d, "word", 10);
+            waitUntilKept(d, "word");
+            String step = String.valueOf(step(d, "word"));
+            assertTrue(text(d, "word-saved").endsWith("(step " + step + ")."), text(d, "word-saved"));
             d.navigate().refresh();
             ready(d);
             assertTrue(text(d, "word-progress").startsWith("Restored your lstm word model from your last visit (step " + step + ")."),

@@ -30,21 +30,20 @@ class ModelFilesTest extends PageTest {
             ready(d);
             WebDriverWait wait = waiting(d, 60);
             d.findElement(By.id("tab-word")).click();
-            for (int i = 0; i < 3; i++) {
-                String before = text(d, "word-progress");
+            for (int i = 1; i <= 3; i++) {
                 d.findElement(By.id("word-step")).click();
-                wait.until(x -> !text(x, "word-progress").equals(before) && text(x, "word-progress").startsWith("Step "));
+                waitForStep(d, "word", i);
+                wait.until(x -> text(x, "word-progress").startsWith("Step "));
             }
             wait.until(x -> !x.findElements(By.cssSelector("#word-top .bar")).isEmpty());
             String predictions = text(d, "word-top");
-            String step = BrowserTest.stepOf(text(d, "word-progress"));
+            String step = "Step " + step(d, "word");
 
             Path file = BrowserTest.DOWNLOADS.resolve("tearnn-word-model.safetensors");
             Files.deleteIfExists(file);
             js(d, "const s = document.getElementById('word-save-as'); s.value = 'safetensors';");
             d.findElement(By.id("word-save")).click();
-            wait.until(x -> Files.isRegularFile(file) && file.toFile().length() > 1000);
-            BrowserTest.sleep(300);
+            BrowserTest.waitForDownload(file);
             SavedModel saved = SafeTensors.read(Files.readAllBytes(file));
             assertEquals(Integer.parseInt(step.replace("Step ", "")), (int) saved.counter("steps", -1), "the file holds the model as trained");
             assertTrue(saved.vocabulary != null && saved.trainer != null, "with its vocabulary and optimizer");

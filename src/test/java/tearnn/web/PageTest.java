@@ -1,5 +1,7 @@
 package tearnn.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -42,15 +44,102 @@ abstract class PageTest {
                 .until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
     }
 
-    /** From now on, notes every task of the page's thread over 50 ms (see {@link #longTasks}). */
-    static void watchLongTasks(WebDriver d) {
-        js(d, "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) __long.push(e.duration); })"
-                + ".observe({ type: 'longtask' });");
+    /** A panel's state as its section publishes it ({@code data-*} of {@code #panel-NAME}; see panel.js). */
+    static String panelData(WebDriver d, String panel, String key) {
+        String v = d.findElement(By.id("panel-" + panel)).getAttribute("data-" + key);
+        return v == null ? "" : v;
     }
 
-    /** The durations of the page thread's tasks over 50 ms since {@link #watchLongTasks}. */
+    /** none, ready, training or pausing. */
+    static String state(WebDriver d, String panel) {
+        return panelData(d, panel, "state");
+    }
+
+    /** The step the panel's model is at, as the page knows it. */
+    static int step(WebDriver d, String panel) {
+        String s = panelData(d, panel, "step");
+        return s.isEmpty() ? -1 : Integer.parseInt(s);
+    }
+
+    /** The step of the panel's model last kept in this browser (-1: none yet). */
+    static int keptStep(WebDriver d, String panel) {
+        String s = panelData(d, panel, "kept-step");
+        return s.isEmpty() ? -1 : Integer.parseInt(s);
+    }
+
+    /** The panel's last validation figure (the word panel: perplexity); NaN before the first. */
+    static double valid(WebDriver d, String panel) {
+        String s = panelData(d, panel, "valid");
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+
+    /** Training calls the panel has sent. */
+    static int calls(WebDriver d, String panel) {
+        String s = panelData(d, panel, "calls");
+        return s.isEmpty() ? 0 : Integer.parseInt(s);
+    }
+
+    /** Waits (generously) until the panel's state is {@code want}. */
+    static void waitForState(WebDriver d, String panel, String want) {
+        waiting(d, 60).withMessage(() -> panel + " panel: state " + state(d, panel) + ", wanted " + want)
+                .until(x -> want.equals(state(x, panel)));
+    }
+
+    /** Waits until the panel has finished at least {@code steps} steps. */
+    static void waitForStep(WebDriver d, String panel, int steps) {
+        waiting(d, 120).withMessage(() -> panel + " panel: step " + step(d, panel) + ", wanted " + steps)
+                .until(x -> step(x, panel) >= steps);
+    }
+
+    /** Waits until the model the panel is at now is kept in this browser. */
+    static void waitUntilKept(WebDriver d, String panel) {
+        waiting(d, 60).withMessage(() -> panel + " panel: kept step " + keptStep(d, panel) + ", at " + step(d, panel))
+                .until(x -> keptStep(x, panel) == step(x, panel) && !"training".equals(state(x, panel)));
+    }
+
+    /**
+     * Presses Pause on a training panel; fails unless the training under way stops within
+     * {@code seconds} (the call under way lands, and the button says so).
+     */
+    static void pause(WebDriver d, String panel, long seconds) {
+        d.findElement(By.id(panel + "-train")).click();
+        waiting(d, seconds).withMessage(() -> panel + " panel did not pause within " + seconds + " s: " + state(d, panel))
+                .until(x -> "ready".equals(state(x, panel)));
+    }
+
+    /**
+     * The step the engine's model is at, asked of the engine itself: a read that the engine answers
+     * after every call sent before it, so equal to {@link #step} once nothing trains.
+     */
+    static int engineStep(WebDriver d, String panel) {
+        Object r = ((JavascriptExecutor) d).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " tearnnEngine.call({ cmd: arguments[0] + '.status' }).then((r) => done(r.ok ? r.steps : -1));", panel);
+        return ((Number) r).intValue();
+    }
+
+    /** Asserts that nothing trains in the panel: it is not training, and the engine is at the step the page shows. */
+    static void assertNothingTrains(WebDriver d, String panel) {
+        assertEquals("ready", state(d, panel), panel + " panel's state");
+        int calls = calls(d, panel);
+        int at = step(d, panel);
+        assertEquals(at, engineStep(d, panel), "the engine is at the step the page shows");
+        assertEquals(calls, calls(d, panel), "no training call was sent");
+        assertEquals(at, step(d, panel));
+    }
+
+    /**
+     * From now on, notes every task of the page's thread that would freeze the page: over a second
+     * (see {@link #freezes}). Shorter long tasks are measured by {@code PageLatencyBench}, not asserted:
+     * on a busy 2-core machine a task of 100 ms says nothing about the page.
+     */
+    static void watchFreezes(WebDriver d) {
+        js(d, "window.__freezes = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.duration > 1000)"
+                + " __freezes.push(Math.round(e.duration)); }).observe({ type: 'longtask' });");
+    }
+
+    /** The durations (ms) of the page thread's tasks over a second since {@link #watchFreezes}. */
     @SuppressWarnings("unchecked")
-    static List<Object> longTasks(WebDriver d) {
-        return (List<Object>) js(d, "return window.__long;");
+    static List<Object> freezes(WebDriver d) {
+        return (List<Object>) js(d, "return window.__freezes;");
     }
 }

@@ -61,19 +61,18 @@ class RealTextTest extends PageTest {
             // a budget short enough for a test: an option of 5 seconds beside the page's own
             js(d, "const s = document.getElementById('word-budget'); s.add(new Option('5 seconds', '5')); s.value = '5';"
                     + " s.dispatchEvent(new Event('change'));");
-            watchLongTasks(d);
+            watchFreezes(d);
             d.findElement(By.id("word-train")).click();
-            wait.until(x -> text(x, "word-progress").contains("Step "));
+            waitForStep(d, "word", 1);
             String described = text(d, "word-explain");
             long started = System.nanoTime();
             wait.until(x -> text(x, "word-budget-left").startsWith("Trained for 5 seconds"));
             double took = (System.nanoTime() - started) / 1e9;
             System.out.printf("%s: a 5 s budget ended %.1f s after the first step showed: %s%n", build, took, text(d, "word-progress"));
             assertTrue(took < 9, "training ended on time: " + took + " s");
-            waiting(d, 2).until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
-            String at = BrowserTest.stepOf(text(d, "word-progress"));
-            BrowserTest.sleep(1500);
-            assertEquals(at, BrowserTest.stepOf(text(d, "word-progress")), "nothing trains after the budget");
+            waitForState(d, "word", "ready");
+            wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
+            assertNothingTrains(d, "word");
 
             // what the page said about the text and the model
             String info = (String) js(d, "return document.getElementById('word-progress').textContent;");
@@ -82,12 +81,14 @@ class RealTextTest extends PageTest {
             assertTrue(info.contains("validation perplexity"), info);
             waiting(d, 10).until(x -> !text(x, "word-top").isEmpty());
             assertTrue(text(d, "word-top").contains("%"), text(d, "word-top"));
-            assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
+            assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
 
             // a reload brings back the model with its held-out text
-            String step = at.replace("Step ", "");
-            wait.until(x -> text(x, "word-saved").startsWith("Kept in this browser") && text(x, "word-saved").contains("(step " + step + ")"));
+            String step = String.valueOf(step(d, "word"));
+            waitUntilKept(d, "word");
+            assertTrue(text(d, "word-saved").startsWith("Kept in this browser") && text(d, "word-saved").contains("(step " + step + ")"),
+                    text(d, "word-saved"));
             d.navigate().refresh();
             ready(d);
             d.findElement(By.id("tab-word")).click();
@@ -99,10 +100,11 @@ class RealTextTest extends PageTest {
             js(d, "const s = document.getElementById('word-budget'); s.value = '60'; s.dispatchEvent(new Event('change'));");
             d.findElement(By.id("word-train")).click();
             wait.until(x -> text(x, "word-budget-left").matches("0:5[0-7] left"));
-            d.findElement(By.id("word-train")).click();
-            wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
+            pause(d, "word", 10);
+            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
             // kept once the call under way at Pause is in
-            wait.until(x -> text(x, "word-saved").endsWith("(" + BrowserTest.stepOf(text(x, "word-progress")).toLowerCase() + ")."));
+            waitUntilKept(d, "word");
+            assertTrue(text(d, "word-saved").endsWith("(step " + step(d, "word") + ")."), text(d, "word-saved"));
             String left = text(d, "word-budget-left");
             d.navigate().refresh();
             ready(d);

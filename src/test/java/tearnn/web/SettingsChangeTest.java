@@ -53,8 +53,7 @@ class SettingsChangeTest extends PageTest {
             Path file = BrowserTest.DOWNLOADS.resolve("tearnn-adder.json");
             Files.deleteIfExists(file);
             d.findElement(By.id("adder-save")).click();
-            wait.until(x -> Files.isRegularFile(file) && file.toFile().length() > 1000);
-            BrowserTest.sleep(300);
+            BrowserTest.waitForDownload(file);
             assertTrue(Files.readString(file).contains("\"cell\":\"gru\""));
             // "Keep the current settings" puts the form back
             d.findElement(By.id("adder-pending-undo")).click();
@@ -68,7 +67,8 @@ class SettingsChangeTest extends PageTest {
             wait.until(x -> x.findElement(By.id("adder-replaced")).isDisplayed());
             assertTrue(text(d, "adder-replaced").startsWith("The model you replaced (adder, step "), text(d, "adder-replaced"));
             wait.until(x -> "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
-            wait.until(x -> text(x, "adder-saved").endsWith("(" + BrowserTest.stepOf(text(x, "adder-progress")).toLowerCase() + ")."));
+            waitUntilKept(d, "adder");
+            assertTrue(text(d, "adder-saved").endsWith("(step " + step(d, "adder") + ")."), text(d, "adder-saved"));
 
             // a reload: the form shows the model's settings, whatever the form held before
             new Select(d.findElement(By.cssSelector("#adder-settings [name=optimizer]"))).selectByValue("sgd");
@@ -104,8 +104,8 @@ class SettingsChangeTest extends PageTest {
             wait.until(x -> x.findElement(By.id("word-pending")).isDisplayed());
             assertEquals("Changed: Dropout 0.1 (the model has 0.5). Train starts a new word model with this; until then the"
                     + " current one stays as it is.", text(d, "word-pending-what"));
-            String at = BrowserTest.stepOf(text(d, "word-progress"));
-            wait.until(x -> !BrowserTest.stepOf(text(x, "word-progress")).equals(at));
+            int at = step(d, "word");
+            waitForStep(d, "word", at + 1);
             d.findElement(By.id("word-train")).click();
             wait.until(x -> "Train new model".equals(x.findElement(By.id("word-train")).getText()));
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");

@@ -17,11 +17,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WorkersTest extends PageTest {
 
-    static int step(WebDriver d) {
-        String s = BrowserTest.stepOf(text(d, "word-progress"));
-        return s.matches("Step \\d+") ? Integer.parseInt(s.substring(5)) : -1;
-    }
-
     static String workers(WebDriver d) {
         return d.findElement(By.tagName("body")).getAttribute("data-workers");
     }
@@ -34,7 +29,7 @@ class WorkersTest extends PageTest {
             d.get(BrowserTest.base + "index.html?build=" + build);
             WebDriverWait wait = waiting(d, 90);
             ready(d);
-            watchLongTasks(d);
+            watchFreezes(d);
             js(d, "const s = document.getElementById('workers'); s.value = '2'; s.dispatchEvent(new Event('change'));");
             wait.until(x -> "2".equals(workers(x)));
             assertTrue(text(d, "engine-status").endsWith(", 2 workers."), text(d, "engine-status"));
@@ -42,7 +37,7 @@ class WorkersTest extends PageTest {
             d.findElement(By.id("tab-word")).click();
             d.findElement(By.id("word-train")).click();
             wait.until(x -> text(x, "word-progress").endsWith(" on 2 workers"));
-            int before = step(d);
+            int before = step(d, "word");
             assertTrue(before > 0, text(d, "word-progress"));
 
             // one worker dies mid-run: training goes on with the other, and says so
@@ -50,29 +45,27 @@ class WorkersTest extends PageTest {
             wait.until(x -> "1".equals(workers(x)));
             assertTrue(text(d, "workers-note").startsWith("A worker stopped (") && text(d, "workers-note")
                     .endsWith("training goes on with 1."), text(d, "workers-note"));
-            int after = step(d);
+            int after = step(d, "word");
             wait.withMessage(() -> "training on after step " + after + ": " + text(d, "word-progress") + " | "
                     + text(d, "workers-note") + " | " + text(d, "word-message") + " | " + BrowserTest.severe(d))
-                    .until(x -> step(x) > after + 3 && !text(x, "word-progress").contains("workers"));
+                    .until(x -> step(x, "word") > after + 3 && !text(x, "word-progress").contains("workers"));
             assertEquals("Pause", d.findElement(By.id("word-train")).getText(), "still training");
 
             // Pause, Resume (back on 2 workers)
             js(d, "const s = document.getElementById('workers'); s.value = '2'; s.dispatchEvent(new Event('change'));");
             wait.until(x -> "2".equals(workers(x)) && text(x, "word-progress").endsWith(" on 2 workers"));
+            pause(d, "word", 10);
+            assertEquals("Resume", d.findElement(By.id("word-train")).getText());
+            assertNothingTrains(d, "word");
+            int paused = step(d, "word");
             d.findElement(By.id("word-train")).click();
-            waiting(d, 2).until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
-            BrowserTest.sleep(700);
-            int paused = step(d);
-            BrowserTest.sleep(1500);
-            assertEquals(paused, step(d), "no step after Pause");
-            d.findElement(By.id("word-train")).click();
-            wait.until(x -> step(x) > paused + 3);
-            d.findElement(By.id("word-train")).click();
-            BrowserTest.sleep(1000);
-            int kept = step(d);
-            wait.until(x -> text(x, "word-saved").endsWith("(step " + kept + ")."));
+            wait.until(x -> step(x, "word") > paused + 3);
+            pause(d, "word", 10);
+            waitUntilKept(d, "word");
+            int kept = step(d, "word");
+            assertTrue(text(d, "word-saved").endsWith("(step " + kept + ")."), text(d, "word-saved"));
 
-            assertEquals(List.of(), longTasks(d), "main-thread tasks over 50 ms");
+            assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
 
             d.navigate().refresh();
@@ -82,7 +75,7 @@ class WorkersTest extends PageTest {
                     text(d, "word-progress"));
             d.findElement(By.id("tab-word")).click();
             d.findElement(By.id("word-train")).click();
-            wait.until(x -> step(x) > kept + 3 && text(x, "word-progress").endsWith(" on 2 workers"));
+            wait.until(x -> step(x, "word") > kept + 3 && text(x, "word-progress").endsWith(" on 2 workers"));
         } finally {
             d.quit();
         }
