@@ -2,8 +2,8 @@
 // The binary-adder panel: what is its own on top of TrainingPanel. Progress on a random sample after
 // every slice and, once that sample is all right, the check over all pairs (in short calls: 16 bits
 // would be a billion pairs, so from 11 bits the engine checks a fixed sample); the loss and accuracy
-// curves; one addition traced bit by bit; a test on longer numbers than it learned.
-const AdderPanel = (() => {
+// curves; one addition traced bit by bit; a test on longer numbers than it learned; how it races.
+(() => {
   const $ = (id) => document.getElementById(id);
   const KEEP = 800; // points of each curve kept (older ones thinned)
 
@@ -89,7 +89,6 @@ const AdderPanel = (() => {
     }
 
     panel = TrainingPanel.create(app, {
-      name: 'adder',
       noun: 'adder',
       fileName: 'tearnn-adder.json',
       started,
@@ -139,5 +138,50 @@ const AdderPanel = (() => {
     return panel;
   }
 
-  return { create };
+  // the adder's finish in a race: all pairs (a sample of them from 11 bits on), checked in short calls
+  async function finished(call, reply) {
+    if (reply.sampleAccuracy !== 1) return false;
+    let a;
+    do {
+      a = await call({ cmd: 'adder.accuracy', pairs: 4096 });
+    } while (a.ok && !a.done);
+    return a.ok && a.accuracy === 1;
+  }
+
+  Panels.register('adder', {
+    title: 'Binary adder',
+    scripts: ['trace-view.js'],
+    intro: 'The network reads two numbers one bit at a time, least significant bit first, and must write each bit of their sum.'
+      + ' To do that it has to learn to carry.',
+    lossCaption: 'Training loss at each step (binary cross-entropy per bit; dark: its moving mean)',
+    charts: '<figure><canvas id="adder-accuracy" width="440" height="220" aria-label="accuracy chart"></canvas>'
+      + '<figcaption>Accuracy: whole sums right, on random pairs</figcaption></figure>',
+    body: `<h2>Try it</h2>
+  <form id="adder-try" class="settings" autocomplete="off">
+    <label>a <input name="a" type="number" value="57" min="0"></label>
+    <label>b <input name="b" type="number" value="89" min="0"></label>
+  </form>
+  <p id="adder-result" class="result"></p>
+  <div class="trace"><canvas id="adder-trace" width="900" height="300" aria-label="bits and hidden state heatmap"></canvas></div>
+  <p class="explain">Top: the sum bit by bit with the probability the network gives to a 1. Below: the hidden state at every step,
+  one row per unit (blue negative, red positive); the carry shows up as units that switch when a carry is produced. Under it, for an
+  LSTM or a GRU, each gate at every step, one row per unit (white closed, green open; the candidate values g or n in the hidden
+  state's colors): a GRU's update gate z keeps a unit's old value where it is open, an LSTM's forget gate f keeps its cell.</p>
+  <div class="buttons">
+    <label>Test on <input id="adder-longer-bits" type="number" value="16" min="2" max="30"> bits</label>
+    <button id="adder-longer">Test</button>
+    <span id="adder-longer-result"></span>
+  </div>`,
+    create,
+    race: {
+      label: 'binary adder',
+      goal: 'the adder adding every pair right',
+      hidden: 16,
+      seen: 'examples',
+      // the race's own settings for this task, sent with every racer's new model
+      fields: [{ name: 'bits', label: 'Bits', value: 24, min: 2, max: 30 }],
+      finished,
+      said: (reply) => (100 * reply.sampleAccuracy).toFixed(1) + '% of random pairs',
+    },
+  });
 })();

@@ -56,7 +56,7 @@
       let handing = 0;
       do {
         const a0 = performance.now();
-        const parts = Pool.handOut(replies.map((r) => r.contribution));
+        const parts = SharedRound.handOut(replies.map((r) => r.contribution));
         handing += performance.now() - a0;
         replies = await Promise.all(workers.map(async (c, i) =>
           ok(await c.gather({ cmd: 'bench.gather', next: true }, parts[i], null))));

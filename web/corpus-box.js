@@ -153,5 +153,20 @@ const CorpusBox = (() => {
     return { text, source, request, restore, validText, validName: () => (held ? held.name : null) };
   }
 
-  return { create };
+  // The corpus controls' markup, in the word panel's settings form.
+  const markup = `<fieldset class="corpus">
+    <legend>Corpus</legend>
+    <label><input type="radio" name="source" value="builtin" checked> Built-in grammar</label>
+    <label><input type="radio" name="source" value="paste"> Pasted text</label>
+    <label class="file">Text file <input id="word-file" type="file" accept=".txt,text/plain"></label>
+    <textarea id="word-text" name="text" rows="4" placeholder="Paste any text here (at most 5 MB)" aria-label="pasted text"></textarea>
+    <p id="word-text-note" class="explain" hidden><span id="word-text-what"></span> <button type="button" id="word-text-clear">Clear</button></p>
+    <p class="message" id="word-text-message" role="alert"></p>
+    <label class="file">Held-out text (optional) <input id="word-valid-file" type="file" accept=".txt,text/plain"></label>
+    <p id="word-valid-note" class="explain"><span id="word-valid-what">Without one, the last tenth of the text is held out.</span>
+      <button type="button" id="word-valid-clear" hidden>Use the last tenth instead</button></p>
+    <p class="message" id="word-valid-message" role="alert"></p>
+  </fieldset>`;
+
+  return { create, markup };
 })();

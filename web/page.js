@@ -1,6 +1,6 @@
 'use strict';
-// The page: tabs, the engine, and one panel per task. Each panel's settings form is built from the
-// engine's description of its settings; then the models kept from the last visit come back.
+// The page: the engine, then one tab per panel the engine describes (its script adds what is its own,
+// see panels.js), and the race; then the models kept from the last visit come back.
 (() => {
   const $ = (id) => document.getElementById(id);
   let engine = null;
@@ -25,23 +25,31 @@
     trainMs: () => trainMs,
   };
 
-  const tabs = [...document.querySelectorAll('[role="tab"]')];
   function select(tab) {
-    for (const t of tabs) {
+    for (const t of document.querySelectorAll('[role="tab"]')) {
       const on = t === tab;
       t.setAttribute('aria-selected', String(on));
       t.tabIndex = on ? 0 : -1;
       $(t.getAttribute('aria-controls')).hidden = !on;
     }
   }
-  for (const t of tabs) {
-    t.addEventListener('click', () => select(t));
-    t.addEventListener('keydown', (e) => {
+
+  // Adds a tab and its section; the first tab added is the one shown.
+  function addTab(tab, section) {
+    const tabs = $('tabs');
+    const first = !tabs.children.length;
+    tabs.appendChild(tab);
+    $('panels').appendChild(section);
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', (e) => {
       if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-      const other = tabs[(tabs.indexOf(t) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      const all = [...tabs.children];
+      const other = all[(all.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : all.length - 1)) % all.length];
       select(other);
       other.focus();
     });
+    if (first) select(tab);
+    else tab.tabIndex = -1;
   }
 
   async function start(e) {
@@ -49,25 +57,36 @@
     self.tearnnEngine = e; // for tests and the console: e.size, e.kill(i) ...
     if (e.onPage) sliceMs = trainMs = 12;
     document.body.dataset.engine = e.build;
-    const d = await app.call({ cmd: 'settings' });
+    const d = await app.call({ cmd: 'describe' });
     if (!d.ok) throw new Error(d.error);
-    for (const [name, panel] of Object.entries(d.panels)) Forms.build($(name + '-fields'), panel.settings);
-    const panels = [AdderPanel.create(app, d.panels.adder), WordPanel.create(app, d.panels.word, d.limits, d.generate)];
+    if (e.describe) e.describe(d.panels);
+    const modules = [];
+    for (const description of d.panels) modules.push(await Panels.module(description));
+    const panels = {};
+    d.panels.forEach((description, i) => {
+      const { tab, section } = PanelMarkup.build(description.name, modules[i]);
+      addTab(tab, section);
+      panels[description.name] = modules[i].create(app, description);
+    });
+    const racing = d.panels.map((description, i) => [description, modules[i]]).filter(([, m]) => m.race);
+    const race = racing.length ? Race.build(racing) : null;
+    if (race) addTab(race.tab, race.section);
     $('engine-status').textContent = 'Engine ready: ' + e.mode + '.';
     if (e.resize) workersSetting(e);
-    for (const [name, p] of [['adder', panels[0]], ['word', panels[1]]]) {
+    for (const [name, p] of Object.entries(panels)) {
       const mine = await Tabs.claim(name, (panel) => e.persist('list', panel));
       await p.restore(mine.key, mine.heldElsewhere);
     }
     document.body.dataset.restored = 'true';
-    if (e.onPage) {
-      $('race-message').textContent = 'The race needs workers, which a page opened from disk cannot start: serve the folder'
-        + ' (see the README) and open it over http.';
-      $('race-start').disabled = true;
+    if (!race) {
+      // no panel races
+    } else if (e.onPage) {
+      race.refuse('The race needs workers, which a page opened from disk cannot start: serve the folder'
+        + ' (see the README) and open it over http.');
     } else {
-      Race.create(e.build, $, async (task, model, name) => {
+      race.start(e.build, async (task, model, name) => {
         select($('tab-' + task));
-        await panels[task === 'adder' ? 0 : 1].open(model, name);
+        await panels[task].open(model, name);
       });
     }
   }
@@ -75,11 +94,11 @@
   // The Workers setting: auto (one per core) or a number; the engine status says how many run.
   function workersSetting(e) {
     const w = Engine.wantedWorkers();
-    const select = $('workers');
+    const choice = $('workers');
     const options = [['auto', 'auto (' + w.cores + ')']];
     for (let i = 1; i <= Math.max(w.cores, w.auto ? 1 : w.n); i++) options.push([String(i), String(i)]);
-    select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
-    select.value = w.auto ? 'auto' : String(w.n);
+    choice.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
+    choice.value = w.auto ? 'auto' : String(w.n);
     $('workers-setting').hidden = false;
     e.onChange((n, note) => {
       $('engine-status').textContent = 'Engine ready: ' + e.mode + '.';
@@ -87,10 +106,9 @@
       document.body.dataset.workers = String(n);
     });
     document.body.dataset.workers = String(e.size);
-    select.addEventListener('change', () => Engine.chooseWorkers(e, select.value));
+    choice.addEventListener('change', () => Engine.chooseWorkers(e, choice.value));
   }
 
-  for (const c of document.querySelectorAll('.charts canvas')) Charts.draw(c, [], { empty: 'No data yet: press Train.' });
   Engine.connect().then(start).catch((err) => {
     $('engine-status').textContent = 'The engine could not start: ' + err.message;
   });

@@ -1,37 +1,94 @@
 'use strict';
-// The race: a vanilla RNN, an LSTM and a GRU (those chosen) trained on the same task, seed and data
-// side by side, each in a worker of its own, their loss and gradient flow on shared charts, to a
-// finish line: the adder adding all pairs (on long numbers the cells differ), or the next-word model
-// on the built-in grammar reaching a validation perplexity. Each racer can be stopped, and opened in
-// its panel to try and train further.
+// The race: the recurrent cells the engine offers (those chosen) trained on the same task, seed and
+// data side by side, each in a worker of its own, their loss and gradient flow on shared charts, to
+// a finish line that the task's panel sets (its module's race: see panels.js): the adder adding all
+// pairs, the next-word model reaching a validation perplexity. Each racer can be stopped, and
+// opened in its panel to try and train further.
 const Race = (() => {
-  const NAMES = { rnn_tanh: 'RNN', lstm: 'LSTM', gru: 'GRU' };
-  const COLORS = { rnn_tanh: '#cf222e', lstm: '#1f6feb', gru: '#1a7f37' };
+  const PALETTE = ['#cf222e', '#bc4c00', '#1f6feb', '#1a7f37', '#8250df', '#0a3069'];
   const CALL_MS = 100;
+  const $ = (id) => document.getElementById(id);
 
-  // build: the engine build the page runs ('wasm' or 'js'); $: getElementById; openIn(task, model
-  // text, name): opens a racer's model in its panel
-  function create(build, $, openIn) {
+  // A cell's name on the race's lines: its label without the parenthesis ("RNN (tanh)" -> "RNN"),
+  // unless another racer's label begins alike.
+  function names(cells) {
+    const base = (c) => c.label.replace(/ \(.*\)$/, '');
+    return Object.fromEntries(cells.map((c) => [c.id, cells.filter((o) => base(o) === base(c)).length > 1 ? c.label : base(c)]));
+  }
+
+  const input = (f) => '<label>' + f.label + ' <input name="' + f.name + '" type="number" value="' + f.value + '"'
+    + (f.min !== undefined ? ' min="' + f.min + '"' : '') + (f.max !== undefined ? ' max="' + f.max + '"' : '')
+    + (f.step ? ' step="' + f.step + '"' : '') + '></label>';
+
+  // entries: [description, module] of each panel that can race (its module has a race)
+  function build(entries) {
+    const tasks = Object.fromEntries(entries.map(([d, m]) => [d.name, m.race]));
+    const cells = entries[0][0].settings.find((s) => s.name === 'cell').choices;
+    const bases = new Set();
+    const cellBoxes = cells.map((c, i) => {
+      // each kind of cell once, at first (the plain RNN's first nonlinearity)
+      const base = c.label.replace(/ \(.*\)$/, '');
+      const on = !bases.has(base);
+      bases.add(base);
+      return '<label><input type="checkbox" name="' + c.id + '"' + (on ? ' checked' : '') + '> ' + c.label + '</label>';
+    });
+    const own = [...new Map(entries.flatMap(([, m]) => [...m.race.fields, ...(m.race.finish ? [m.race.finish] : [])])
+      .map((f) => [f.name, f])).values()];
+    const tab = document.createElement('button');
+    Object.assign(tab, { id: 'tab-race', textContent: 'Race' });
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-controls', 'panel-race');
+    const section = document.createElement('section');
+    Object.assign(section, { id: 'panel-race', hidden: true });
+    section.setAttribute('role', 'tabpanel');
+    section.setAttribute('aria-labelledby', 'tab-race');
+    section.append(PanelMarkup.fragment('<p class="explain">Race the recurrent cells on the same task, with the same seed and the'
+      + ' same data, each in a worker of its own, to a finish line: ' + entries.map(([, m]) => m.race.goal).join(', or ')
+      + '. On long numbers (24 bits and more) the cells part ways. Stop a racer, or open it in its panel to try it and train it'
+      + ' further.</p><form id="race-settings" class="settings" autocomplete="off"><label>Task <select name="task">'
+      + entries.map(([d, m]) => '<option value="' + d.name + '">' + m.race.label + '</option>').join('') + '</select></label>'
+      + '<fieldset class="cells"><legend>Cells</legend>' + cellBoxes.join('') + '</fieldset>'
+      + input({ name: 'hidden', label: 'Hidden size', value: entries[0][1].race.hidden, min: 1, max: 256 })
+      + own.map(input).join('') + input({ name: 'seed', label: 'Seed', value: 1 }) + '</form>'
+      + '<div class="buttons"><button id="race-start" class="primary">Start the race</button> <button id="race-stop">Stop all'
+      + '</button></div><p id="race-message" class="message" role="alert"></p><p id="race-result" class="progress" aria-live="polite">'
+      + '</p><div id="race-racers" class="racers"></div><div class="charts"><figure><canvas id="race-loss" width="440" height="220"'
+      + ' aria-label="racers\' training loss chart"></canvas><figcaption>Training loss of each racer</figcaption></figure><figure>'
+      + '<canvas id="race-flow" width="440" height="220" aria-label="racers\' gradient flow chart"></canvas><figcaption>Gradient'
+      + ' reaching each step of the window, top layer (log scale)</figcaption></figure></div>'));
+    const color = Object.fromEntries(cells.map((c, i) => [c.id, PALETTE[i % PALETTE.length]]));
+    return { tab, section, refuse: (why) => refuse(why), start: (engineBuild, openIn) => wire(tasks, cells, color, engineBuild, openIn) };
+  }
+
+  function refuse(why) {
+    $('race-message').textContent = why;
+    $('race-start').disabled = true;
+  }
+
+  // tasks: name -> the panel's race; engineBuild: 'wasm' or 'js'; openIn(task, model text, name):
+  // opens a racer's model in its panel
+  function wire(tasks, cells, color, engineBuild, openIn) {
     const form = $('race-settings');
     let racers = [];
-    let race = null; // {task, target, t0, first}
+    let race = null; // {task, settings, t0, name}
+    const nameOf = (cell) => race.name[cell];
 
     function settings() {
       const e = form.elements;
       const task = e.task.value;
-      const cells = ['rnn_tanh', 'lstm', 'gru'].filter((c) => e[c].checked);
-      const hidden = Number(e.hidden.value);
-      const common = { hidden, seed: Number(e.seed.value) };
-      return { task, cells, target: Number(e.target.value),
-        settings: task === 'adder' ? Object.assign(common, { bits: Number(e.bits.value) }) : common };
+      const t = tasks[task];
+      const chosen = cells.filter((c) => e[c.id].checked);
+      const own = Object.fromEntries(t.fields.map((f) => [f.name, Number(e[f.name].value)]));
+      const finish = t.finish ? { [t.finish.name]: Number(e[t.finish.name].value) } : {};
+      return { task, cells: chosen, finish, settings: Object.assign({ hidden: Number(e.hidden.value), seed: Number(e.seed.value) }, own) };
     }
 
     function row(r) {
       const div = document.createElement('div');
       div.className = 'racer';
       const name = document.createElement('strong');
-      name.textContent = NAMES[r.cell];
-      name.style.color = COLORS[r.cell];
+      name.textContent = nameOf(r.cell);
+      name.style.color = color[r.cell];
       r.status = document.createElement('span');
       r.status.className = 'status';
       r.stopButton = document.createElement('button');
@@ -48,7 +105,7 @@ const Race = (() => {
           r.status.textContent = 'Could not take the model: ' + saved.error;
           return;
         }
-        await openIn(race.task, saved.model, 'the race\'s ' + NAMES[r.cell]);
+        await openIn(race.task, saved.model, 'the race\'s ' + nameOf(r.cell));
       });
       div.append(name, ' ', r.status, ' ', r.stopButton, ' ', open);
       return div;
@@ -64,13 +121,13 @@ const Race = (() => {
     }
 
     function say(r) {
-      const unit = race.task === 'adder' ? 'examples' : 'tokens';
-      let text = r.last ? 'step ' + r.last.steps + ', ' + r.seen.toLocaleString('en') + ' ' + unit + ', loss '
+      const t = tasks[race.task];
+      let text = r.last ? 'step ' + r.last.steps + ', ' + r.seen.toLocaleString('en') + ' ' + t.seen + ', loss '
         + Forms.number(r.last.loss, 4) : 'starting…';
-      if (race.task === 'adder' && r.last) text += ', ' + (100 * r.last.sampleAccuracy).toFixed(1) + '% of random pairs';
-      if (r.ppl) text += ', validation perplexity ' + r.ppl.toFixed(3);
+      const own = r.last ? t.said(r.last, r) : '';
+      if (own) text += ', ' + own;
       if (r.finished) {
-        text += '. Finished in ' + r.finished.seconds.toFixed(1) + ' s, after ' + r.finished.seen.toLocaleString('en') + ' ' + unit + '.';
+        text += '. Finished in ' + r.finished.seconds.toFixed(1) + ' s, after ' + r.finished.seen.toLocaleString('en') + ' ' + t.seen + '.';
       } else if (r.ended) {
         text += '. ' + (r.ended === 'failed' ? 'Failed: ' + r.error : 'Stopped') + '.';
       }
@@ -78,64 +135,39 @@ const Race = (() => {
     }
 
     function draw() {
-      Charts.draw($('race-loss'), racers.map((r) => ({ points: r.loss, color: COLORS[r.cell], label: NAMES[r.cell] })),
-        { xLabel: race && race.task === 'word' ? 'tokens seen' : 'examples seen', empty: 'No race yet: press Start.' });
+      Charts.draw($('race-loss'), racers.map((r) => ({ points: r.loss, color: color[r.cell], label: nameOf(r.cell) })),
+        { xLabel: race ? tasks[race.task].seen + ' seen' : 'examples seen', empty: 'No race yet: press Start.' });
       const flows = [];
       for (const r of racers) {
         if (!r.flow) continue;
         const T = r.flow.length;
-        flows.push({ points: r.flow.map((x, t) => [T - 1 - t, x]), color: COLORS[r.cell], label: NAMES[r.cell] });
+        flows.push({ points: r.flow.map((x, t) => [T - 1 - t, x]), color: color[r.cell], label: nameOf(r.cell) });
       }
       Charts.draw($('race-flow'), flows, { xLabel: 'steps back from the end of the window', log: true, empty: 'No race yet: press Start.' });
       $('race-loss').dataset.racers = String(racers.filter((r) => r.loss.length).length);
     }
 
-    // the adder's finish: all pairs (a sample of them from 11 bits on), checked in short calls
-    async function adderFinished(r) {
-      let a;
-      do {
-        a = await r.conn.call({ cmd: 'adder.accuracy', pairs: 4096 });
-      } while (a.ok && !a.done);
-      return a.ok && a.accuracy === 1;
-    }
-
-    async function validated(r) {
-      let v;
-      do {
-        v = await r.conn.call({ cmd: 'word.validate', ms: CALL_MS });
-      } while (v.ok && !v.done);
-      if (v.ok) r.ppl = v.perplexity;
-      return v.ok && v.perplexity <= race.target;
-    }
-
     async function run(r) {
-      let checked = 0;
+      const t = tasks[race.task];
       while (r.running) {
-        const t = await r.conn.call({ cmd: race.task + '.train', ms: CALL_MS });
+        const reply = await r.conn.call({ cmd: race.task + '.train', ms: CALL_MS });
         if (!r.running) break;
-        if (!t.ok) {
-          r.error = t.error;
+        if (!reply.ok) {
+          r.error = reply.error;
           stopRacer(r, 'failed');
           break;
         }
-        if (t.done > 0) {
-          r.last = t;
-          r.seen = race.task === 'adder' ? t.examples : t.tokens;
-          r.loss.push([r.seen, t.loss]);
-          if (t.flow) {
-            const top = t.flow.layers[t.flow.layers.length - 1];
+        if (reply.done > 0) {
+          r.last = reply;
+          r.seen = reply[t.seen];
+          r.loss.push([r.seen, reply.loss]);
+          if (reply.flow) {
+            const top = reply.flow.layers[reply.flow.layers.length - 1];
             r.flow = r.flow && r.flow.length === top.length ? r.flow.map((x, i) => 0.8 * x + 0.2 * top[i]) : top.slice();
           }
         }
-        let done = false;
-        if (race.task === 'adder' && t.sampleAccuracy === 1) done = await adderFinished(r);
-        if (race.task === 'word' && performance.now() - checked > 2000) {
-          checked = performance.now();
-          done = await validated(r);
-        }
-        if (done) {
+        if (await t.finished((request) => r.conn.call(request), reply, r, race.finish)) {
           r.finished = { seconds: (performance.now() - race.t0) / 1000, seen: r.seen };
-          if (!race.first) race.first = r;
           stopRacer(r, 'finished');
           announce();
         }
@@ -146,12 +178,12 @@ const Race = (() => {
     function announce() {
       const done = racers.filter((r) => r.finished).sort((a, b) => a.finished.seconds - b.finished.seconds);
       if (!done.length) return;
-      const unit = race.task === 'adder' ? 'examples' : 'tokens';
-      const line = done.map((r) => NAMES[r.cell] + ' ' + r.finished.seen.toLocaleString('en') + ' ' + unit
+      const unit = tasks[race.task].seen;
+      const line = done.map((r) => nameOf(r.cell) + ' ' + r.finished.seen.toLocaleString('en') + ' ' + unit
         + ' (' + r.finished.seconds.toFixed(1) + ' s)').join(', ');
-      const left = racers.filter((r) => !r.finished).map((r) => NAMES[r.cell]);
+      const left = racers.filter((r) => !r.finished).map((r) => nameOf(r.cell));
       // first in time (the racers share this computer's cores); the examples say how much each needed
-      $('race-result').textContent = NAMES[done[0].cell] + ' crossed the line first. Finished: ' + line
+      $('race-result').textContent = nameOf(done[0].cell) + ' crossed the line first. Finished: ' + line
         + (left.length ? '; not yet: ' + left.join(', ') : '') + '.';
       $('race-result').dataset.winner = done[0].cell;
     }
@@ -170,14 +202,14 @@ const Race = (() => {
         $('race-message').textContent = 'Choose at least one cell to race.';
         return;
       }
-      race = { task: s.task, target: s.target, t0: 0, first: null };
+      race = { task: s.task, finish: s.finish, t0: 0, name: names(s.cells) };
       $('race-racers').replaceChildren();
       $('race-start').disabled = true;
       try {
         for (const cell of s.cells) {
-          const r = { cell, conn: await Engine.worker(build), running: true, loss: [], seen: 0, flow: null };
+          const r = { cell: cell.id, conn: await Engine.worker(engineBuild), running: true, loss: [], seen: 0, flow: null };
           $('race-racers').appendChild(row(r));
-          const made = await r.conn.call({ cmd: s.task + '.new', settings: Object.assign({ cell }, s.settings) });
+          const made = await r.conn.call({ cmd: s.task + '.new', settings: Object.assign({ cell: cell.id }, s.settings) });
           if (!made.ok) {
             r.conn.terminate();
             $('race-racers').replaceChildren();
@@ -203,11 +235,14 @@ const Race = (() => {
       announce();
     }
 
+    // the fields of the chosen task on, the others' off, and its hidden size
     function taskChanged() {
-      const adder = form.elements.task.value === 'adder';
-      form.elements.bits.disabled = !adder;
-      form.elements.target.disabled = adder;
-      form.elements.hidden.value = adder ? '16' : '64';
+      const t = tasks[form.elements.task.value];
+      const mine = new Set([...t.fields, ...(t.finish ? [t.finish] : [])].map((f) => f.name));
+      for (const f of Object.values(tasks).flatMap((x) => [...x.fields, ...(x.finish ? [x.finish] : [])])) {
+        form.elements[f.name].disabled = !mine.has(f.name);
+      }
+      form.elements.hidden.value = String(t.hidden);
     }
 
     form.addEventListener('submit', (e) => e.preventDefault());
@@ -215,10 +250,8 @@ const Race = (() => {
     $('race-start').addEventListener('click', start);
     $('race-stop').addEventListener('click', () => racers.forEach((r) => stopRacer(r, r.finished ? 'finished' : 'stopped')));
     taskChanged();
-    Charts.draw($('race-loss'), [], { empty: 'No race yet: press Start.' });
-    Charts.draw($('race-flow'), [], { empty: 'No race yet: press Start.' });
-    return { start };
+    draw();
   }
 
-  return { create };
+  return { build };
 })();

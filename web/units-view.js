@@ -141,5 +141,25 @@ const UnitsView = (() => {
     };
   }
 
-  return { create };
+  // The view's markup (the word panel places it).
+  const markup = `<h2>Units and gates</h2>
+  <p class="explain">What single units do. The text is colored by one unit's value at every token (hidden and cell states: blue
+  negative, red positive; gates: white shut, green open); hover a token for the number. The lists offer the units that vary most
+  over the text and those most often saturated (near the ends of their range): some come to track quotes, line ends or the position
+  in a sentence. For an LSTM or a GRU, the chart puts each unit of each gate by how often it is nearly shut and nearly open: dots in
+  the corners are gates that act as switches.</p>
+  <form id="word-units-form" class="settings" autocomplete="off">
+    <label>Text <select name="source"><option value="held-out">held-out text</option>
+      <option value="prompt">the prompt and what the model writes after it</option></select></label>
+    <label>Layer <select name="layer"><option value="1">1</option></select></label>
+    <label>Show <select name="show"><option value="h">hidden state h</option></select></label>
+    <label>Unit <input name="unit" type="number" min="0" value="0"></label>
+  </form>
+  <div id="word-units-lists" class="unit-lists"></div>
+  <p id="word-units-message" class="message" role="alert"></p>
+  <p id="word-units-text" class="units-text"></p>
+  <figure class="saturation"><canvas id="word-saturation" width="440" height="260" aria-label="gate saturation chart"></canvas>
+  <figcaption>Gate saturation, one dot per unit and gate</figcaption></figure>`;
+
+  return { create, markup };
 })();

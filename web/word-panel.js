@@ -2,15 +2,14 @@
 // The next-word panel: what is its own on top of TrainingPanel. The corpus (CorpusBox); the
 // validation perplexity, measured in short calls (the held-out text may be long) often at first and
 // at most a sixtieth of the time once the curve settles (see between); the loss and perplexity curves; the
-// next-word bars for a prompt, as you type; text generation.
-const WordPanel = (() => {
+// next-word bars for a prompt, as you type; samples as it learns; text generation; how it races.
+(() => {
   const $ = (id) => document.getElementById(id);
   const KEEP = 800; // points of the training loss curve kept (older ones thinned)
 
-  function create(app, description, limits, generate) {
+  function create(app, description) {
     const s = { loss: [], ppl: [], best: null, info: null, last: null, speed: 0, t0: 0, tokens0: 0,
-      lastValid: 0, validCost: 0, validTokens: 0, validating: null, samples: [], sampledAt: 0, sampleCost: 0,
-      wentBack: false };
+      lastValid: 0, validCost: 0, validTokens: 0, validating: null, wentBack: false };
     let panel = null;
     const unit = () => s.info && s.info.level === 'char' ? 'characters' : 'words';
     const tokensSeen = () => s.loss.length ? s.loss[s.loss.length - 1][0] : 0;
@@ -107,71 +106,20 @@ const WordPanel = (() => {
       return r;
     }
 
-    // A short text from the prompt, sampled, added to the history (newest first, the last 30 kept).
-    async function sample() {
-      const t0 = performance.now();
-      s.sampledAt = t0;
-      const r = await panel.call('generate', { prompt: $('word-prompt').value, length: 30, temperature: 0.8,
-        seed: s.samples.length + 1 });
-      s.sampleCost = performance.now() - t0;
-      if (!r.ok || !s.last) return;
-      s.samples.unshift([s.last.steps, $('word-prompt').value + (s.info && s.info.level === 'char' ? '' : ' ') + r.text]);
-      s.samples.length = Math.min(s.samples.length, 30);
-      drawSamples();
-    }
-
-    function drawSamples() {
-      $('word-samples').replaceChildren(...s.samples.map(([step, text]) => {
-        const li = document.createElement('li');
-        const at = document.createElement('span');
-        at.className = 'at';
-        at.textContent = 'step ' + step;
-        li.append(at, text);
-        return li;
-      }));
-    }
-
     async function predict() {
       if (!panel.ready) return;
       const r = await panel.call('predict', { prompt: $('word-prompt').value, k: 8 });
-      const box = $('word-top');
-      box.replaceChildren();
       ConnectivityView.draw($('word-links'), $('word-links-note'), r.ok ? r.connectivity : undefined);
-      if (!r.ok) {
-        box.textContent = Forms.sentence(r.error);
-        return;
-      }
-      if (r.unknown.length) {
-        const note = document.createElement('p');
-        note.className = 'explain';
-        note.textContent = 'Not in the vocabulary (read as <unk>): ' + r.unknown.join(', ');
-        box.appendChild(note);
-      }
-      for (const t of r.top) {
-        const row = document.createElement('div');
-        row.className = 'bar';
-        const w = document.createElement('span');
-        w.className = 'word';
-        w.textContent = t.token === '\n' ? '¶' : t.token === ' ' ? '␣' : t.token;
-        const track = document.createElement('span');
-        const fill = document.createElement('span');
-        fill.className = 'fill';
-        fill.style.display = 'block';
-        fill.style.width = (100 * t.p).toFixed(1) + '%';
-        track.appendChild(fill);
-        const p = document.createElement('span');
-        p.textContent = (100 * t.p).toFixed(1) + '%';
-        row.append(w, track, p);
-        box.appendChild(row);
-      }
+      PredictionsView.draw($('word-top'), r);
     }
+
 
     async function started(r, how, extra) {
       made = { source: corpus.source(), text: corpus.text(), validText: corpus.validText() };
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null, under: '',
-        wentBack: false, samples: kept.samples || [] });
-      drawSamples();
+        wentBack: false });
+      samples.restore(kept.samples);
       panel.publish({ valid: s.ppl.length ? String(s.ppl[s.ppl.length - 1][1]) : '' });
       // say what this model reads, and draw a best possible line only where one is known
       $('word-explain').textContent = 'The network reads ' + (r.builtin ? 'the built-in corpus' : 'your text') + ' '
@@ -191,7 +139,7 @@ const WordPanel = (() => {
 
     // the corpus the model there was made with: a change back to it is no change
     let made = null;
-    const corpus = CorpusBox.create(limits.textCharacters, () => {
+    const corpus = CorpusBox.create(description.limits.textCharacters, () => {
       if (made && corpus.source() === made.source && (made.source === 'builtin'
         || (corpus.text() === made.text && corpus.validText() === made.validText))) {
         panel.unchanged('corpus');
@@ -200,7 +148,6 @@ const WordPanel = (() => {
       }
     });
     panel = TrainingPanel.create(app, {
-      name: 'word',
       noun: 'word model',
       fileName: 'tearnn-word-model.json',
       messagePlaces: { text: $('word-text-message'), validText: $('word-valid-message') },
@@ -228,7 +175,7 @@ const WordPanel = (() => {
           await predict();
         }
         if (units.due()) await units.refresh();
-        if (performance.now() - s.sampledAt > Math.max(5000, 80 * s.sampleCost)) await sample();
+        if (samples.due()) await samples.sample(s.last ? s.last.steps : null);
       },
       draw,
       partway(r) {
@@ -261,7 +208,7 @@ const WordPanel = (() => {
         await predict();
         await units.refresh();
       },
-      record: () => ({ loss: s.loss, ppl: s.ppl, samples: s.samples, source: corpus.source(), text: corpus.text(),
+      record: () => ({ loss: s.loss, ppl: s.ppl, samples: samples.record(), source: corpus.source(), text: corpus.text(),
         validText: corpus.validText(), validName: corpus.validName(), prompt: $('word-prompt').value }),
       restoring(record) {
         corpus.restore(record);
@@ -275,7 +222,9 @@ const WordPanel = (() => {
       predictTimer = setTimeout(predict, 80);
     });
     const units = UnitsView.create(panel, $, () => $('word-prompt').value);
-    Forms.build($('word-gen'), generate);
+    const samples = SamplesView.create(panel, $('word-samples'), () => $('word-prompt').value,
+      () => (s.info && s.info.level === 'char' ? '' : ' '));
+    Forms.build($('word-gen'), description.generate);
     $('word-generate').addEventListener('click', async () => {
       if (!panel.ready) {
         $('word-output').textContent = 'Train a model first.';
@@ -297,5 +246,53 @@ const WordPanel = (() => {
     return panel;
   }
 
-  return { create };
+  // the next-word model's finish in a race: the validation perplexity at most the target, measured
+  // every 2 s of the race in short calls
+  async function finished(call, reply, racer, settings) {
+    if (performance.now() - (racer.checked || 0) < 2000) return false;
+    racer.checked = performance.now();
+    let v;
+    do {
+      v = await call({ cmd: 'word.validate', ms: 100 });
+    } while (v.ok && !v.done);
+    if (v.ok) racer.perplexity = v.perplexity;
+    return v.ok && v.perplexity <= settings.target;
+  }
+
+  Panels.register('word', {
+    title: 'Next word',
+    scripts: ['corpus-box.js', 'connectivity-view.js', 'predictions-view.js', 'samples-view.js', 'units-view.js'],
+    budget: true,
+    intro: 'The network reads text word by word (or character by character, at the character level) and learns to predict the'
+      + ' next one. The built-in corpus comes from a small grammar, so the best possible perplexity is known and drawn on the chart.',
+    get settingsExtra() { return CorpusBox.markup; },
+    status: '<p id="word-validating" class="status" aria-live="polite"></p>',
+    lossCaption: 'Training loss at each step (nats per token; dark: its moving mean)',
+    charts: '<figure><canvas id="word-ppl" width="440" height="220" aria-label="validation perplexity chart"></canvas>'
+      + '<figcaption id="word-ppl-caption">Validation perplexity (dashed: best possible)</figcaption></figure>',
+    get body() {
+      return `<h2>Predict</h2>
+  <label class="wide">Prompt <input id="word-prompt" type="text" value="the dogs near the cat" autocomplete="off"></label>
+  <p id="word-links" class="links"></p>
+  <p id="word-links-note" class="explain" aria-live="polite"></p>
+  <div id="word-top" class="bars" aria-live="polite"></div>
+  ${SamplesView.markup}
+  <h2>Generate</h2>
+  <form id="word-gen" class="settings" autocomplete="off"></form>
+  <div class="buttons"><button id="word-generate">Generate</button></div>
+  <p id="word-output" class="output"></p>
+  ${UnitsView.markup}`;
+    },
+    create,
+    race: {
+      label: 'next word (built-in grammar)',
+      goal: 'the next-word model reaching a validation perplexity',
+      hidden: 64,
+      seen: 'tokens',
+      fields: [],
+      finish: { name: 'target', label: 'Finish: perplexity at most', value: 6.2, min: 1, step: 0.01 },
+      finished,
+      said: (reply, racer) => (racer.perplexity ? 'validation perplexity ' + racer.perplexity.toFixed(3) : ''),
+    },
+  });
 })();

@@ -1,5 +1,6 @@
 package tearnn.lab;
 
+import java.util.List;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
@@ -15,6 +16,11 @@ import tearnn.task.TrainingRun;
 final class AdderSession implements TrainingSession {
     private static final Setting PAIRS = Setting.integer("pairs", "pairs", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
     private static final Setting LONGER_BITS = Setting.integer("bits", "bits", 16, 2, 30);
+
+    /** The binary-adder panel: its settings, the learning rate tunable in training, and its own verbs (all reads). */
+    static final Panel PANEL = new Panel("adder", "adder-panel.js", AdderSettings.ALL, List.of(AdderSettings.LEARNING_RATE),
+            List.of("settings"), Panel.verbs("accuracy", Verb.READ, "trace", Verb.READ, "longer", Verb.READ), AdderSession::start,
+            out -> { });
 
     private final AdderTask task;
     /** The check under way and the training call it checks the weights after. */

@@ -20,6 +20,9 @@ import tearnn.train.Trainer;
  * steps (the exchange included) and passes its times to the report.
  */
 final class BenchSession {
+    /** The verbs this session answers (beside {@code bench.gather}, see {@link #gather}). */
+    static final List<String> VERBS = List.of("setup", "step", "report", "run");
+
     private final Timing.Clock clock;
     private Workloads.Workload workload;
     private final List<Double> times = new ArrayList<>();

@@ -1,7 +1,6 @@
 package tearnn.lab;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -13,20 +12,18 @@ import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
 import tearnn.optim.TimeBudget;
-import tearnn.sample.GenerationSettings;
 import tearnn.settings.Setting;
 import tearnn.settings.SettingException;
-import tearnn.task.AdderSettings;
-import tearnn.task.LanguageModelSettings;
 import tearnn.train.Trainer;
 
 /**
  * What the page asks of the engine, as JSON text in and JSON text out, so the browser glue is a
- * message pipe and every behaviour here is tested on the JVM. A command is {@code panel.verb}:
- * every panel ({@code adder}, {@code word}) answers {@code new}, {@code load}, {@code train},
- * {@code save} and {@code tune} the same way, here, and its own verbs in its session; {@code settings}
- * describes every panel's settings, from which the page builds its forms; {@code bench.*} runs the
- * benchmarks.
+ * message pipe and every behaviour here is tested on the JVM. The whole protocol, verb by verb, is
+ * {@code docs/protocol.md}. A command is {@code panel.verb} ({@link Command}): every panel of
+ * {@link Panels} answers the {@linkplain Verb#common common verbs} ({@code new}, {@code load},
+ * {@code train}, {@code status}, {@code tune}, {@code save}) the same way, here, and its own verbs in
+ * its session; {@code describe} describes every panel (its settings, its verbs and how the page sends
+ * them, its script), from which the page builds its tabs and forms; {@code bench.*} runs the benchmarks.
  *
  * <p>Each command does bounded work: the caller sizes {@code steps} (training), {@code windows}
  * ({@code word.validate}) and {@code pairs} ({@code adder.accuracy}) so that one call takes a few
@@ -44,18 +41,6 @@ public final class Lab {
     private static final Setting SHARE = Setting.integer("share", "share", 0, 0, 255);
     /** The share of a time budget spent so far (0 to 1; more than 1: over). */
     private static final Setting BUDGET = Setting.number("budget", "budget", 0, 0, 1000);
-
-    /** A panel: its settings, those that change a model in training (the rest need a new model), how it starts. */
-    private record Panel(List<Setting> settings, List<Setting> tunable, TrainingSession.Starter starter) {
-    }
-
-    private static final Map<String, Panel> PANELS = new LinkedHashMap<>();
-
-    static {
-        PANELS.put("adder", new Panel(AdderSettings.ALL, List.of(AdderSettings.LEARNING_RATE), AdderSession::start));
-        PANELS.put("word", new Panel(LanguageModelSettings.ALL,
-                List.of(LanguageModelSettings.LEARNING_RATE, LanguageModelSettings.CLIP), WordSession::new));
-    }
 
     private final BenchSession bench;
     private final PanelTraining training;
@@ -123,11 +108,10 @@ public final class Lab {
     private String load(String request, String what, Supplier<SavedModel> read) {
         return answer(out -> {
             JsonObject r = JsonObject.parse(request, "request");
-            String cmd = r.string("cmd");
-            String panel = cmd.endsWith(".load") ? cmd.substring(0, cmd.length() - 5) : "";
-            Panel p = PANELS.get(panel);
+            Command c = Command.parse(r.string("cmd"));
+            Panel p = c.verb().equals("load") ? Panels.get(c.panel()) : null;
             if (p == null) {
-                throw new IllegalArgumentException("unknown command '" + cmd + "' for " + what);
+                throw new IllegalArgumentException("unknown command '" + c + "' for " + what);
             }
             SavedModel saved;
             try {
@@ -135,7 +119,7 @@ public final class Lab {
             } catch (IllegalArgumentException e) {
                 throw new SettingException("model", e.getMessage());
             }
-            start(panel, p.starter().start(r, saved), out);
+            start(p.name(), p.starter().start(r, saved), out);
         });
     }
 
@@ -144,21 +128,23 @@ public final class Lab {
     }
 
     private void dispatch(JsonObject r, JsonWriter out) {
-        String cmd = r.string("cmd");
-        int dot = cmd.indexOf('.');
-        String panel = dot < 0 ? cmd : cmd.substring(0, dot);
-        String verb = dot < 0 ? "" : cmd.substring(dot + 1);
-        if (cmd.equals("settings")) {
-            describeSettings(out);
+        Command c = Command.parse(r.string("cmd"));
+        String panel = c.panel();
+        String verb = c.verb();
+        if (c.toString().equals("describe")) {
+            describe(out);
             return;
         }
-        if (panel.equals("bench")) {
+        if (panel.equals("bench") && BenchSession.VERBS.contains(verb)) {
             bench.handle(verb, r, out);
             return;
         }
-        Panel p = PANELS.get(panel);
+        Panel p = Panels.get(panel);
         if (p == null) {
-            throw new IllegalArgumentException("unknown command '" + cmd + "'");
+            throw new IllegalArgumentException("unknown command '" + c + "'");
+        }
+        if (!p.verbs().containsKey(verb)) {
+            throw new IllegalArgumentException("unknown command '" + c + "'");
         }
         switch (verb) {
             case "new" -> start(panel, p.starter().start(r, null), out);
@@ -210,17 +196,17 @@ public final class Lab {
     public String gather(String request, double[][] contributions) {
         return answer(out -> {
             JsonObject r = JsonObject.parse(request, "request");
-            String cmd = r.string("cmd");
-            String panel = cmd.endsWith(".gather") ? cmd.substring(0, cmd.length() - 7) : "";
-            if (panel.equals("bench")) {
+            Command c = Command.parse(r.string("cmd"));
+            boolean gather = c.verb().equals("gather");
+            if (gather && c.panel().equals("bench")) {
                 bench.gather(contributions, r.bool("next", false), out);
                 return;
             }
-            Panel p = PANELS.get(panel);
+            Panel p = gather ? Panels.get(c.panel()) : null;
             if (p == null) {
-                throw new IllegalArgumentException("unknown command '" + cmd + "' for the sum of the shares");
+                throw new IllegalArgumentException("unknown command '" + c + "' for the sum of the shares");
             }
-            Trainer t = session(panel).run().trainer();
+            Trainer t = session(p.name()).run().trainer();
             t.gatherShares(contributions);
             PanelTraining.tune(t, p.tunable(), JsonSettings.of(r, "settings"), out);
         });
@@ -265,23 +251,14 @@ public final class Lab {
     }
 
     /**
-     * {"panels": {name: {"settings": [...], "tunable": [names]}}, "generate": [...], "limits":
-     * {"textCharacters": n}}: what the page's forms show and the limits it checks before sending.
+     * {"panels": [each panel's description (see {@link Panel#describe}), in the order of the page's
+     * tabs]}: what the page builds its tabs, forms and sharing from.
      */
-    private static void describeSettings(JsonWriter out) {
-        out.name("panels").beginObject();
-        for (Map.Entry<String, Panel> e : PANELS.entrySet()) {
-            out.name(e.getKey()).beginObject().name("settings");
-            JsonSettings.describe(e.getValue().settings(), out);
-            out.name("tunable").beginArray();
-            for (Setting t : e.getValue().tunable()) {
-                out.value(t.name());
-            }
-            out.endArray().endObject();
+    private static void describe(JsonWriter out) {
+        out.name("panels").beginArray();
+        for (Panel p : Panels.ALL) {
+            p.describe(out);
         }
-        out.endObject();
-        out.name("generate");
-        JsonSettings.describe(GenerationSettings.ALL, out);
-        out.name("limits").beginObject().name("textCharacters").value(WordSession.MAX_TEXT).endObject();
+        out.endArray();
     }
 }

@@ -38,6 +38,22 @@ final class WordSession implements TrainingSession {
     private static final Setting LAYER = Setting.integer("layer", "layer", 1, 1, 64);
     private static final Setting UNIT = Setting.integer("unit", "unit", 0, 0, Integer.MAX_VALUE);
 
+    /**
+     * The next-word panel: a model starts from its settings and a corpus (the built-in grammar, or a
+     * text and perhaps a held-out text of the person's own); the learning rate and clipping are tunable
+     * in training. Its description adds the generation settings ({@code generate}), the longest text
+     * the page takes ({@code limits}) and the streams a validation is shared by ({@code validationStreams}).
+     */
+    static final Panel PANEL = new Panel("word", "word-panel.js", LanguageModelSettings.ALL,
+            List.of(LanguageModelSettings.LEARNING_RATE, LanguageModelSettings.CLIP), List.of("settings", "text", "validText"),
+            Panel.verbs("validate", Verb.VALIDATE, "predict", Verb.READ, "generate", Verb.READ, "units", Verb.LEADER),
+            WordSession::new, out -> {
+                out.name("generate");
+                JsonSettings.describe(GenerationSettings.ALL, out);
+                out.name("limits").beginObject().name("textCharacters").value(MAX_TEXT).endObject();
+                out.name("validationStreams").value(Evaluation.MAX_STREAMS);
+            });
+
     private final LanguageModelTask task;
     private final double bestPerplexity;
     private final boolean builtin;

@@ -13,6 +13,9 @@ import tearnn.model.TrainingPass;
  * new evaluation after training.
  */
 public final class Evaluation {
+    /** The held-out text is read as at most this many streams side by side (a batch of that many). */
+    public static final int MAX_STREAMS = 8;
+
     private final Model model;
     private final TokenStreams streams;
     private final State state;
@@ -41,7 +44,7 @@ public final class Evaluation {
         if (shares < 1 || share < 0 || share >= shares) {
             throw new IllegalArgumentException("share " + share + " of " + shares + " does not exist");
         }
-        int b = Math.max(1, Math.min(8, (tokens.length - 1) / (bptt + 1)));
+        int b = Math.max(1, Math.min(MAX_STREAMS, (tokens.length - 1) / (bptt + 1)));
         int t = Math.min(bptt, tokens.length - 1);
         int s0 = (int) ((long) share * b / shares);
         int s1 = (int) ((long) (share + 1) * b / shares);

@@ -223,10 +223,15 @@ public class BrowserTest {
     static void startAnotherThenOpen(WebDriver d, WebDriverWait wait, Path file, String predictions) {
         d.findElement(By.cssSelector("#word-settings [name=seed]")).clear();
         d.findElement(By.cssSelector("#word-settings [name=seed]")).sendKeys("7");
+        int models = PageTest.models(d, "word");
         d.findElement(By.id("word-reset")).click();
-        wait.until(x -> !text(x, "word-top").equals(predictions) && !text(x, "word-top").isEmpty());
+        wait.until(x -> PageTest.models(x, "word") > models);
+        PageTest.waitUntilSettled(d, "word");
+        assertTrue(!text(d, "word-top").equals(predictions) && !text(d, "word-top").isEmpty(), text(d, "word-top"));
         d.findElement(By.id("word-open")).sendKeys(file.toString());
-        wait.until(x -> text(x, "word-top").equals(predictions));
+        wait.until(x -> PageTest.models(x, "word") > models + 1);
+        PageTest.waitUntilSettled(d, "word");
+        assertEquals(predictions, text(d, "word-top"));
     }
 
     /**

@@ -33,7 +33,8 @@ class ModelFilesTest extends PageTest {
             for (int i = 1; i <= 3; i++) {
                 d.findElement(By.id("word-step")).click();
                 waitForStep(d, "word", i);
-                wait.until(x -> text(x, "word-progress").startsWith("Step "));
+                waitUntilSettled(d, "word");
+                assertTrue(text(d, "word-progress").startsWith("Step "), text(d, "word-progress"));
             }
             wait.until(x -> !x.findElements(By.cssSelector("#word-top .bar")).isEmpty());
             String predictions = text(d, "word-top");

@@ -73,6 +73,12 @@ abstract class PageTest {
         return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
     }
 
+    /** Models that came to the panel (new, restored or opened). */
+    static int models(WebDriver d, String panel) {
+        String s = panelData(d, panel, "models");
+        return s.isEmpty() ? 0 : Integer.parseInt(s);
+    }
+
     /** Training calls the panel has sent. */
     static int calls(WebDriver d, String panel) {
         String s = panelData(d, panel, "calls");
@@ -89,6 +95,15 @@ abstract class PageTest {
     static void waitForStep(WebDriver d, String panel, int steps) {
         waiting(d, 120).withMessage(() -> panel + " panel: step " + step(d, panel) + ", wanted " + steps)
                 .until(x -> step(x, panel) >= steps);
+    }
+
+    /**
+     * Waits until the panel has done what it was asked (a step, a new model, an opened file, the
+     * measures after Pause) and its views show it: not training, and busy with nothing.
+     */
+    static void waitUntilSettled(WebDriver d, String panel) {
+        waiting(d, 120).withMessage(() -> panel + " panel: state " + state(d, panel) + ", busy " + panelData(d, panel, "busy"))
+                .until(x -> ("ready".equals(state(x, panel)) || "none".equals(state(x, panel))) && panelData(x, panel, "busy").isEmpty());
     }
 
     /** Waits until the model the panel is at now is kept in this browser. */
