@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the PyTorch reference cases (format: shared/spec/pytorch-reference-case.md) into this folder.
+"""Writes the PyTorch reference cases (format: docs/testing.md) into this folder.
 
 Each case also carries "grad_hidden" [L][T][B][H]: dL/dh_t of every layer and step, all that reaches
 h_t (from the output, the layer above and the steps after t), found by running the same stack step

@@ -21,7 +21,7 @@ import tearnn.task.TokenStreams;
 import tearnn.train.Trainer;
 
 /**
- * The benchmark workloads of shared/spec/workloads.md, run on the engine, returning printable
+ * The benchmark workloads of docs/workloads.md, run on the engine, returning printable
  * lines. Platform-neutral (no JVM or browser API): the caller passes a clock, so the same code is
  * measured on the JVM and in the browser builds.
  */

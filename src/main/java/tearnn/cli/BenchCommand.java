@@ -7,7 +7,7 @@ import tearnn.bench.Timing;
 import tearnn.bench.Workloads;
 
 /**
- * {@code bench}: the workloads of shared/spec/workloads.md on the JVM, on one thread; then the
+ * {@code bench}: the workloads of docs/workloads.md on the JVM, on one thread; then the
  * batched ones (W-LM, W-ADD-batched) on 2, 4, ... threads up to {@code --threads}, each with its
  * speed-up over one thread measured in the same run.
  */

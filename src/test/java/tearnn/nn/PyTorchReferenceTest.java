@@ -17,7 +17,7 @@ import tearnn.json.JsonObject;
 
 /**
  * Checks the recurrent stack against every PyTorch reference case ({@code *.json}, format in
- * shared/spec/pytorch-reference-case.md) in {@code src/test/resources/pytorch-reference/}, or in the
+ * docs/testing.md) in {@code src/test/resources/pytorch-reference/}, or in the
  * folder given by {@code -Dreference.dir=DIR}: outputs, final states, loss and every gradient, and
  * ||dL/dh_t|| of every layer, step and sequence (the gradient flow), to a max abs error of 1e-9. The cases are written by {@code generate.py} beside them.
  */
