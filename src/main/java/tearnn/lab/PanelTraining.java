@@ -161,9 +161,9 @@ final class PanelTraining {
 
     /** A word when the loss stays above where it started. */
     private static void warn(Trainer t, JsonWriter out) {
-        if (t.optimizer().steps() >= STALL_STEPS && t.recentLoss() > t.firstLoss()) {
+        if (t.optimizer().steps() >= STALL_STEPS && t.guard().recentLoss() > t.guard().firstLoss()) {
             out.name("warning").value("Not learning: after " + Readable.count(t.optimizer().steps()) + " steps the loss ("
-                    + Readable.number(t.recentLoss()) + ") is still above where it started (" + Readable.number(t.firstLoss())
+                    + Readable.number(t.guard().recentLoss()) + ") is still above where it started (" + Readable.number(t.guard().firstLoss())
                     + "). The learning rate (" + Setting.format(t.scheduledRate()) + ") may be too high: try "
                     + Setting.format(t.scheduledRate() / 10) + ".");
         }

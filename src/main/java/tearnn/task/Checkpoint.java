@@ -38,8 +38,8 @@ final class Checkpoint<P> {
         }
         steps = trainer.optimizer().steps();
         dropout = model.dropoutRng().state();
-        firstLoss = trainer.firstLoss();
-        recentLoss = trainer.recentLoss();
+        firstLoss = trainer.guard().firstLoss();
+        recentLoss = trainer.guard().recentLoss();
     }
 
     boolean taken() {
@@ -56,7 +56,7 @@ final class Checkpoint<P> {
         System.arraycopy(weights, 0, model.params().value, 0, weights.length);
         trainer.optimizer().restore(steps, optimizer);
         model.setDropoutRng(Rng.fromState(dropout));
-        trainer.setLossHistory(firstLoss, recentLoss);
+        trainer.guard().setHistory(firstLoss, recentLoss);
         return progress;
     }
 }

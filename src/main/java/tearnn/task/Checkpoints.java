@@ -26,7 +26,7 @@ final class Checkpoints<P> {
             return;
         }
         waiting = false;
-        if (trainer.calm(loss)) {
+        if (trainer.guard().calm(loss)) {
             Checkpoint<P> t = vouched;
             vouched = taken;
             taken = t;

@@ -1,22 +1,21 @@
 package tearnn.train;
 
-import tearnn.math.Readable;
 import tearnn.model.Batch;
 import tearnn.model.GradientFlow;
 import tearnn.model.GradientPass;
 import tearnn.model.Model;
 import tearnn.model.State;
+import tearnn.optim.Clip;
 import tearnn.optim.Optimizer;
 import tearnn.optim.Schedule;
 
 /**
- * One training step = forward, loss, backward through time (full or truncated), optional clipping,
- * one optimizer update at the scheduled learning rate. A step that shows training blowing up is
- * refused with a {@link DivergedException} before anything changes: a loss or gradient that is not
- * finite; a loss above {@code 1000 max(first loss, recent loss) + 1} (the first loss is about that of
- * a model that knows nothing, so this is far worse than knowing nothing, and far above where
- * training had come to); weights past {@link #WEIGHT_LIMIT} in size. A step whose loss is at most
- * {@code 2 max(first, recent) + 1} is {@linkplain #calm calm}: its weights are good to go back to.
+ * One training step = forward, loss, backward through time (full or truncated), optional clipping
+ * ({@link Clip}), one optimizer update at the scheduled learning rate; whole, or in parts of any size
+ * with the same bits (a phase machine: the pass, the gradient's norm and checks, the update a range of
+ * parameters at a time). The pass runs where {@link PassSplit} says (this thread, threads, or this
+ * worker's share). A step that shows training blowing up ({@link BlowUpGuard}) is refused with a
+ * {@link DivergedException} before anything changes.
  */
 public final class Trainer {
     private final Model model;
@@ -27,17 +26,7 @@ public final class Trainer {
     private double clipValue;
     private int truncate;
     private double lastGradNorm;
-    /** The first loss this trainer saw, and a running average of the losses of the steps since. */
-    private double firstLoss = Double.NaN;
-    private double recentLoss = Double.NaN;
-    /** Weights this large (in absolute value) mean training has blown up. */
-    public static final double WEIGHT_LIMIT = 1e6;
-    /**
-     * A loss this many times above both the first loss and the recent ones (plus 1) means training
-     * is blowing up. Single spikes of a hundred times happen and pass (RMSprop's large first steps on
-     * a relu network); a blow-up climbs by orders of magnitude within a few steps.
-     */
-    static final double BLOW_UP = 1000;
+    private final BlowUpGuard guard = new BlowUpGuard();
     /** Parts of a step: the pass through the model, the gradient's norm and checks, the update. */
     private enum Phase { IDLE, PASS, NORM, UPDATE }
 
@@ -51,10 +40,7 @@ public final class Trainer {
 
     private Phase phase = Phase.IDLE;
     private GradientPass pass;
-    /** The threads computing the gradient by shares of the batch (null: this thread alone). */
-    private DataParallel parallel;
-    /** This worker's share of every step, among workers that each hold the model (null: the whole batch). */
-    private SharedStep shared;
+    private final PassSplit split;
     private final GradientFlow flow = new GradientFlow();
     private State stepState;
     private int at;
@@ -63,9 +49,6 @@ public final class Trainer {
     private double clipCoefficient;
     private double lastLoss;
 
-    /** The running average's weight on the newest loss (about the last 20 steps). */
-    private static final double RECENT = 0.05;
-
     public Trainer(Model model, Optimizer optimizer, Schedule schedule) {
         if (model == null || optimizer == null || schedule == null) {
             throw new IllegalArgumentException("a trainer needs a model, an optimizer and a schedule");
@@ -73,6 +56,7 @@ public final class Trainer {
         this.model = model;
         this.optimizer = optimizer;
         this.schedule = schedule;
+        this.split = new PassSplit(model);
     }
 
     public Model model() {
@@ -123,19 +107,10 @@ public final class Trainer {
      * {@link DataParallel}); 1 is this thread alone. Between steps only.
      */
     public void setThreads(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + n);
-        }
-        if (stepping()) {
+        if (n >= 1 && stepping()) {
             throw new IllegalStateException("the number of threads changes between steps only");
         }
-        if (n == threads()) {
-            return;
-        }
-        if (parallel != null) {
-            parallel.close();
-        }
-        parallel = n > 1 ? new DataParallel(model, n) : null;
+        split.setThreads(n);
     }
 
     /**
@@ -151,16 +126,16 @@ public final class Trainer {
         if (stepping()) {
             throw new IllegalStateException("the shares of a step change between steps only");
         }
-        shared = count == 1 && index == 0 ? null : new SharedStep(model, index, count);
+        split.share(index, count);
     }
 
     /** This worker's share of each step (0 of 1: the whole batch). */
     public int shareIndex() {
-        return shared == null ? 0 : shared.index();
+        return split.shareIndex();
     }
 
     public int shareCount() {
-        return shared == null ? 1 : shared.count();
+        return split.shareCount();
     }
 
     /** Whether the step under way waits for the shares ({@link #gatherShares}) to go on. */
@@ -176,7 +151,7 @@ public final class Trainer {
         if (!waiting()) {
             throw new IllegalStateException("no shared step waits for its shares");
         }
-        return shared.contribution();
+        return split.contribution();
     }
 
     /**
@@ -187,11 +162,12 @@ public final class Trainer {
         if (!waiting()) {
             throw new IllegalStateException("no shared step waits for its shares");
         }
-        shared.gatherShares(contributions);
-        gathered();
+        split.gatherShares(contributions);
+        passDone();
     }
 
-    private void gathered() {
+    /** The pass is done (its shares gathered): the gradient's norm and checks come next. */
+    private void passDone() {
         pass.gradientFlow(flow);
         phase = Phase.NORM;
         at = 0;
@@ -201,7 +177,7 @@ public final class Trainer {
 
     /** The number of threads computing each step's gradient. */
     public int threads() {
-        return parallel == null ? 1 : parallel.threads();
+        return split.threads();
     }
 
     public double clipNorm() {
@@ -250,28 +226,9 @@ public final class Trainer {
         rateScale = scale;
     }
 
-    /** The running average of recent losses (NaN before the first step). */
-    public double recentLoss() {
-        return recentLoss;
-    }
-
-    /**
-     * Whether a loss is calm: at most {@code 2 max(first, recent) + 1}, so no worse than twice where
-     * training started or had come to. The weights a calm step ran on are good to go back to.
-     */
-    public boolean calm(double loss) {
-        return firstLoss != firstLoss || loss <= 2 * Math.max(firstLoss, recentLoss) + 1;
-    }
-
-    /** Sets the guard's memory of losses (to go back to a checkpoint's). */
-    public void setLossHistory(double first, double recent) {
-        firstLoss = first;
-        recentLoss = recent;
-    }
-
-    /** The first loss this trainer saw (NaN before the first step). */
-    public double firstLoss() {
-        return firstLoss;
+    /** What tells a blow-up, and remembers the losses of the steps taken (see {@link BlowUpGuard}). */
+    public BlowUpGuard guard() {
+        return guard;
     }
 
     /**
@@ -280,7 +237,7 @@ public final class Trainer {
      * (see above) it is refused and the state reset to zeros (it may hold non-finite values).
      */
     public double step(Batch batch, State state) {
-        if (shared != null) {
+        if (shareCount() > 1) {
             throw new IllegalStateException("a shared step waits for the other workers' shares: begin it and advance it");
         }
         begin(batch, state);
@@ -294,12 +251,7 @@ public final class Trainer {
      * update, a range of parameters at a time. Whatever the parts, the bits are those of one step.
      */
     public void begin(Batch batch, State state) {
-        if (shared != null) {
-            shared.begin(batch, state, truncate);
-            pass = shared;
-        } else {
-            pass = parallel != null ? parallel.begin(batch, state, truncate) : model.beginPass(batch, state, truncate);
-        }
+        pass = split.begin(batch, state, truncate);
         stepState = state;
         phase = Phase.PASS;
     }
@@ -344,11 +296,7 @@ public final class Trainer {
                 case PASS -> {
                     spent += pass.advance(flops - spent);
                     if (pass.done()) {
-                        pass.gradientFlow(flow);
-                        phase = Phase.NORM;
-                        at = 0;
-                        squares = 0;
-                        largest = 0;
+                        passDone();
                     } else if (pass.waiting()) {
                         return spent;
                     }
@@ -356,19 +304,8 @@ public final class Trainer {
                 case NORM -> {
                     // the sum of squares runs on from range to range: the bits of one sum
                     int to = to(flops - spent, NORM_COST, n);
-                    double[] g = model.params().grad;
-                    double[] w = model.params().value;
-                    double sum = squares;
-                    double big = largest;
-                    for (int i = at; i < to; i++) {
-                        sum += g[i] * g[i];
-                        double a = Math.abs(w[i]);
-                        if (a > big) {
-                            big = a;
-                        }
-                    }
-                    squares = sum;
-                    largest = big;
+                    squares = Clip.sumOfSquares(model.params().grad, at, to, squares);
+                    largest = BlowUpGuard.largest(model.params().value, at, to, largest);
                     spent += (to - at) * NORM_COST;
                     at = to;
                     if (at == n) {
@@ -378,24 +315,16 @@ public final class Trainer {
                 case UPDATE -> {
                     int to = to(flops - spent, UPDATE_COST, n);
                     double[] g = model.params().grad;
-                    double coefficient = clipCoefficient;
-                    double value = clipValue;
-                    if (coefficient < 1) {
-                        for (int i = at; i < to; i++) {
-                            g[i] *= coefficient;
-                        }
-                    }
-                    if (value > 0) {
-                        for (int i = at; i < to; i++) {
-                            g[i] = Math.max(-value, Math.min(value, g[i]));
-                        }
+                    Clip.scale(g, at, to, clipCoefficient);
+                    if (clipValue > 0) {
+                        Clip.clamp(g, at, to, clipValue);
                     }
                     optimizer.update(model.params().value, g, at, to);
                     spent += (to - at) * UPDATE_COST;
                     at = to;
                     if (at == n) {
                         phase = Phase.IDLE;
-                        remember(lastLoss);
+                        guard.remember(lastLoss);
                         return spent;
                     }
                 }
@@ -420,7 +349,7 @@ public final class Trainer {
         double norm = Math.sqrt(squares);
         lastGradNorm = norm;
         lastLoss = loss;
-        String broken = blowUp(loss, norm, largest);
+        String broken = guard.check(loss, norm, largest);
         if (broken != null) {
             phase = Phase.IDLE;
             if (stepState != null) {
@@ -429,35 +358,9 @@ public final class Trainer {
             int step = optimizer.steps() + 1;
             throw new DivergedException(step, broken, step - 1);
         }
-        clipCoefficient = clipNorm > 0 ? clipNorm / (norm + 1e-6) : 1;
+        clipCoefficient = Clip.coefficient(norm, clipNorm);
         optimizer.beginStep(model.params(), currentRate());
         phase = Phase.UPDATE;
         at = 0;
-    }
-
-    private void remember(double loss) {
-        if (firstLoss != firstLoss) {
-            firstLoss = loss;
-            recentLoss = loss;
-        } else {
-            recentLoss += RECENT * (loss - recentLoss);
-        }
-    }
-
-    /** What shows training blowing up at this step, or null if nothing does. */
-    private String blowUp(double loss, double norm, double w) {
-        if (loss != loss || Double.isInfinite(loss)) {
-            return "the loss became " + loss;
-        }
-        if (norm != norm || Double.isInfinite(norm)) {
-            return "the gradient became " + norm;
-        }
-        if (firstLoss == firstLoss && loss > BLOW_UP * Math.max(firstLoss, recentLoss) + 1) {
-            return "the loss jumped to " + Readable.number(loss) + " (it had been about " + Readable.number(recentLoss) + ")";
-        }
-        if (w > WEIGHT_LIMIT) {
-            return "the weights grew to " + Readable.number(w) + " in size";
-        }
-        return null;
     }
 }
