@@ -3,11 +3,11 @@ package tearnn.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import tearnn.file.SavedModel;
-import tearnn.math.Rng;
 import tearnn.optim.TimeBudget;
 import tearnn.settings.Setting;
 import tearnn.task.Corpus;
 import tearnn.task.Grammar;
+import tearnn.task.LanguageModelCorpus;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.LanguageModelTask;
 import tearnn.text.Tokenizer;
@@ -44,27 +44,23 @@ final class TrainCommand {
             text = Main.readText(textFile);
         } else {
             Grammar g = new Grammar();
-            text = new Tokenizer(false, true).join(g.generate(grammarWords, new Rng(1)));
+            text = LanguageModelCorpus.grammarText(g, grammarWords);
             best = g.bestPerplexity();
             out.printf("built-in grammar corpus: %d words, best possible perplexity %.3f%n", grammarWords, best);
         }
+        String validText = validFile != null ? Main.readText(validFile) : null;
         LanguageModelTask task;
         if (resume != null) {
             SavedModel saved = Main.readModel(resume);
             if (saved.vocabulary == null) {
                 throw new IllegalArgumentException(resume + " has no vocabulary: it is not a word or character model");
             }
-            Corpus c = validFile != null ? Corpus.fromTexts(text, Main.readText(validFile), saved.tokenizer, saved.vocabulary, 0)
-                    : Corpus.fromText(text, saved.tokenizer, saved.vocabulary, 0, 0.1);
-            task = LanguageModelTask.resume(c, s, saved);
+            task = LanguageModelTask.resume(LanguageModelCorpus.assemble(text, validText, textFile == null, s, saved), s, saved);
             out.println("resumed " + resume + " (" + saved.model.architecture().cell().id + ", "
                     + (saved.trainer == null ? "new optimizer" : (long) saved.counter("steps", saved.trainer.optimizer().steps())
                     + " steps done") + ")");
         } else {
-            Tokenizer tokenizer = s.tokenizer(text);
-            Corpus c = validFile != null ? Corpus.fromTexts(text, Main.readText(validFile), tokenizer, null, s.vocabularyCap())
-                    : Corpus.fromText(text, tokenizer, s.vocabularyCap(), 0.1);
-            task = new LanguageModelTask(c, s);
+            task = new LanguageModelTask(LanguageModelCorpus.assemble(text, validText, textFile == null, s, null), s);
         }
         task.trainer().setThreads(threads);
         Corpus c = task.corpus();

@@ -16,10 +16,10 @@ import tearnn.settings.SettingValues;
 import tearnn.task.Corpus;
 import tearnn.task.Evaluation;
 import tearnn.task.Grammar;
+import tearnn.task.LanguageModelCorpus;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.LanguageModelTask;
 import tearnn.task.TrainingRun;
-import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
 
 /** The page's next-word panel: corpus, model, training progress, predictions and generation. */
@@ -88,7 +88,7 @@ final class WordSession implements TrainingSession {
         double best = Double.NaN;
         if (builtin) {
             Grammar g = new Grammar();
-            text = new Tokenizer(false, true).join(g.generate(GRAMMAR_WORDS, new Rng(1)));
+            text = LanguageModelCorpus.grammarText(g, GRAMMAR_WORDS);
             best = g.bestPerplexity();
         } else if (text.length() > MAX_TEXT) {
             throw new SettingException("text", "the text is " + text.length() + " characters long; the page takes at most "
@@ -102,16 +102,9 @@ final class WordSession implements TrainingSession {
                     + " takes at most " + MAX_TEXT + " (about 5 MB)");
         }
         bestPerplexity = chars ? Double.NaN : best;
-        Tokenizer tokenizer = loaded != null ? loaded.tokenizer : builtin ? new Tokenizer(chars, !chars) : settings.tokenizer(text);
         Corpus corpus;
         try {
-            if (validText != null) {
-                corpus = Corpus.fromTexts(text, validText, tokenizer, loaded != null ? loaded.vocabulary : null,
-                        settings.vocabularyCap());
-            } else {
-                corpus = loaded != null ? Corpus.fromText(text, tokenizer, loaded.vocabulary, 0, 0.1)
-                        : Corpus.fromText(text, tokenizer, settings.vocabularyCap(), 0.1);
-            }
+            corpus = LanguageModelCorpus.assemble(text, validText, builtin, settings, loaded);
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             throw new SettingException(m.contains("validation text") ? "validText" : "text", m);
