@@ -22,7 +22,7 @@ import tearnn.nn.RecurrentStack;
  */
 public final class Connectivity {
     private final Model model;
-    private double[] embedded = new double[0];
+    private final StackInput input = new StackInput();
     private double[] dx = new double[0];
     private double[] dOut = new double[0];
     private final int[] target1 = new int[1];
@@ -46,14 +46,7 @@ public final class Connectivity {
         Architecture a = model.architecture();
         a.checkTokens(prompt, "prompt");
         int steps = prompt.length;
-        RecurrentStack stack = model.stack();
-        if (a.input() == InputKind.EMBEDDING) {
-            embedded = Buffers.grow(embedded, steps * a.embedding());
-            model.embedding().forward(embedded, prompt, steps);
-            stack.forward(embedded, steps, 1, null, null, 0, 0, 0);
-        } else {
-            stack.forwardOneHot(prompt, steps, 1, null, null, 0, 0, 0);
-        }
+        input.forward(model, prompt, null, steps, 1, null, null);
         return back(steps, target, a.input() == InputKind.EMBEDDING ? a.embedding() : a.inputSize());
     }
 

@@ -52,13 +52,7 @@ public final class Trace {
         a.checkTokens(tokens, "text");
         Model m = model.inference();
         int n = tokens.length;
-        if (a.input() == InputKind.EMBEDDING) {
-            double[] x = new double[n * a.embedding()];
-            m.embedding().forward(x, tokens, n);
-            m.stack().forward(x, n, 1, null, null, 0, 0, 0);
-        } else {
-            m.stack().forwardOneHot(tokens, n, 1, null, null, 0, 0, 0);
-        }
+        new StackInput().forward(m, tokens, null, n, 1, null, null);
         return new Trace(m.stack(), n);
     }
 

@@ -44,7 +44,7 @@ public final class TrainingPass implements GradientPass {
     /** Operations done so far in this pass, as estimated. */
     private double spentTotal;
 
-    private double[] embedded = new double[0];
+    private final StackInput input = new StackInput();
     private double[] dEmbedded = new double[0];
     private double[] dOut = new double[0];
     private double[] dHead = new double[0];
@@ -82,18 +82,10 @@ public final class TrainingPass implements GradientPass {
         }
         RecurrentStack stack = model.stack();
         double p = training ? arch.dropout() : 0;
-        switch (arch.input()) {
-            case EMBEDDING -> {
-                embedded = Buffers.grow(embedded, n * arch.embedding());
-                if (training) {
-                    dEmbedded = Buffers.grow(dEmbedded, n * arch.embedding());
-                }
-                model.embedding().forward(embedded, b.tokens, n);
-                stack.beginForward(embedded, T, B, s, b.mask, p, dropoutSeed, first);
-            }
-            case ONE_HOT -> stack.beginForwardOneHot(b.tokens, T, B, s, b.mask, p, dropoutSeed, first);
-            case DENSE -> stack.beginForward(b.inputs, T, B, s, b.mask, p, dropoutSeed, first);
+        if (training && arch.input() == InputKind.EMBEDDING) {
+            dEmbedded = Buffers.grow(dEmbedded, n * arch.embedding());
         }
+        input.begin(model, b.tokens, b.inputs, T, B, s, b.mask, p, dropoutSeed, first);
         phase = Phase.FORWARD;
         step = 0;
         layer = 0;
