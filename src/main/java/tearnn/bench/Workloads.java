@@ -6,7 +6,6 @@ import tearnn.math.MatMul;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
-import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.OutputLayer;
 import tearnn.model.State;
@@ -93,8 +92,7 @@ public final class Workloads {
         int v = 65;
         int h = 128;
         int t = 25;
-        Model m = new Model(new Architecture(InputKind.ONE_HOT, v, 0, CellType.LSTM, h, 1, true, false, v, LossKind.SOFTMAX_CE,
-                false, 0), 1);
+        Model m = new Model(Architecture.ofTokens(v, 0, CellType.LSTM, h), 1);
         Trainer tr = new Trainer(m, OptimizerKind.ADAM.create(m.params().size()), Schedule.constant(2e-3));
         Rng rng = new Rng(7);
         int[] tokens = new int[t * batch];
@@ -211,8 +209,7 @@ public final class Workloads {
 
     /** The W-ADD network (see {@link #adderWorkload}) with weights U(-1, 1). */
     static Model specAdder(int seed) {
-        Model m = new Model(new Architecture(InputKind.DENSE, 2, 0, CellType.RNN_TANH, 16, 1, false, false, 1,
-                LossKind.SIGMOID_BCE, false, 0), seed);
+        Model m = new Model(Architecture.ofVectors(2, CellType.RNN_TANH, 16).withBias(false).withOutputs(1, LossKind.SIGMOID_BCE), seed);
         Rng rng = new Rng(seed);
         double[] w = m.params().value;
         for (int i = 0; i < w.length; i++) {

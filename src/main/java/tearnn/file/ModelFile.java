@@ -168,7 +168,7 @@ public final class ModelFile {
                 a.integer("embedding_size", 0), CellType.parse(a.string("cell")), a.integer("hidden_size"),
                 a.integer("num_layers"), a.bool("bias", true), a.bool("peephole", false), a.integer("output_size"),
                 LossKind.parse(a.string("loss")), a.bool("last_step_only", false), a.number("dropout", 0),
-                a.has("output") ? readOutput(a.object("output")) : OutputLayer.FULL));
+                a.has("output") ? readOutput(a.object("output")) : OutputLayer.FULL).checkSize());
     }
 
     /**

@@ -6,7 +6,12 @@ import tearnn.nn.AdaptiveSoftmax;
 import tearnn.nn.CellType;
 
 /**
- * The shape of a model: input -> recurrent stack -> output layer -> loss.
+ * The shape of a model: input -> recurrent stack -> output layer -> loss. Made by name: start from
+ * {@link #ofTokens}, {@link #ofVectors} or {@link #of} (one layer with biases, a softmax over the
+ * tokens or one squared-error output at every step, no dropout), then change what differs
+ * ({@code Architecture.ofTokens(V, 32, CellType.LSTM, 128).withLayers(2).withDropout(0.1)}). Every
+ * architecture is checked as it is made; its size ({@link #MAX_PARAMETERS}) when a model is made of
+ * it, or a file read ({@link #checkSize}).
  *
  * @param input       how tokens or vectors enter
  * @param inputSize   vocabulary size V (token inputs) or feature count I (dense)
@@ -33,11 +38,60 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
      */
     public static final long MAX_PARAMETERS = 50_000_000L;
 
-    /** An architecture with a full linear output layer. */
-    public Architecture(InputKind input, int inputSize, int embedding, CellType cell, int hidden, int layers,
-            boolean bias, boolean peephole, int outputs, LossKind loss, boolean lastStepOnly, double dropout) {
-        this(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly, dropout,
-                OutputLayer.FULL);
+    /** Tokens in, through an embedding of {@code embedding} columns (0: one-hot), to {@code hidden} units of {@code cell}; a softmax over the same tokens at every step. */
+    public static Architecture ofTokens(int vocab, int embedding, CellType cell, int hidden) {
+        return of(embedding > 0 ? InputKind.EMBEDDING : InputKind.ONE_HOT, vocab, embedding, cell, hidden);
+    }
+
+    /** Vectors of {@code inputs} values in, to {@code hidden} units of {@code cell}; one output with squared error at every step. */
+    public static Architecture ofVectors(int inputs, CellType cell, int hidden) {
+        return of(InputKind.DENSE, inputs, 0, cell, hidden);
+    }
+
+    /**
+     * As {@link #ofTokens} or {@link #ofVectors}, by the kind of input; {@code embedding} is the
+     * embedding's width for {@link InputKind#EMBEDDING}, 0 for the others.
+     */
+    public static Architecture of(InputKind input, int inputSize, int embedding, CellType cell, int hidden) {
+        boolean tokens = input != null && input.tokens();
+        return new Architecture(input, inputSize, embedding, cell, hidden, 1, true, false, tokens ? inputSize : 1,
+                tokens ? LossKind.SOFTMAX_CE : LossKind.MSE, false, 0, OutputLayer.FULL);
+    }
+
+    /** {@code layers} stacked recurrent layers. */
+    public Architecture withLayers(int layers) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
+                dropout, output);
+    }
+
+    /** Recurrent layers with biases or without. */
+    public Architecture withBias(boolean bias) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
+                dropout, output);
+    }
+
+    /** An LSTM's peephole connections, or none. */
+    public Architecture withPeephole(boolean peephole) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
+                dropout, output);
+    }
+
+    /** {@code outputs} outputs of the head with this loss on them. */
+    public Architecture withOutputs(int outputs, LossKind loss) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
+                dropout, output);
+    }
+
+    /** The loss only at each sequence's last step (many-to-one), or at every step. */
+    public Architecture withLastStepOnly(boolean lastStepOnly) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
+                dropout, output);
+    }
+
+    /** Dropout {@code p} on every layer's output while training (0: none). */
+    public Architecture withDropout(double p) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
+                p, output);
     }
 
     public Architecture {
@@ -71,13 +125,22 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
                     + " (here " + embedding + " and " + hidden + ")" : "tied embeddings need as many outputs as input tokens (here "
                     + outputs + " and " + inputSize + ")");
         }
-        long n = count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, output);
+        if (output.adaptive()) {
+            // the clusters' layout (cutoffs in order and inside the vocabulary, no empty projection)
+            AdaptiveSoftmax.projectionWidths(hidden, outputs, output.cutoffs(), output.divValue());
+        }
+    }
+
+    /** Refuses an architecture of more than {@link #MAX_PARAMETERS} parameters, before any is allocated; returns it. */
+    public Architecture checkSize() {
+        long n = parameterCount();
         if (n > MAX_PARAMETERS) {
             throw new IllegalArgumentException("model too large: " + layers + (layers == 1 ? " layer" : " layers") + " of "
-                    + Readable.count(hidden) + " " + cell.id + " units on " + Readable.count(input == InputKind.EMBEDDING ? embedding : inputSize)
+                    + Readable.count(hidden) + " " + cell.id + " units on " + Readable.count(stackInputSize())
                     + " inputs, with " + Readable.count(outputs) + " outputs, would have " + Readable.count(n)
                     + " parameters; the most is " + Readable.count(MAX_PARAMETERS));
         }
+        return this;
     }
 
     private static void positive(String what, int v) {
@@ -121,9 +184,7 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
     /** A next-token language model: tokens in, softmax over the same vocabulary out, at every step. */
     public static Architecture languageModel(CellType cell, int vocab, int embedding, int hidden, int layers,
             double dropout) {
-        InputKind kind = embedding > 0 ? InputKind.EMBEDDING : InputKind.ONE_HOT;
-        return new Architecture(kind, vocab, embedding, cell, hidden, layers, true, false, vocab, LossKind.SOFTMAX_CE,
-                false, dropout);
+        return ofTokens(vocab, embedding, cell, hidden).withLayers(layers).withDropout(dropout);
     }
 
     /**

@@ -1,6 +1,5 @@
 package tearnn.model;
 
-import java.util.Arrays;
 import tearnn.loss.LossKind;
 import tearnn.math.Buffers;
 import tearnn.math.Rng;
@@ -32,7 +31,7 @@ public final class Model {
     private Model evaluator;
     private final TrainingPass pass;
 
-    private double[] embedded = new double[0];
+    private final StackInput input = new StackInput();
     private double[] logits = new double[0];
     private int logitRows;
     private int lastCount;
@@ -60,7 +59,7 @@ public final class Model {
      * (unless {@code ownGradients}) gradients.
      */
     private Model(Architecture arch, Model weights, boolean ownGradients) {
-        this.arch = arch;
+        this.arch = weights == null ? arch.checkSize() : arch;
         this.embedding = arch.input() == InputKind.EMBEDDING
                 ? new Embedding(params, "embedding.weight", arch.inputSize(), arch.embedding()) : null;
         this.stack = new RecurrentStack(params, "rnn.", arch.cell(), arch.stackInputSize(), arch.hidden(),
@@ -329,15 +328,7 @@ public final class Model {
         int T = b.steps;
         int B = b.size;
         int n = T * B;
-        switch (arch.input()) {
-            case EMBEDDING -> {
-                embedded = Buffers.grow(embedded, n * arch.embedding());
-                embedding.forward(embedded, b.tokens, n);
-                stack.forward(embedded, T, B, s, b.mask, 0, 0, 0);
-            }
-            case ONE_HOT -> stack.forwardOneHot(b.tokens, T, B, s, b.mask, 0, 0, 0);
-            case DENSE -> stack.forward(b.inputs, T, B, s, b.mask, 0, 0, 0);
-        }
+        input.forward(this, b.tokens, b.inputs, T, B, s, b.mask);
         logitRows = arch.lastStepOnly() ? B : n;
     }
 

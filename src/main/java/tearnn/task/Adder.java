@@ -5,7 +5,6 @@ import tearnn.math.Fn;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
-import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.State;
 import tearnn.nn.CellType;
@@ -39,7 +38,7 @@ public final class Adder {
 
     /** The model shape for the adder: 2 inputs, 1 output per step, sigmoid loss at every step. */
     public static Architecture architecture(CellType cell, int hidden) {
-        return new Architecture(InputKind.DENSE, 2, 0, cell, hidden, 1, true, false, 1, LossKind.SIGMOID_BCE, false, 0);
+        return Architecture.ofVectors(2, cell, hidden).withOutputs(1, LossKind.SIGMOID_BCE);
     }
 
     /** A reusable batch of B random pairs. */

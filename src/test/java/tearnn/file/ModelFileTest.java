@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tearnn.loss.LossKind;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
-import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.OutputLayer;
 import tearnn.model.State;
@@ -29,7 +27,7 @@ class ModelFileTest {
     static final int V = 7;
 
     static Architecture arch() {
-        return new Architecture(InputKind.EMBEDDING, V, 5, CellType.LSTM, 8, 2, true, false, V, LossKind.SOFTMAX_CE, false, 0.2);
+        return Architecture.ofTokens(V, 5, CellType.LSTM, 8).withLayers(2).withDropout(0.2);
     }
 
     static Trainer trainer(Model m, String optimizer) {
@@ -125,8 +123,7 @@ class ModelFileTest {
     }
 
     static String valid() {
-        return ModelFile.write(new SavedModel(new Model(new Architecture(InputKind.ONE_HOT, 3, 0, CellType.GRU, 2, 1,
-                true, false, 3, LossKind.SOFTMAX_CE, false, 0), 1)));
+        return ModelFile.write(new SavedModel(new Model(Architecture.ofTokens(3, 0, CellType.GRU, 2), 1)));
     }
 
     static String error(String text) {
@@ -176,8 +173,7 @@ class ModelFileTest {
         assertEquals("model file: architecture: output kind must be \"softmax\" or \"adaptive\", got \"sampled\"",
                 error(adaptive.replace("\"kind\":\"adaptive\"", "\"kind\":\"sampled\"")));
         // tied weights: fc.weight is written as PyTorch's state_dict lists it, and must equal embedding.weight
-        Model tied = new Model(new Architecture(InputKind.EMBEDDING, 3, 2, CellType.GRU, 2, 1, true, false, 3, LossKind.SOFTMAX_CE,
-                false, 0, OutputLayer.TIED), 1);
+        Model tied = new Model(Architecture.ofTokens(3, 2, CellType.GRU, 2).withOutput(OutputLayer.TIED), 1);
         String t = ModelFile.write(new SavedModel(tied));
         assertTrue(t.contains("\"fc.weight\":"), t);
         assertArrayEquals(tied.params().value, ModelFile.read(t).model.params().value);

@@ -21,8 +21,8 @@ class ConnectivityTest {
     static final int E = 4;
 
     static Architecture arch(InputKind in, CellType cell, int inputSize) {
-        return new Architecture(in, inputSize, in == InputKind.EMBEDDING ? E : 0, cell, H, 2, true, cell == CellType.LSTM, V,
-                LossKind.SOFTMAX_CE, false, 0.3);
+        return Architecture.of(in, inputSize, in == InputKind.EMBEDDING ? E : 0, cell, H).withLayers(2)
+                .withPeephole(cell == CellType.LSTM).withOutputs(V, LossKind.SOFTMAX_CE).withDropout(0.3);
     }
 
     /** A dense-input twin of {@code m} whose first layer reads vectors of {@code width}: every recurrent and head weight copied. */
@@ -100,7 +100,7 @@ class ConnectivityTest {
         assertEquals("the prompt has no tokens", assertThrows(IllegalArgumentException.class, () -> c.ofTokens(new int[0], 1)).getMessage());
         assertEquals("target 7 is outside the 7 outputs", assertThrows(IllegalArgumentException.class, () -> c.ofTokens(new int[] {1}, 7)).getMessage());
         assertEquals("token 9 is outside the vocabulary of 7", assertThrows(IllegalArgumentException.class, () -> c.ofTokens(new int[] {9}, 1)).getMessage());
-        Model adder = new Model(new Architecture(InputKind.DENSE, 2, 0, CellType.GRU, 4, 1, true, false, 1, LossKind.SIGMOID_BCE, false, 0), 1);
+        Model adder = new Model(Architecture.ofVectors(2, CellType.GRU, 4).withOutputs(1, LossKind.SIGMOID_BCE), 1);
         assertEquals("connectivity reads the probability of a token: this model's output is sigmoid_bce, not softmax_ce",
                 assertThrows(IllegalArgumentException.class, () -> new Connectivity(adder)).getMessage());
     }

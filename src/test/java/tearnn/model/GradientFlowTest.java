@@ -34,8 +34,8 @@ class GradientFlowTest {
     @ParameterizedTest
     @MethodSource("models")
     void theTopLayersNormsAreThoseOfFiniteDifferences(InputKind in, CellType cell, boolean lastOnly) {
-        Architecture a = new Architecture(in, 6, in == InputKind.EMBEDDING ? 4 : 0, cell, H, 2, true, false, 6,
-                LossKind.SOFTMAX_CE, lastOnly, 0);
+        Architecture a = Architecture.of(in, 6, in == InputKind.EMBEDDING ? 4 : 0, cell, H).withLayers(2)
+                .withOutputs(6, LossKind.SOFTMAX_CE).withLastStepOnly(lastOnly);
         Model m = new Model(a, 3);
         Rng rng = new Rng(4);
         Batch batch = TestBatches.batch(a, rng, false, T, B);

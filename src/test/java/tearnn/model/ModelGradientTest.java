@@ -33,8 +33,8 @@ class ModelGradientTest {
     static Architecture arch(InputKind in, CellType cell, LossKind loss, boolean last, double dropout) {
         int inputSize = in == InputKind.DENSE ? 3 : 6;
         int outputs = loss == LossKind.SOFTMAX_CE ? 6 : 2;
-        return new Architecture(in, inputSize, in == InputKind.EMBEDDING ? 4 : 0, cell, 5, 2, true,
-                cell == CellType.LSTM, outputs, loss, last, dropout);
+        return Architecture.of(in, inputSize, in == InputKind.EMBEDDING ? 4 : 0, cell, 5).withLayers(2)
+                .withPeephole(cell == CellType.LSTM).withOutputs(outputs, loss).withLastStepOnly(last).withDropout(dropout);
     }
 
     static Batch batch(Architecture a, Rng rng, boolean masked) {

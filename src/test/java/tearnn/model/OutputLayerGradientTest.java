@@ -18,8 +18,8 @@ import tearnn.nn.CellType;
 class OutputLayerGradientTest {
 
     static Architecture arch(InputKind in, CellType cell, boolean last, double dropout) {
-        return new Architecture(in, 6, in == InputKind.EMBEDDING ? 4 : 0, cell, 5, 2, true, false, 6,
-                LossKind.SOFTMAX_CE, last, dropout, new OutputLayer(true, new int[] {2, 4}, 2.0, true));
+        return Architecture.of(in, 6, in == InputKind.EMBEDDING ? 4 : 0, cell, 5).withLayers(2).withOutputs(6, LossKind.SOFTMAX_CE)
+                .withLastStepOnly(last).withDropout(dropout).withOutput(new OutputLayer(true, new int[] {2, 4}, 2.0, true));
     }
 
     @ParameterizedTest
@@ -47,8 +47,7 @@ class OutputLayerGradientTest {
     @ParameterizedTest
     @EnumSource(CellType.class)
     void tiedEmbeddingsGetBothGradients(CellType cell) {
-        Architecture a = new Architecture(InputKind.EMBEDDING, 6, 5, cell, 5, 2, true, false, 6, LossKind.SOFTMAX_CE, false,
-                0.25, OutputLayer.TIED);
+        Architecture a = Architecture.ofTokens(6, 5, cell, 5).withLayers(2).withDropout(0.25).withOutput(OutputLayer.TIED);
         Model m = new Model(a, 4);
         assertEquals(null, m.params().find("fc.weight"), "no tensor of its own");
         assertEquals(m.params().find("embedding.weight"), m.params().aliases().get("fc.weight"));
@@ -59,11 +58,11 @@ class OutputLayerGradientTest {
     @Test
     void tiedEmbeddingsNeedMatchingSizes() {
         assertEquals("tied embeddings need the embedding size equal to the hidden size (here 4 and 5)",
-                assertThrows(IllegalArgumentException.class, () -> new Architecture(InputKind.EMBEDDING, 6, 4, CellType.GRU, 5, 1,
-                        true, false, 6, LossKind.SOFTMAX_CE, false, 0, OutputLayer.TIED)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Architecture.ofTokens(6, 4, CellType.GRU, 5)
+                        .withOutput(OutputLayer.TIED)).getMessage());
         assertEquals("tied embeddings need an embedding (this model reads one_hot input)",
-                assertThrows(IllegalArgumentException.class, () -> new Architecture(InputKind.ONE_HOT, 6, 0, CellType.GRU, 5, 1,
-                        true, false, 6, LossKind.SOFTMAX_CE, false, 0, OutputLayer.TIED)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Architecture.ofTokens(6, 0, CellType.GRU, 5)
+                        .withOutput(OutputLayer.TIED)).getMessage());
     }
 
     @Test
@@ -91,13 +90,13 @@ class OutputLayerGradientTest {
         assertEquals("adaptive softmax cluster 2 would project 5 inputs to floor(5 / 2.0^3) = 0 units: use fewer cutoffs"
                 + " or a smaller div_value", refused(new int[] {1, 2, 3}, 2.0));
         assertEquals("adaptive softmax div_value must be in [1, 1024], got 0.5", refused(new int[] {2}, 0.5));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Architecture(InputKind.DENSE, 3, 0,
-                CellType.GRU, 5, 1, true, false, 2, LossKind.MSE, false, 0, OutputLayer.adaptive(1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Architecture.ofVectors(3,
+                CellType.GRU, 5).withOutputs(2, LossKind.MSE).withOutput(OutputLayer.adaptive(1)));
         assertEquals("the adaptive softmax predicts classes: its loss is softmax_ce, not mse", e.getMessage());
     }
 
     private static String refused(int[] cutoffs, double div) {
-        return assertThrows(IllegalArgumentException.class, () -> new Architecture(InputKind.EMBEDDING, 6, 4, CellType.GRU,
-                5, 1, true, false, 6, LossKind.SOFTMAX_CE, false, 0, new OutputLayer(true, cutoffs, div, false))).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> Architecture.ofTokens(6, 4, CellType.GRU,
+                5).withOutput(new OutputLayer(true, cutoffs, div, false))).getMessage();
     }
 }

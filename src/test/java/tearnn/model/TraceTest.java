@@ -15,8 +15,8 @@ import tearnn.nn.CellType;
  */
 class TraceTest {
     static Model model(CellType cell, InputKind in) {
-        return new Model(new Architecture(in, 7, in == InputKind.EMBEDDING ? 4 : 0, cell, 6, 2, true, false, 7,
-                LossKind.SOFTMAX_CE, false, 0.2), 9);
+        return new Model(Architecture.of(in, 7, in == InputKind.EMBEDDING ? 4 : 0, cell, 6).withLayers(2)
+                .withOutputs(7, LossKind.SOFTMAX_CE).withDropout(0.2), 9);
     }
 
     static final int[] TEXT = {1, 5, 2, 2, 6, 0, 3};

@@ -72,8 +72,8 @@ class TrainingPassTest {
                 int inputSize = in == InputKind.DENSE ? 3 : 6;
                 LossKind loss = in == InputKind.DENSE ? LossKind.MSE : LossKind.SOFTMAX_CE;
                 int outputs = loss == LossKind.SOFTMAX_CE ? 6 : 2;
-                Architecture a = new Architecture(in, inputSize, in == InputKind.EMBEDDING ? 4 : 0, cell, 8, 2, true,
-                        cell == CellType.LSTM, outputs, loss, false, 0.25);
+                Architecture a = Architecture.of(in, inputSize, in == InputKind.EMBEDDING ? 4 : 0, cell, 8).withLayers(2)
+                        .withPeephole(cell == CellType.LSTM).withOutputs(outputs, loss).withDropout(0.25);
                 same(a, true, 0, cell.id + "/" + in.id + " masked, dropout");
                 same(a, false, 3, cell.id + "/" + in.id + " truncated every 3");
             }
@@ -83,9 +83,10 @@ class TrainingPassTest {
     @Test
     void manyToOneAndSigmoidLossesToo() {
         for (CellType cell : new CellType[] {CellType.LSTM, CellType.GRU}) {
-            same(new Architecture(InputKind.DENSE, 2, 0, cell, 6, 3, false, false, 1, LossKind.SIGMOID_BCE, true, 0), false, 0,
+            same(Architecture.ofVectors(2, cell, 6).withLayers(3).withBias(false).withOutputs(1, LossKind.SIGMOID_BCE).withLastStepOnly(true),
+                    false, 0,
                     cell.id + " many-to-one");
-            same(new Architecture(InputKind.DENSE, 2, 0, cell, 6, 1, true, false, 1, LossKind.SIGMOID_BCE, false, 0), true, 2,
+            same(Architecture.ofVectors(2, cell, 6).withOutputs(1, LossKind.SIGMOID_BCE), true, 2,
                     cell.id + " sigmoid");
         }
     }

@@ -77,8 +77,8 @@ class DataParallelTest {
                 int inputSize = in == InputKind.DENSE ? 3 : 6;
                 LossKind loss = in == InputKind.DENSE ? LossKind.MSE : LossKind.SOFTMAX_CE;
                 int outputs = loss == LossKind.SOFTMAX_CE ? 6 : 2;
-                Architecture a = new Architecture(in, inputSize, in == InputKind.EMBEDDING ? 4 : 0, cell, 8, 2, true,
-                        cell == CellType.LSTM, outputs, loss, false, 0.25);
+                Architecture a = Architecture.of(in, inputSize, in == InputKind.EMBEDDING ? 4 : 0, cell, 8).withLayers(2)
+                        .withPeephole(cell == CellType.LSTM).withOutputs(outputs, loss).withDropout(0.25);
                 String name = cell.id + "/" + in.id;
                 Run one = train(a, true, 0, 1);
                 for (int n : new int[] {2, 3, 7, 9}) {
@@ -93,19 +93,17 @@ class DataParallelTest {
     @Test
     void manyToOneAndSigmoidLossesToo() {
         for (CellType cell : new CellType[] {CellType.RNN_TANH, CellType.GRU}) {
-            Architecture manyToOne = new Architecture(InputKind.DENSE, 2, 0, cell, 6, 1, true, false, 1, LossKind.SIGMOID_BCE,
-                    true, 0);
+            Architecture manyToOne = Architecture.ofVectors(2, cell, 6).withOutputs(1, LossKind.SIGMOID_BCE).withLastStepOnly(true);
             close(train(manyToOne, false, 0, 1), train(manyToOne, false, 0, 3), cell.id + " many-to-one");
-            Architecture adder = new Architecture(InputKind.DENSE, 2, 0, cell, 6, 1, true, false, 1, LossKind.SIGMOID_BCE,
-                    false, 0);
+            Architecture adder = Architecture.ofVectors(2, cell, 6).withOutputs(1, LossKind.SIGMOID_BCE);
             close(train(adder, true, 0, 1), train(adder, true, 0, 2), cell.id + " sigmoid at every step");
         }
     }
 
     @Test
     void anAdaptiveSoftmaxOnThreadsTrainsAsOnOne() {
-        Architecture a = new Architecture(InputKind.EMBEDDING, 6, 4, CellType.LSTM, 8, 2, true, false, 6, LossKind.SOFTMAX_CE,
-                false, 0.25, new OutputLayer(true, new int[] {2, 4}, 2.0, true));
+        Architecture a = Architecture.ofTokens(6, 4, CellType.LSTM, 8).withLayers(2).withDropout(0.25)
+                .withOutput(new OutputLayer(true, new int[] {2, 4}, 2.0, true));
         Run one = train(a, true, 0, 1);
         for (int n : new int[] {2, 3}) {
             close(one, train(a, true, 0, n), "adaptive, masked, dropout, " + n + " threads");
@@ -114,8 +112,7 @@ class DataParallelTest {
 
     @Test
     void aRunOnNThreadsIsRepeatableBitForBit() {
-        Architecture a = new Architecture(InputKind.EMBEDDING, 6, 4, CellType.LSTM, 8, 2, true, false, 6, LossKind.SOFTMAX_CE,
-                false, 0.25);
+        Architecture a = Architecture.ofTokens(6, 4, CellType.LSTM, 8).withLayers(2).withDropout(0.25);
         Run first = train(a, true, 0, 3);
         Run second = train(a, true, 0, 3);
         assertArrayEquals(first.weights(), second.weights());
@@ -126,8 +123,7 @@ class DataParallelTest {
 
     @Test
     void aStepSharedAmongWorkersHasTheBatchsGradientFlow() {
-        Architecture a = new Architecture(InputKind.EMBEDDING, 6, 4, CellType.GRU, 8, 2, true, false, 6, LossKind.SOFTMAX_CE,
-                false, 0.25);
+        Architecture a = Architecture.ofTokens(6, 4, CellType.GRU, 8).withLayers(2).withDropout(0.25);
         Trainer one = trainer(a);
         Trainer[] workers = {trainer(a), trainer(a), trainer(a)};
         for (int i = 0; i < workers.length; i++) {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tearnn.loss.LossKind;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.OutputLayer;
 import tearnn.model.Batch;
-import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.State;
 import tearnn.nn.CellType;
@@ -35,9 +33,8 @@ class StepAllocationTest {
             int v = 40;
             int batch = embedding ? 6 : 1;
             int steps = 9;
-            Architecture arch = new Architecture(embedding ? InputKind.EMBEDDING : InputKind.ONE_HOT, v, embedding ? 8 : 0, cell, 12,
-                    embedding ? 2 : 1, true, false, v, LossKind.SOFTMAX_CE, false, embedding ? 0.2 : 0,
-                    embedding ? OutputLayer.FULL : OutputLayer.adaptive(10)); // the one-hot model with an adaptive softmax
+            Architecture arch = Architecture.ofTokens(v, embedding ? 8 : 0, cell, 12).withLayers(embedding ? 2 : 1)
+                    .withDropout(embedding ? 0.2 : 0).withOutput(embedding ? OutputLayer.FULL : OutputLayer.adaptive(10)); // the one-hot model with an adaptive softmax
             Model m = new Model(arch, 3);
             Trainer tr = new Trainer(m, OptimizerKind.ADAM.create(m.params().size()), Schedule.constant(1e-3));
             tr.setClipNorm(1);

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.nio.file.Path;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tearnn.cli.Serve;
 
 /**

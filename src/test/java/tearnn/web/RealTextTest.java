@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -79,7 +78,7 @@ class RealTextTest extends PageTest {
             assertTrue(described.contains("words (pre-tokenized: split at spaces, <eos> at line ends) (your held-out text)"), described);
             assertTrue(described.contains("adaptive softmax (cutoffs ["), described);
             assertTrue(info.contains("validation perplexity"), info);
-            waiting(d, 10).until(x -> !text(x, "word-top").isEmpty());
+            waiting(d, 60).until(x -> !text(x, "word-top").isEmpty());
             assertTrue(text(d, "word-top").contains("%"), text(d, "word-top"));
             assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
