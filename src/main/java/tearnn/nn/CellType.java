@@ -1,11 +1,14 @@
 package tearnn.nn;
 
-/** The recurrent cells, with their PyTorch names and the number of gate blocks G of each. */
+/**
+ * The recurrent cells, with their PyTorch names, the number of gate blocks G of each, and whether it
+ * carries a cell state c beside h (its states, initial and final, are then pairs: see {@link StatePair}).
+ */
 public enum CellType {
-    RNN_TANH("rnn_tanh", "RNN (tanh)", 1),
-    RNN_RELU("rnn_relu", "RNN (relu)", 1),
-    LSTM("lstm", "LSTM", 4),
-    GRU("gru", "GRU", 3);
+    RNN_TANH("rnn_tanh", "RNN (tanh)", 1, false),
+    RNN_RELU("rnn_relu", "RNN (relu)", 1, false),
+    LSTM("lstm", "LSTM", 4, true),
+    GRU("gru", "GRU", 3, false);
 
     /** The name used in JSON files and on the command line. */
     public final String id;
@@ -13,15 +16,18 @@ public enum CellType {
     public final String label;
     /** Gate blocks stacked in weight_ih / weight_hh: the matrices have G*H rows. */
     public final int gates;
+    private final boolean cellState;
 
-    CellType(String id, String label, int gates) {
+    CellType(String id, String label, int gates, boolean cellState) {
         this.id = id;
         this.label = label;
         this.gates = gates;
+        this.cellState = cellState;
     }
 
+    /** Whether the cell carries a cell state c beside h (its cell class says so too: {@link RecurrentCell}). */
     public boolean hasCellState() {
-        return this == LSTM;
+        return cellState;
     }
 
     public static CellType parse(String id) {

@@ -28,7 +28,7 @@ public final class GruCell extends RecurrentCell {
     private double[] dRec = new double[0];
 
     public GruCell(Params params, String prefix, int layer, int hidden, boolean bias) {
-        super(params, prefix, layer, hidden, 3, bias);
+        super(params, prefix, layer, hidden, 3, bias, false);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package tearnn.nn;
 
-import java.util.Arrays;
 import tearnn.math.Buffers;
 import tearnn.math.Fn;
 
@@ -28,18 +27,13 @@ public final class LstmCell extends RecurrentCell {
     private final Tensor peepI;
     private final Tensor peepF;
     private final Tensor peepO;
-    /** Cell states, [T+1][B][H], slot 0 = c0. */
-    private double[] c = new double[0];
     /** tanh(c_t), [T][B][H]. */
     private double[] tanhC = new double[0];
     /** Gate activations i, f, g, o, [T][B][4H]. */
     private double[] act = new double[0];
-    /** dL/dc_t of the step being backpropagated, and the gradient reaching c_{t-1}, [B][H]. */
-    private double[] dc = new double[0];
-    private double[] dcPrev = new double[0];
 
     public LstmCell(Params params, String prefix, int layer, int hidden, boolean bias, boolean peephole) {
-        super(params, prefix, layer, hidden, 4, bias);
+        super(params, prefix, layer, hidden, 4, bias, true);
         if (peephole) {
             peepI = params.addVector(prefix + "peephole_i_l" + layer, hidden);
             peepF = params.addVector(prefix + "peephole_f_l" + layer, hidden);
@@ -53,17 +47,8 @@ public final class LstmCell extends RecurrentCell {
 
     @Override
     protected void growWorkspaces(int t, int b) {
-        int bh = b * hidden;
-        c = Buffers.grow(c, (t + 1) * bh);
-        tanhC = Buffers.grow(tanhC, t * bh);
+        tanhC = Buffers.grow(tanhC, t * b * hidden);
         act = Buffers.grow(act, t * b * gateRows);
-        dc = Buffers.grow(dc, bh);
-        dcPrev = Buffers.grow(dcPrev, bh);
-    }
-
-    @Override
-    public double[] cellStates() {
-        return c;
     }
 
     private static final String[] GATES = {"i", "f", "g", "o"};
@@ -76,18 +61,6 @@ public final class LstmCell extends RecurrentCell {
     @Override
     public double gate(int g, int t, int b, int j) {
         return act[(t * batch + b) * gateRows + g * hidden + j];
-    }
-
-    @Override
-    protected void takeInitialState(StatePair initial) {
-        copyInitial(c, initial == null ? null : initial.c);
-    }
-
-    @Override
-    protected void carryForward(int t, int b) {
-        super.carryForward(t, b);
-        int from = t * batch * hidden + b * hidden;
-        System.arraycopy(c, from, c, from + batch * hidden, hidden);
     }
 
     @Override
@@ -133,18 +106,6 @@ public final class LstmCell extends RecurrentCell {
     }
 
     @Override
-    protected void takeFinalGradient(StatePair dFinal) {
-        int bh = batch * hidden;
-        Arrays.fill(dcPrev, 0, bh, 0.0);
-        addInto(dcPrev, dFinal == null ? null : dFinal.c, bh);
-    }
-
-    @Override
-    protected void beginStepBackward(int t, int b0, int b1) {
-        System.arraycopy(dcPrev, b0 * hidden, dc, b0 * hidden, (b1 - b0) * hidden);
-    }
-
-    @Override
     protected void stepBackward(double[] dxg, int t, int b) {
         int H = hidden;
         int row = b * H;
@@ -187,24 +148,6 @@ public final class LstmCell extends RecurrentCell {
             dxg[x + H + j] = daf;
             dxg[x + 2 * H + j] = dag;
             dxg[x + 3 * H + j] = dao;
-        }
-    }
-
-    @Override
-    protected void cutState(int b0, int b1) {
-        Arrays.fill(dcPrev, b0 * hidden, b1 * hidden, 0.0);
-    }
-
-    @Override
-    protected void endStepBackward(int t, int b0, int b1) {
-        // padded rows kept dc[k] = dc_t unchanged: c_t = c_{t-1}
-        System.arraycopy(dc, b0 * hidden, dcPrev, b0 * hidden, (b1 - b0) * hidden);
-    }
-
-    @Override
-    protected void giveInitialGradient(StatePair dInitial) {
-        if (dInitial != null && dInitial.c != null) {
-            System.arraycopy(dcPrev, 0, dInitial.c, 0, batch * hidden);
         }
     }
 }

@@ -9,8 +9,10 @@ import tearnn.math.TransAProduct;
  * The recurrence of one layer: given the input pre-activations {@code xg = W_ih x + b_ih} for every
  * step, it runs {@code h_t = cell(xg_t, h_{t-1})} forward and back. This base holds what every cell
  * does the same way: W_hh and b_hh and their products, the hidden-state history, padding, truncation,
- * and the loops over steps and sequences. A subclass holds its equations: one step of one sequence
- * forward ({@link #stepForward}) and back ({@link #stepBackward}), side by side.
+ * and the loops over steps and sequences, and, for a cell that declares one (an LSTM), the cell
+ * state c beside h: its history, its initial and final values and gradients, padding and truncation
+ * alike. A subclass holds its equations: one step of one sequence forward ({@link #stepForward}) and
+ * back ({@link #stepBackward}), side by side.
  *
  * <p>Layouts are time-major and flat: {@code xg[t][b][G*H]}, {@code h[t+1][b][H]} with slot 0 the
  * initial state, so h_{t-1} for t = 0..T-1 is one contiguous block. A {@code mask[t][b]} of 0 marks
@@ -37,6 +39,14 @@ public abstract class RecurrentCell {
     protected double[] dhPrev = new double[0];
     /** dL/dh_t of the step being backpropagated, [B][H]. */
     protected double[] dh = new double[0];
+    /** Whether the cell carries a cell state c beside h (see {@link CellType#hasCellState}). */
+    private final boolean cellState;
+    /** Cell states, [T+1][B][H], slot 0 = c0 (a cell that carries one only). */
+    protected double[] c = new double[0];
+    /** dL/dc_t of the step being backpropagated, [B][H]: a step back reads it and leaves dL/dc_{t-1} there. */
+    protected double[] dc = new double[0];
+    /** The gradient reaching c_{t-1}, [B][H]. */
+    private double[] dcPrev = new double[0];
     /** ||dL/dh_t|| of each sequence at each step of the last backward pass, [T][B]. */
     private double[] gradientNorms = new double[0];
     private double[] mask;
@@ -47,7 +57,13 @@ public abstract class RecurrentCell {
     private double[] wHhT = new double[0];
     private final TransAProduct weightGradient = new TransAProduct();
 
-    protected RecurrentCell(Params params, String prefix, int layer, int hidden, int gates, boolean bias) {
+    /**
+     * A cell of {@code gates} gate blocks, with biases or not; {@code cellState}: whether it carries a
+     * cell state c beside h, which this base then keeps (the cell's steps read c_{t-1} and write c_t in
+     * {@link #c}, and going back read dL/dc_t from {@link #dc} and leave dL/dc_{t-1} there).
+     */
+    protected RecurrentCell(Params params, String prefix, int layer, int hidden, int gates, boolean bias, boolean cellState) {
+        this.cellState = cellState;
         this.params = params;
         this.hidden = hidden;
         this.gateRows = gates * hidden;
@@ -93,7 +109,12 @@ public abstract class RecurrentCell {
             transposeRecurrentWeights();
         }
         copyInitial(h, initial == null ? null : initial.h);
-        takeInitialState(initial);
+        if (cellState) {
+            c = Buffers.grow(c, (t + 1) * bh);
+            dc = Buffers.grow(dc, bh);
+            dcPrev = Buffers.grow(dcPrev, bh);
+            copyInitial(c, initial == null ? null : initial.c);
+        }
     }
 
     /** Runs steps [from, to) of the pass begun; {@code xg} must hold their rows. */
@@ -144,7 +165,10 @@ public abstract class RecurrentCell {
         int bh = batch * hidden;
         Arrays.fill(dhPrev, 0, bh, 0.0);
         addInto(dhPrev, dFinal == null ? null : dFinal.h, bh);
-        takeFinalGradient(dFinal);
+        if (cellState) {
+            Arrays.fill(dcPrev, 0, bh, 0.0);
+            addInto(dcPrev, dFinal == null ? null : dFinal.c, bh);
+        }
     }
 
     /**
@@ -177,7 +201,9 @@ public abstract class RecurrentCell {
             }
             gradientNorms[s * batch + j] = Math.sqrt(squares);
         }
-        beginStepBackward(s, b0, b1);
+        if (cellState) {
+            System.arraycopy(dcPrev, i0, dc, i0, i1 - i0);
+        }
         for (int j = b0; j < b1; j++) {
             if (padded(s, j)) {
                 skipBackward(dxg, s, j);
@@ -187,11 +213,17 @@ public abstract class RecurrentCell {
         }
         if (cutBefore(s, truncate)) {
             Arrays.fill(dhPrev, i0, i1, 0.0);
-            cutState(b0, b1);
+            if (cellState) {
+                Arrays.fill(dcPrev, i0, i1, 0.0);
+            }
         } else {
             recurrentInputGradient(recurrentGradients(dxg), s, b0, b1);
             carryPadded(s, b0, b1);
             endStepBackward(s, b0, b1);
+            if (cellState) {
+                // a padded row kept dc = dc_t unchanged: c_t = c_{t-1}
+                System.arraycopy(dc, i0, dcPrev, i0, i1 - i0);
+            }
         }
     }
 
@@ -230,7 +262,9 @@ public abstract class RecurrentCell {
         if (dInitial != null && dInitial.h != null) {
             System.arraycopy(dhPrev, 0, dInitial.h, 0, batch * hidden);
         }
-        giveInitialGradient(dInitial);
+        if (cellState && dInitial != null && dInitial.c != null) {
+            System.arraycopy(dcPrev, 0, dInitial.c, 0, batch * hidden);
+        }
     }
 
     /** Rows of W_hh (and of W_ih): G*H. */
@@ -244,33 +278,24 @@ public abstract class RecurrentCell {
     protected void growWorkspaces(int t, int b) {
     }
 
-    /** Takes the rest of the initial state (an LSTM's c0) before the first step. */
-    protected void takeInitialState(StatePair initial) {
-    }
-
     /**
      * One step of one sequence: reads {@code xg} at (t, b), {@link #hg} row b (the recurrent
      * pre-activations) and h_{t-1}; writes h_t (slot t+1 of {@link #h}) and what backward needs.
      */
     protected abstract void stepForward(double[] xg, int t, int b);
 
-    /** A padded step of sequence b: the state goes on unchanged (h here; a cell state, too, in a subclass). */
-    protected void carryForward(int t, int b) {
+    /** A padded step of sequence b: the state (h, and c) goes on unchanged. */
+    private void carryForward(int t, int b) {
         int from = t * batch * hidden + b * hidden;
         System.arraycopy(h, from, h, from + batch * hidden, hidden);
-    }
-
-    /** Takes the rest of the final state's gradient (an LSTM's dc_T) before the last step. */
-    protected void takeFinalGradient(StatePair dFinal) {
+        if (cellState) {
+            System.arraycopy(c, from, c, from + batch * hidden, hidden);
+        }
     }
 
     /** The recurrent pre-activation gradients [T][B][G*H] that reach W_hh: {@code dxg} itself, or the cell's own. */
     protected double[] recurrentGradients(double[] dxg) {
         return dxg;
-    }
-
-    /** Before sequences [b0, b1) of step t go back: a cell's own state gradient (an LSTM's dc_t). */
-    protected void beginStepBackward(int t, int b0, int b1) {
     }
 
     /**
@@ -286,19 +311,11 @@ public abstract class RecurrentCell {
         Arrays.fill(dxg, x, x + gateRows, 0.0);
     }
 
-    /** At a truncation boundary: the cell's own state gradient of sequences [b0, b1) stops too. */
-    protected void cutState(int b0, int b1) {
-    }
-
     /**
      * After dh_{t-1} = W_hh^T (recurrent gradients) for sequences [b0, b1) at step t: what else
-     * reaches their h_{t-1} or c_{t-1}.
+     * reaches their h_{t-1} (a GRU's z * dh).
      */
     protected void endStepBackward(int t, int b0, int b1) {
-    }
-
-    /** Writes the rest of the initial state's gradient (an LSTM's dc0). */
-    protected void giveInitialGradient(StatePair dInitial) {
     }
 
     // ---------------------------------------------------------------- shared pieces
@@ -323,9 +340,9 @@ public abstract class RecurrentCell {
         throw new IllegalArgumentException("a vanilla RNN has no gates");
     }
 
-    /** The cell states (LSTM), laid out like {@link #hiddenStates()}, or null. */
+    /** The cell states (a cell that carries them: an LSTM), laid out like {@link #hiddenStates()}, or null. */
     public double[] cellStates() {
-        return null;
+        return cellState ? c : null;
     }
 
     public int hidden() {

@@ -14,7 +14,7 @@ public final class RnnCell extends RecurrentCell {
     private final boolean relu;
 
     public RnnCell(Params params, String prefix, int layer, int hidden, boolean bias, boolean relu) {
-        super(params, prefix, layer, hidden, 1, bias);
+        super(params, prefix, layer, hidden, 1, bias, false);
         this.relu = relu;
     }
 

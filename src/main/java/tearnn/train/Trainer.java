@@ -48,6 +48,9 @@ public final class Trainer {
     private double largest;
     private double clipCoefficient;
     private double lastLoss;
+    /** The loss and gradient norm of the step under way, once its norm is known; the last step's once it is done. */
+    private double stepLoss;
+    private double stepNorm;
 
     public Trainer(Model model, Optimizer optimizer, Schedule schedule) {
         if (model == null || optimizer == null || schedule == null) {
@@ -200,7 +203,7 @@ public final class Trainer {
         return flow;
     }
 
-    /** Global gradient norm of the last step, before clipping. */
+    /** Global gradient norm of the last step done, before clipping. */
     public double lastGradNorm() {
         return lastGradNorm;
     }
@@ -324,6 +327,8 @@ public final class Trainer {
                     at = to;
                     if (at == n) {
                         phase = Phase.IDLE;
+                        lastLoss = stepLoss;
+                        lastGradNorm = stepNorm;
                         guard.remember(lastLoss);
                         return spent;
                     }
@@ -347,8 +352,8 @@ public final class Trainer {
     private void checked() {
         double loss = pass.loss();
         double norm = Math.sqrt(squares);
-        lastGradNorm = norm;
-        lastLoss = loss;
+        stepNorm = norm;
+        stepLoss = loss;
         String broken = guard.check(loss, norm, largest);
         if (broken != null) {
             phase = Phase.IDLE;
