@@ -2,14 +2,15 @@
 // Keeps one panel's model in this browser (through Store, beside the engine) and says how that went
 // beside "Kept in this browser". A big model takes long to write, so it is kept less often (at most
 // 2% of the time); a failed save says why and offers Download, and is tried again later and later
-// (10 s, 20 s, ... 5 min; with no storage at all, every 5 min). One save at a time: asked for while
-// one is under way, it runs once more after it.
+// (10 s, 20 s, ... 5 min after the first failure since a save went through; with no storage at all,
+// every 5 min). One save at a time: asked for while one is under way, it runs once more after it.
 const Keeper = (() => {
   // app: {persist(op, ...args)}; status: the element for the outcome; record(): what to keep with
   // the model (its settings and what the panel keeps besides), or null for nothing yet; step(): the
   // step the panel's model is at; kept(step): the model of that step is kept.
   function create(app, panelName, status, record, step, kept) {
-    const k = { key: null, savedAt: 0, every: 5000, saving: null, again: false };
+    // every: ms between saves while training; retry: the wait after the last failure (0: none failed since the last save)
+    const k = { key: null, savedAt: 0, every: 5000, retry: 0, saving: null, again: false };
 
     async function save() {
       if (k.saving) {
@@ -34,6 +35,7 @@ const Keeper = (() => {
       if (r.ok) {
         kept(step());
         k.every = Math.max(5000, 50 * (performance.now() - t0));
+        k.retry = 0;
         status.className = 'status';
         // the engine keeps the model after any training call sent before: the step the page knows
         // once the save answers
@@ -41,10 +43,11 @@ const Keeper = (() => {
           + (r.withoutState ? ', without the optimizer\'s running state, which did not fit: after a reload, training goes on'
             + ' with a fresh optimizer' : '') + '.';
       } else {
-        k.every = r.unavailable ? 300000 : Math.min(300000, Math.max(10000, 2 * k.every));
+        k.retry = r.unavailable ? 300000 : Math.min(300000, k.retry ? 2 * k.retry : 10000);
+        k.every = k.retry;
         status.className = 'message';
         status.textContent = 'Not kept in this browser: ' + r.error + '. Download the model to keep it (the page tries again in '
-          + Math.round(k.every / 1000) + ' s).';
+          + Math.round(k.retry / 1000) + ' s).';
       }
     }
 

@@ -114,12 +114,14 @@ abstract class PageTest {
 
     /**
      * Presses Pause on a training panel; fails unless the training under way stops within
-     * {@code seconds} (the call under way lands, and the button says so).
+     * {@code seconds} (the call under way lands, and the button says so). Then waits until the panel
+     * has measured the model where it stopped and redrawn its views (see {@link #waitUntilSettled}).
      */
     static void pause(WebDriver d, String panel, long seconds) {
         d.findElement(By.id(panel + "-train")).click();
         waiting(d, seconds).withMessage(() -> panel + " panel did not pause within " + seconds + " s: " + state(d, panel))
                 .until(x -> "ready".equals(state(x, panel)));
+        waitUntilSettled(d, panel);
     }
 
     /**
