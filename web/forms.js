@@ -4,7 +4,9 @@
 // and the messages a reply carries, shown beside the control they are about.
 const Forms = (() => {
   // One control: a select for a choice, a checkbox for a flag, a number box for a whole number, a
-  // text box for any other number (so "1e-3" and "0.001" both read as typed).
+  // text box for any other number (so "1e-3" and "0.001" both read as typed). The setting's default
+  // is the control's own default (defaultValue, defaultChecked, defaultSelected), so that what differs
+  // from it can be told (see link.js).
   function control(s) {
     const label = document.createElement('label');
     let input;
@@ -14,6 +16,7 @@ const Forms = (() => {
         const o = document.createElement('option');
         o.value = c.id;
         o.textContent = c.label;
+        o.defaultSelected = c.id === s.default;
         input.appendChild(o);
       }
       input.value = s.default;
@@ -21,16 +24,16 @@ const Forms = (() => {
       input = document.createElement('input');
       if (s.kind === 'flag') {
         input.type = 'checkbox';
-        input.checked = s.default === 'true';
+        input.defaultChecked = s.default === 'true';
       } else if (s.kind === 'integer') {
         input.type = 'number';
         input.min = String(s.min);
         input.max = String(s.max);
-        input.value = s.default;
+        input.defaultValue = s.default;
       } else {
         input.type = 'text';
         input.inputMode = 'decimal';
-        input.value = s.default;
+        input.defaultValue = s.default;
       }
     }
     input.name = s.name;

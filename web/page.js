@@ -25,6 +25,12 @@
     trainMs: () => trainMs,
   };
 
+  // the tab's name ('adder', 'race') from its button
+  const nameOf = (tab) => tab.id.slice('tab-'.length);
+  // the settings form of a tab (its panel's, or the race's)
+  const formOf = (name) => $(name + '-settings');
+  let following = false;
+
   function select(tab) {
     for (const t of document.querySelectorAll('[role="tab"]')) {
       const on = t === tab;
@@ -32,6 +38,7 @@
       t.tabIndex = on ? 0 : -1;
       $(t.getAttribute('aria-controls')).hidden = !on;
     }
+    if (following) Link.follow(nameOf(tab), formOf(nameOf(tab)));
   }
 
   // Adds a tab and its section; the first tab added is the one shown.
@@ -77,7 +84,6 @@
       const mine = await Tabs.claim(name, (panel) => e.persist('list', panel));
       await p.restore(mine.key, mine.heldElsewhere);
     }
-    document.body.dataset.restored = 'true';
     if (!race) {
       // no panel races
     } else if (e.onPage) {
@@ -89,6 +95,23 @@
         await panels[task].open(model, name);
       });
     }
+    // a link's tab and settings, once the kept models are back (a setting that needs a new model is then pending)
+    const tabs = {};
+    for (const description of d.panels) tabs[description.name] = { form: formOf(description.name), settings: description.settings };
+    if (race) tabs.race = { form: formOf('race') };
+    const linked = location.hash.length > 1;
+    $('link-note').textContent = Link.take(tabs, (name) => select($('tab-' + name)));
+    following = true;
+    const shown = document.querySelector('[role="tab"][aria-selected="true"]');
+    if (linked && shown) Link.follow(nameOf(shown), formOf(nameOf(shown)));
+    for (const name of Object.keys(tabs)) {
+      const follow = () => {
+        if (!$('panel-' + name).hidden) Link.follow(name, formOf(name));
+      };
+      formOf(name).addEventListener('change', follow);
+      formOf(name).addEventListener('input', follow);
+    }
+    document.body.dataset.restored = 'true';
   }
 
   // The Workers setting: auto (one per core) or a number; the engine status says how many run.
