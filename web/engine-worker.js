@@ -54,7 +54,13 @@ function train(request, transfer) {
 // carries this worker's contribution. For the pool (pool.js): gather (every worker's), pack
 // and unpack (a model handed from one worker to another). Typed arrays are handed over, not copied.
 self.onmessage = async (e) => {
-  const { id, request, persist, gather, pack, unpack } = e.data;
+  const { id, request, persist, gather, pack, unpack, silence } = e.data;
+  if (silence) {
+    // for tests and the curious: the worker ends itself without a word, as one that crashed or ran
+    // out of memory may (the page must notice on its own)
+    self.close();
+    return;
+  }
   let reply;
   const transfer = [];
   try {

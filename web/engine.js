@@ -60,6 +60,8 @@ const Engine = (() => {
             pack: (panel) => send({ pack: { panel } }),
             unpack: (request, packed) => send({ unpack: { request, text: packed.text, arrays: packed.arrays } }),
             terminate: () => die('the worker was stopped'),
+            // for tests: the worker ends itself without a word (see engine-worker.js)
+            silence: () => w.postMessage({ silence: true }),
           };
           resolve(conn);
         } else if (m.type === 'reply') {

@@ -7,11 +7,47 @@
 // shared; the rest (saving, keeping, tuning) to the leader after the shared call under way. When
 // workers join or leave (the Workers setting, or one that dies), the step under way is given up:
 // the leader's model as it stood when the step began is loaded into every worker, and training goes
-// on with the rest.
+// on with the rest. A worker that ends without a word (crashed, out of memory) would hold every
+// shared call for ever: one still silent well after the others answered is given up (settleAll).
 const Pool = (() => {
   // A step shorter than this (floating-point operations, about 5 ms here) is not worth sharing: the
   // messages between workers would cost more than the share saves.
   const SHARE_MIN_FLOPS = 2e7;
+  // A worker of a group still silent STALL_FACTOR times as long as the first of them took to answer,
+  // and at least STALL_MS after it, has stopped answering: the workers do the same work (each the same
+  // model, or an equal share of a step).
+  const STALL_FACTOR = 4;
+  const STALL_MS = 3000;
+
+  // As Promise.allSettled over send(w, i) for each of the workers ws, except that a worker silent past
+  // that deadline settles as rejected ('it stopped answering') and is marked stalled.
+  function settleAll(ws, send) {
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      const out = new Array(ws.length).fill(null);
+      let left = ws.length;
+      let timer = 0;
+      const settle = (i, result) => {
+        if (out[i]) return;
+        out[i] = result;
+        if (--left === 0) {
+          clearTimeout(timer);
+          resolve(out);
+        } else if (!timer) {
+          timer = setTimeout(() => ws.forEach((w, j) => {
+            if (out[j]) return;
+            w.stalled = true;
+            settle(j, { status: 'rejected', reason: new Error('it stopped answering') });
+          }), Math.max(STALL_MS, STALL_FACTOR * (performance.now() - t0)));
+        }
+      };
+      if (!ws.length) resolve(out);
+      ws.forEach((w, i) => {
+        Promise.resolve().then(() => send(w, i))
+          .then((value) => settle(i, { status: 'fulfilled', value }), (reason) => settle(i, { status: 'rejected', reason }));
+      });
+    });
+  }
 
   // first: a started worker connection (see engine.js); spawn(): starts another; wanted: how many.
   function create(first, spawn, wanted) {
@@ -47,22 +83,25 @@ const Pool = (() => {
     // Sends to every worker; replies in order. A helper that fails to answer is dropped (and the
     // models reloaded into the rest, see reshape); the leader's failure is the reply's.
     async function all(send) {
-      const settled = await Promise.allSettled(workers.map((w, i) => send(w, i)));
+      const settled = await settleAll(workers, send);
       const lost = workers.filter((w, i) => i > 0 && (settled[i].status === 'rejected' || w.dead));
       if (settled[0].status === 'rejected') throw settled[0].reason;
       return { replies: settled.map((s) => (s.status === 'fulfilled' ? s.value : null)), lost };
     }
 
+    // Why workers are dropped, if one of them stopped answering.
+    const stalled = (lost) => (lost.some((w) => w.stalled) ? 'it stopped answering' : '');
     // The helpers whose reply differs from the leader's (or who gave none): they are dropped.
     const disagreeing = (replies) => workers.filter((w, i) => i > 0 && (!replies[i] || replies[i].ok !== replies[0].ok));
 
-    // Forgets workers that died or failed, and reloads every model into the rest.
+    // Forgets workers that died or failed (the leader too, if it stopped answering and another is
+    // left: the next takes its place), and reloads every model into the rest.
     async function drop(lost, why) {
       if (!lost.length) return;
       for (const w of lost) {
-        w.terminate();
         const i = workers.indexOf(w);
-        if (i > 0) workers.splice(i, 1);
+        if (i >= 0 && workers.length > 1) workers.splice(i, 1);
+        w.terminate();
       }
       await reshapeAll();
       changed('A worker stopped (' + why + '); training goes on with ' + workers.length + '.');
@@ -101,7 +140,7 @@ const Pool = (() => {
       for (const panel of Object.keys(panels)) await reshape(panel);
     }
 
-    const shared = { reshape, drop, size: () => workers.length };
+    const shared = { reshape, drop, settleAll, size: () => workers.length };
 
     function call(request) {
       const dot = request.cmd.indexOf('.');
@@ -109,7 +148,7 @@ const Pool = (() => {
       const kind = dot > 0 && described[panel] ? described[panel].verbs[request.cmd.slice(dot + 1)] : undefined;
       const n = sharing(panel);
       if (kind === 'validate' && request.ms && n > 1) {
-        return validation.run(workers.slice(0, Math.min(n, described[panel].streams)), panel, request);
+        return validation.run(workers.slice(0, Math.min(n, described[panel].streams)), panel, request, settleAll);
       }
       // reads, and what is no panel's (the benchmark): the leader, at once (a prompt typed while a
       // step is shared reads the weights the step began with)
@@ -121,7 +160,7 @@ const Pool = (() => {
           const { replies, lost } = await all((w) => w.call(request));
           if (replies[0].ok) remember(panel, replies[0], startFields(panel, request));
           if (lost.length || disagreeing(replies).length) {
-            await drop(lost.length ? lost : disagreeing(replies), 'it could not start the model');
+            await drop(lost.length ? lost : disagreeing(replies), stalled(lost) || 'it could not start the model');
           }
           return replies[0];
         }
@@ -152,7 +191,7 @@ const Pool = (() => {
         const panel = request.cmd.split('.')[0];
         if (r.found && r.ok) remember(panel, r, startFields(panel, r.record));
         if (lost.length || disagreeing(replies).length) {
-          await drop(lost.length ? lost : disagreeing(replies), 'it could not bring the model back');
+          await drop(lost.length ? lost : disagreeing(replies), stalled(lost) || 'it could not bring the model back');
         }
         return r;
       });
@@ -175,7 +214,8 @@ const Pool = (() => {
     }
 
     function died(w) {
-      if (workers[0] === w) return; // the leader's death is its calls' failure
+      // the leader's death is its calls' failure; a worker already dropped is gone
+      if (workers[0] === w || !workers.includes(w)) return;
       exclusive(() => drop([w], 'it died'));
     }
     first.onDeath = () => died(first);
@@ -194,10 +234,14 @@ const Pool = (() => {
       get size() { return workers.length; },
       get target() { return target; },
       onChange(f) { listeners.push(f); },
-      // for tests: stops worker i (>= 1) as if it had died
+      // for tests: stops worker i (>= 1) as if it had died; or has it end itself without a word
       kill(i) {
         const w = workers[i];
         if (w) w.terminate();
+      },
+      silence(i) {
+        const w = workers[i];
+        if (w) w.silence();
       },
     };
   }

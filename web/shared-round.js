@@ -40,14 +40,15 @@ const SharedRound = (() => {
   }
 
   // ws: the workers that share the panel's steps; asked: the training request; pool: {reshape(panel),
-  // drop(lost, why), size()}, what the pool does when a worker fails.
+  // drop(lost, why), settleAll(ws, send), size()}, how the pool hears the workers and what it does
+  // when one fails.
   async function run(ws, panel, asked, pool) {
     const request = Object.assign({}, asked, { ms: Math.max(asked.ms, SHARED_CALL_MS) });
     const n = ws.length;
     const t0 = performance.now();
     const maxSteps = request.steps || Infinity;
     const ask = (ms, steps) => Object.assign({}, request, { ms: Math.max(1, ms) }, steps < Infinity ? { steps } : {});
-    let settled = await Promise.allSettled(ws.map((w, i) => w.call(Object.assign(ask(request.ms, maxSteps), { share: i, shares: n }))));
+    let settled = await pool.settleAll(ws, (w, i) => w.call(Object.assign(ask(request.ms, maxSteps), { share: i, shares: n })));
     let done = 0;
     let lossSum = 0;
     let trained = null;
@@ -57,7 +58,13 @@ const SharedRound = (() => {
     let roundStart = t0;
     while (true) {
       const lost = ws.filter((w, i) => i > 0 && (settled[i].status === 'rejected' || !settled[i].value.ok || w.dead));
-      if (settled[0].status === 'rejected') throw settled[0].reason;
+      if (settled[0].status === 'rejected') {
+        // the leader stopped answering: the next takes its place, with the model as the step began
+        const other = settled.find((x) => x.status === 'fulfilled' && x.value.ok);
+        if (!ws[0].stalled || !other) throw settled[0].reason;
+        await pool.drop([ws[0], ...lost], 'it stopped answering');
+        return finish(other.value, done, lossSum, trained, stepLog, pool.size());
+      }
       const lead = settled[0].value;
       if (!lead.ok) {
         // a blow-up: each worker went back to a checkpoint of its own; all take the leader's
@@ -86,11 +93,13 @@ const SharedRound = (() => {
       const more = left > 0.5 * roundMs && done < maxSteps;
       const ms = Math.min(request.ms, Math.max(left, 1.5 * roundMs));
       roundStart = performance.now();
-      settled = await Promise.allSettled(ws.map((w, i) => w.gather(gather, parts[i],
-        more ? Object.assign(ask(ms, maxSteps - done), { share: i, shares: n }) : null)));
+      settled = await pool.settleAll(ws, (w, i) => w.gather(gather, parts[i],
+        more ? Object.assign(ask(ms, maxSteps - done), { share: i, shares: n }) : null));
       if (!more) {
         const failed = ws.filter((w, i) => settled[i].status === 'rejected' || !settled[i].value.ok);
-        if (failed.length) await pool.drop(failed, 'it could not take the sum of the shares');
+        if (failed.length) {
+          await pool.drop(failed, failed.some((w) => w.stalled) ? 'it stopped answering' : 'it could not take the sum of the shares');
+        }
         return finish(lead, done, lossSum, trained, stepLog, n);
       }
     }

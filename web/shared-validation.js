@@ -5,15 +5,16 @@ const SharedValidation = (() => {
   function create() {
     const validations = {};
 
-    // ws: the workers that share it (the first of them the leader); request: the validate request
-    async function run(ws, panel, request) {
+    // ws: the workers that share it (the first of them the leader); request: the validate request;
+    // settleAll: how the pool hears them (see pool.js)
+    async function run(ws, panel, request, settleAll) {
       const n = ws.length;
       let v = validations[panel];
       if (!v || v.n !== n || v.workers.some((w, i) => w !== ws[i])) {
         v = validations[panel] = { n, workers: ws.slice(), replies: new Array(n).fill(null) };
       }
-      const settled = await Promise.allSettled(v.workers.map((w, i) => (v.replies[i] && v.replies[i].done ? v.replies[i]
-        : w.call(Object.assign({}, request, { share: i, shares: n })))));
+      const settled = await settleAll(v.workers, (w, i) => (v.replies[i] && v.replies[i].done ? v.replies[i]
+        : w.call(Object.assign({}, request, { share: i, shares: n }))));
       if (settled.some((x) => x.status === 'rejected')) {
         // a worker stopped (it is dropped as it dies): the first measures the whole alone
         delete validations[panel];
