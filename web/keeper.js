@@ -10,7 +10,8 @@ const Keeper = (() => {
   // step the panel's model is at; kept(step): the model of that step is kept.
   function create(app, panelName, status, record, step, kept) {
     // every: ms between saves while training; retry: the wait after the last failure (0: none failed since the last save)
-    const k = { key: null, savedAt: 0, every: 5000, retry: 0, saving: null, again: false };
+    // kept: the step of the model kept (null: none known)
+    const k = { key: null, savedAt: 0, every: 5000, retry: 0, saving: null, again: false, kept: null };
 
     async function save() {
       if (k.saving) {
@@ -33,7 +34,8 @@ const Keeper = (() => {
       k.savedAt = performance.now();
       status.dataset.attempts = String(Number(status.dataset.attempts || 0) + 1);
       if (r.ok) {
-        kept(step());
+        k.kept = step();
+        kept(k.kept);
         k.every = Math.max(5000, 50 * (performance.now() - t0));
         k.retry = 0;
         status.className = 'status';
@@ -51,8 +53,27 @@ const Keeper = (() => {
       }
     }
 
+    // A model opened over the kept one is not kept until the person trains it or keeps it: the status
+    // says so, with a button that keeps it now.
+    function hold(name) {
+      status.className = 'status';
+      status.replaceChildren(name + ' is not kept in this browser yet' + (k.kept !== null ? ': the model kept is still the one'
+        + ' of step ' + k.kept : '') + '. Training keeps it; or ');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = 'Keep it now';
+      b.addEventListener('click', () => save());
+      status.append(b, '.');
+    }
+
     return {
       save,
+      hold,
+      // the model kept under this tab's key came back: it is the one of this step
+      restored(step) {
+        k.kept = step;
+        kept(step);
+      },
       // whether a save is due while training
       due: () => performance.now() - k.savedAt > k.every,
       // this tab's storage key for the panel (see tabs.js)

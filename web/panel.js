@@ -154,6 +154,7 @@ const TrainingPanel = (() => {
         return false;
       }
       arrived(r);
+      keeper.restored(r.steps);
       flow.restore((r.record || {}).flow);
       budget.restore((r.record || {}).budget);
       await spec.started(r, 'restored', r.record);
@@ -229,11 +230,14 @@ const TrainingPanel = (() => {
     });
 
     // Opens a model file (from a file, or a racer's model), named `name` in messages: its JSON text,
-    // or a .safetensors file's bytes (an ArrayBuffer).
+    // or a .safetensors file's bytes (an ArrayBuffer). The model it replaces can still be downloaded,
+    // and stays the one kept in this browser until the person trains the new one or keeps it.
     const open = (content, fileName) => busy('open', async () => {
       stop();
       const extra = spec.newRequest ? spec.newRequest() : {};
       if (extra === null) return false;
+      const old = p.ready ? await app.call(request('save')) : null;
+      const step = p.step;
       const file = typeof content === 'string' ? { model: content } : { bytes: new Int8Array(content) };
       const r = await app.call(request('load', Object.assign(file, { settings: Forms.values(form) }, extra)));
       if (!r.ok) {
@@ -244,7 +248,13 @@ const TrainingPanel = (() => {
       arrived(r);
       flow.reset();
       await spec.started(r, 'opened', fileName);
-      await save();
+      if (old && old.ok) {
+        ModelFiles.offerReplaced(el('replaced'), spec.noun, step, spec.fileName, old.model);
+        keeper.hold(fileName.charAt(0).toUpperCase() + fileName.slice(1));
+      } else {
+        // nothing was there to lose: kept at once, so a reload brings it back
+        await save();
+      }
       return true;
     });
 
