@@ -100,7 +100,7 @@ const Race = (() => {
       open.textContent = 'Open in its panel';
       open.addEventListener('click', async () => {
         stopRacer(r, r.finished ? 'finished' : 'stopped');
-        const saved = await r.conn.call({ cmd: race.task + '.save' });
+        const saved = await ask(r, { cmd: race.task + '.save' });
         if (!saved.ok) {
           r.status.textContent = 'Could not take the model: ' + saved.error;
           return;
@@ -147,10 +147,20 @@ const Race = (() => {
       $('race-loss').dataset.racers = String(racers.filter((r) => r.loss.length).length);
     }
 
+    // A racer's calls: a racer stopped (Stop, a new race) has its worker ended, and what it had
+    // under way fails quietly; a call failing while it races is its failure.
+    async function ask(r, request) {
+      try {
+        return await r.conn.call(request);
+      } catch (e) {
+        return { ok: false, error: e.message };
+      }
+    }
+
     async function run(r) {
       const t = tasks[race.task];
       while (r.running) {
-        const reply = await r.conn.call({ cmd: race.task + '.train', ms: CALL_MS });
+        const reply = await ask(r, { cmd: race.task + '.train', ms: CALL_MS });
         if (!r.running) break;
         if (!reply.ok) {
           r.error = reply.error;
@@ -166,7 +176,7 @@ const Race = (() => {
             r.flow = r.flow && r.flow.length === top.length ? r.flow.map((x, i) => 0.8 * x + 0.2 * top[i]) : top.slice();
           }
         }
-        if (await t.finished((request) => r.conn.call(request), reply, r, race.finish)) {
+        if (await t.finished((request) => ask(r, request), reply, r, race.finish)) {
           r.finished = { seconds: (performance.now() - race.t0) / 1000, seen: r.seen };
           stopRacer(r, 'finished');
           announce();

@@ -45,4 +45,31 @@ class RaceTest extends PageTest {
             d.quit();
         }
     }
+
+    /** Starting the race again mid-race, or after Stop all, stops the old racers without an error. */
+    @org.junit.jupiter.api.Test
+    void aRaceStartedAgainStopsTheOldRacersQuietly() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            d.findElement(By.id("tab-race")).click();
+            js(d, "document.querySelector('#race-settings [name=bits]').value = '28';");
+            d.findElement(By.id("race-start")).click();
+            waiting(d, 60).until(x -> x.findElements(By.cssSelector(".racer")).size() == 3
+                    && x.findElement(By.id("race-racers")).getText().contains("step "));
+            d.findElement(By.id("race-start")).click();
+            waiting(d, 60).until(x -> x.findElements(By.cssSelector(".racer")).size() == 3
+                    && x.findElement(By.id("race-racers")).getText().contains("step "));
+            d.findElement(By.id("race-stop")).click();
+            waiting(d, 60).until(x -> x.findElement(By.id("race-racers")).getText().contains("Stopped"));
+            d.findElement(By.id("race-start")).click();
+            waiting(d, 60).until(x -> x.findElements(By.cssSelector(".racer")).size() == 3
+                    && x.findElement(By.id("race-racers")).getText().contains("step "));
+            d.findElement(By.id("race-stop")).click();
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
 }
