@@ -12,6 +12,7 @@ import tearnn.settings.Setting;
 import tearnn.settings.SettingValues;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.TrainingRun;
+import tearnn.train.BlowUpGuard;
 import tearnn.train.DivergedException;
 import tearnn.train.Trainer;
 
@@ -159,13 +160,26 @@ final class PanelTraining {
         return new Lab.Reply(w.endObject().toString());
     }
 
-    /** A word when the loss stays above where it started. */
+    /**
+     * A word when, {@link #STALL_STEPS} steps on, the loss has not come down: still clearly above where
+     * it started (the learning rate may be too high), or where it started, within 1% (its units may
+     * have died, as a plain relu RNN's do at a high rate, and no rate brings them back: Reset).
+     */
     private static void warn(Trainer t, JsonWriter out) {
-        if (t.optimizer().steps() >= STALL_STEPS && t.guard().recentLoss() > t.guard().firstLoss()) {
-            out.name("warning").value("Not learning: after " + Readable.count(t.optimizer().steps()) + " steps the loss ("
-                    + Readable.number(t.guard().recentLoss()) + ") is still above where it started (" + Readable.number(t.guard().firstLoss())
+        BlowUpGuard g = t.guard();
+        int steps = t.optimizer().steps();
+        if (steps < STALL_STEPS || !(g.recentLoss() > 0.99 * g.firstLoss())) {
+            return;
+        }
+        String said = "Not learning: after " + Readable.count(steps) + " steps the loss (" + Readable.number(g.recentLoss()) + ") ";
+        if (g.recentLoss() > 1.01 * g.firstLoss()) {
+            out.name("warning").value(said + "is still above where it started (" + Readable.number(g.firstLoss())
                     + "). The learning rate (" + Setting.format(t.scheduledRate()) + ") may be too high: try "
                     + Setting.format(t.scheduledRate() / 10) + ".");
+        } else {
+            out.name("warning").value(said + "has not come down from where it started (" + Readable.number(g.firstLoss())
+                    + "). Its units may have died (stuck at zero or saturated, as a plain relu RNN's do at a high learning"
+                    + " rate), and no learning rate brings them back: Reset starts a new model.");
         }
     }
 }

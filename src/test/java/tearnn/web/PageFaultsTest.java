@@ -264,6 +264,13 @@ class PageFaultsTest {
             d.findElement(By.id("adder-train")).click();
             wait.until(x -> text(x, "adder-message").startsWith("Not learning: after "));
             assertTrue(text(d, "adder-message").endsWith("The learning rate (10) may be too high: try 1."), text(d, "adder-message"));
+            // a lower rate does not bring dead units back: the page says to Reset (before: the advice went, and
+            // it trained on at a loss of 0.693 for 67,000 steps)
+            d.findElement(By.cssSelector("#adder-settings [name=lr]")).clear();
+            d.findElement(By.cssSelector("#adder-settings [name=lr]")).sendKeys("0.1\t");
+            int lowered = PageTest.step(d, "adder");
+            BrowserTest.waiting(d, 120).until(x -> PageTest.step(x, "adder") > lowered + 400);
+            assertTrue(text(d, "adder-message").endsWith("Reset starts a new model."), text(d, "adder-message"));
             d.findElement(By.id("adder-train")).click();
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
