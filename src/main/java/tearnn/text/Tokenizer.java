@@ -56,21 +56,29 @@ public final class Tokenizer {
     }
 
     /**
-     * Whether {@code text} looks pre-tokenized: a {@code <unk>}-style token stands alone in it, or
-     * (with at least 20 of them) 80% or more of its punctuation marks . , ; : ! ? stand apart from the
-     * word before them, as tokenizers leave them ("end ." where people write "end.").
+     * Whether {@code text} looks pre-tokenized: {@code <unk>}-style tokens (a short word of letters in
+     * angle brackets, standing alone) are at least one in a thousand of its words, as a vocabulary's
+     * unknown-word token is (prose that merely names a {@code <year>} or a {@code <program>} here and
+     * there is not), or (with at least 20 of them) 80% or more of its punctuation marks . , ; : ! ?
+     * stand apart from the word before them, as tokenizers leave them ("end ." where people write "end.").
      */
     public static boolean looksPreTokenized(String text) {
         int marks = 0;
         int apart = 0;
+        int words = 0;
+        int placeholders = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '<' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+            boolean starts = !Character.isWhitespace(c) && (i == 0 || Character.isWhitespace(text.charAt(i - 1)));
+            if (starts) {
+                words++;
+            }
+            if (c == '<' && starts) {
                 int end = text.indexOf('>', i);
                 if (end > i + 1 && end - i <= 12 && (end + 1 == n || Character.isWhitespace(text.charAt(end + 1)))
                         && text.substring(i + 1, end).chars().allMatch(Character::isLetter)) {
-                    return true;
+                    placeholders++;
                 }
             }
             if (".,;:!?".indexOf(c) >= 0 && i > 0 && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
@@ -80,7 +88,7 @@ public final class Tokenizer {
                 }
             }
         }
-        return marks >= 20 && apart >= 0.8 * marks;
+        return placeholders > 0 && 1000L * placeholders >= words || marks >= 20 && apart >= 0.8 * marks;
     }
 
     public boolean characterLevel() {
