@@ -116,6 +116,12 @@
 
     async function started(r, how, extra) {
       made = { source: corpus.source(), text: corpus.text(), validText: corpus.validText() };
+      // a prompt that belongs to the text: its opening words, unless the person wrote one of their own
+      const prompt = $('word-prompt');
+      if (how !== 'restored' && (prompt.value === prompt.defaultValue || prompt.value === s.opening)) {
+        prompt.value = r.builtin ? prompt.defaultValue : r.opening;
+      }
+      s.opening = r.builtin ? prompt.defaultValue : r.opening;
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null, under: '',
         wentBack: false });

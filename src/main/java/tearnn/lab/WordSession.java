@@ -20,6 +20,7 @@ import tearnn.task.LanguageModelCorpus;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.LanguageModelTask;
 import tearnn.task.TrainingRun;
+import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
 
 /** The page's next-word panel: corpus, model, training progress, predictions and generation. */
@@ -125,11 +126,30 @@ final class WordSession implements TrainingSession {
                 .name("output").value(task.model().architecture().output().toString())
                 .name("split").value(c.tokenizer.characterLevel() ? "chars" : c.tokenizer.splitsOnSpaces() ? "spaces" : "words")
                 .name("heldOutGiven").value(heldOutGiven)
+                .name("opening").value(opening())
                 .name("steps").value(task.steps());
         if (!Double.isNaN(bestPerplexity)) {
             out.name("bestPerplexity").value(bestPerplexity);
         }
         JsonSettings.values(task.settings().asText(), out);
+    }
+
+    /**
+     * The training text's first few words (at character level, characters), as the model reads them:
+     * a prompt that belongs to the text, where the built-in grammar's is no use.
+     */
+    private String opening() {
+        Corpus c = task.corpus();
+        int n = Math.min(c.train.length, c.tokenizer.characterLevel() ? 24 : 4);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String t = c.vocabulary.token(c.train[i]);
+            if (t.equals(Tokenizer.PARAGRAPH) || t.equals(Tokenizer.END_OF_LINE)) {
+                break;
+            }
+            tokens.add(t);
+        }
+        return c.tokenizer.join(tokens);
     }
 
     @Override

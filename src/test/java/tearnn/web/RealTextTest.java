@@ -64,6 +64,10 @@ class RealTextTest extends PageTest {
             d.findElement(By.id("word-train")).click();
             waitForStep(d, "word", 1);
             String described = text(d, "word-explain");
+            // the prompt comes from the text (the built-in grammar's "the dogs near the cat" is no use here)
+            String first = Files.readString(train).trim().split("\\s+")[0];
+            String prompt = d.findElement(By.id("word-prompt")).getAttribute("value");
+            assertTrue(prompt.startsWith(first + " ") && prompt.split(" ").length == 4, prompt);
             long started = System.nanoTime();
             wait.until(x -> text(x, "word-budget-left").startsWith("Trained for 5 seconds"));
             double took = (System.nanoTime() - started) / 1e9;
