@@ -163,13 +163,27 @@ const Charts = (() => {
     }
   }
 
-  // A curve's points with more added; while there are more than keep, every other one is dropped
-  // (the last kept): a long history stays about as many points as the chart is wide, the older
-  // part thinner.
+  // A curve's points with more added, at most `keep` of them: past that, the curve is put into keep/2
+  // stretches of equal width in what was seen (x), each the mean of the points in it, weighted by how
+  // many steps each stands for (a point's third value; 1 if absent), so that every stretch of
+  // training keeps its share of the points however long it runs (halving the whole list instead
+  // thinned the oldest part again and again: after a long run, its first minutes were 2 or 3 points).
   function grow(points, more, keep) {
-    let out = points.concat(more);
-    while (out.length > keep) out = out.filter((p, i) => i % 2 === 0 || i === out.length - 1);
-    return out;
+    const out = points.concat(more);
+    if (out.length <= keep) return out;
+    const x0 = out[0][0];
+    const bins = Math.max(1, Math.floor(keep / 2));
+    const width = (out[out.length - 1][0] - x0) / bins || 1;
+    const sums = [];
+    for (const p of out) {
+      const k = Math.min(bins - 1, Math.floor((p[0] - x0) / width));
+      const n = p[2] || 1;
+      const sum = sums[k] || (sums[k] = [0, 0, 0]);
+      sum[0] += n * p[0];
+      sum[1] += n * p[1];
+      sum[2] += n;
+    }
+    return sums.filter(Boolean).map(([x, y, n]) => [x / n, y / n, n]);
   }
 
   // A noisy curve (a loss at every step) as two series: its points in a light tint, and their
