@@ -14,19 +14,33 @@ const Charts = (() => {
     if (a >= 10000) return (v / 1000).toFixed(0) + 'k';
     if (a >= 100) return v.toFixed(0);
     if (a >= 1) return v.toFixed(a >= 10 ? 1 : 2).replace(/\.?0+$/, '');
-    return v.toPrecision(2);
+    return String(Number(v.toPrecision(2)));
+  }
+
+  // A tick of a linear axis whose ticks are `step` apart: with as many decimals as tell it from its
+  // neighbours (a flat loss's ticks read 0.6931, 0.6932 ..., not 0.69 six times).
+  function formatTick(v, step) {
+    if (Math.abs(v) >= 10000 || step >= 1) return format(v);
+    const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+    return Math.abs(v) < step / 2 ? '0' : v.toFixed(decimals);
   }
 
   // series: [{points: [[x, y], ...], color, dashed, label}]; opts: {xLabel, yMin, yMax, log (a log10 y axis:
-  // points at or below 0 are left out), empty (the text when there is nothing to draw)}
+  // points at or below 0 are left out; it spans whole decades, from the one below the lowest point to
+  // the one above the highest, so that the distance between two lines means the same on every chart),
+  // empty (the text when there is nothing to draw)}
   function draw(canvas, series, opts) {
     if (opts.log) {
       const logged = series.map((s) => Object.assign({}, s, {
         points: s.points.map(([x, y]) => [x, y > 0 ? Math.log10(y) : NaN]),
       }));
+      const ys = logged.flatMap((s) => s.points.map((p) => p[1])).filter(Number.isFinite);
+      const low = opts.yMin > 0 ? Math.log10(opts.yMin) : ys.length ? Math.floor(Math.min(...ys) + 1e-9) : undefined;
+      let high = opts.yMax > 0 ? Math.log10(opts.yMax) : ys.length ? Math.ceil(Math.max(...ys) - 1e-9) : undefined;
+      if (low !== undefined && high !== undefined && high <= low) high = low + 1;
       return drawScaled(canvas, logged, Object.assign({}, opts, {
-        yMin: opts.yMin > 0 ? Math.log10(opts.yMin) : undefined,
-        yMax: opts.yMax > 0 ? Math.log10(opts.yMax) : undefined,
+        yMin: low,
+        yMax: high,
         yTicks: logTicks,
         yFormat: (v) => {
           // below 0.01 and from 10,000 on, as 2e-3; else as the number
@@ -79,6 +93,7 @@ const Charts = (() => {
     ys = ys.filter(Number.isFinite);
     if (xs.length === 0 || ys.length === 0) {
       ctx.fillStyle = '#5b6570';
+      ctx.textAlign = 'left';
       ctx.fillText(opts.empty || 'No data yet: press Train.', left, h / 2);
       return;
     }
@@ -99,17 +114,20 @@ const Charts = (() => {
     ctx.strokeStyle = '#d8dee4';
     ctx.fillStyle = '#5b6570';
     ctx.lineWidth = 1;
-    const yFormat = opts.yFormat || format;
     const yTicks = opts.yTicks ? opts.yTicks(y0, y1) : [];
+    let yFormat = opts.yFormat || format;
     if (!opts.yTicks) {
       const ys_ = niceStep(y1 - y0, 5);
       for (let v = Math.ceil(y0 / ys_) * ys_; v <= y1 + 1e-12; v += ys_) yTicks.push(v);
+      yFormat = (v) => formatTick(v, ys_);
     }
     ctx.textAlign = 'right';
     for (const v of yTicks) {
       ctx.beginPath(); ctx.moveTo(left, py(v)); ctx.lineTo(w - right, py(v)); ctx.stroke();
       ctx.fillText(yFormat(v), left - 6, py(v) + 4);
     }
+    // what the y axis shows, for tests and the curious: its labels, bottom to top
+    canvas.dataset.yTicks = yTicks.map(yFormat).join(' ');
     const xs_ = niceStep(x1 - x0, 5);
     ctx.textAlign = 'center';
     for (let v = Math.ceil(x0 / xs_) * xs_; v <= x1 + 1e-12; v += xs_) {

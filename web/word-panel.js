@@ -28,12 +28,10 @@
         series.push({ points: [[s.ppl[0][0], u], [s.ppl[s.ppl.length - 1][0], u]], color: '#8c959f', dashed: true,
           label: 'no context (unigram) ' + u.toFixed(2) });
       }
-      // early perplexities are near the vocabulary size: cap the axis so the approach to the best stays visible
-      const top = Math.max(...s.ppl.map((p) => p[1]), 1);
-      let yMax = Math.min(top * 1.05, 4 * (s.best || last));
-      if (!s.best && s.info && s.info.unigramPerplexity) yMax = Math.max(yMax, 1.05 * s.info.unigramPerplexity);
+      // early perplexities are near the vocabulary size: a log axis shows them, and the approach to the
+      // best, at once (a linear one capped at 4 times the best drew 41 and 253 off its top)
       // a big model's first validation comes after some training (at most a fifth of the time)
-      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', yMin: 0, yMax,
+      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', log: true,
         empty: s.loss.length ? 'No validation yet: it comes as training goes on.' : 'No data yet: press Train.' });
     }
 
@@ -132,7 +130,7 @@
         + (r.level === 'char' ? 'character by character' : 'word by word') + ' and learns to predict the next one.'
         + (r.bestPerplexity ? ' The built-in corpus comes from a small grammar, so the best possible perplexity is known and'
           + ' drawn on the chart.' : '') + ' ' + describe(r);
-      $('word-ppl-caption').textContent = 'Validation perplexity' + (r.bestPerplexity ? ' (dashed: best possible)'
+      $('word-ppl-caption').textContent = 'Validation perplexity, log scale' + (r.bestPerplexity ? ' (dashed: best possible)'
         : ' (dashed: a model that ignores all context, from the ' + (r.level === 'char' ? 'characters\'' : 'words\'')
           + ' frequencies alone)');
       $('word-progress').textContent = (how === 'restored' ? 'Restored your ' + r.cell + ' ' + (r.level === 'char' ? 'character' : 'word')
@@ -275,7 +273,7 @@
     status: '<p id="word-validating" class="status" aria-live="polite"></p>',
     lossCaption: 'Training loss at each step (nats per token; dark: its moving mean)',
     charts: '<figure><canvas id="word-ppl" width="440" height="220" aria-label="validation perplexity chart"></canvas>'
-      + '<figcaption id="word-ppl-caption">Validation perplexity (dashed: best possible)</figcaption></figure>',
+      + '<figcaption id="word-ppl-caption">Validation perplexity, log scale (dashed: best possible)</figcaption></figure>',
     get body() {
       return `<h2>Predict</h2>
   <label class="wide">Prompt <input id="word-prompt" type="text" value="the dogs near the cat" autocomplete="off"></label>

@@ -1,5 +1,6 @@
 package tearnn.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -34,6 +35,31 @@ class ChartsTest extends PageTest {
             assertTrue(early >= 0.08 * n, early + " of " + n + " points in the first tenth of the run");
             assertTrue(first > 3.9, "the curve starts near 4.2: " + first);
             assertTrue(Math.abs(steps - 10000) < 1e-6, "the points stand for every step: " + steps);
+        } finally {
+            d.quit();
+        }
+    }
+
+    /**
+     * A log axis spans whole decades, labelled from end to end (the gradient flow's lines, within 25%
+     * of each other, were drawn on a band that made noise look like structure, and the labels stopped
+     * below them); a flat loss's ticks tell each other apart (an adder's read "0.69" six times).
+     */
+    @Test
+    void axesThatDoNotMislead() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            String log = (String) js(d, "const c = document.createElement('canvas'); c.width = 440; c.height = 220;"
+                    + " Charts.draw(c, [{ points: [[0, 1.9e-3], [5, 2.1e-3], [9, 2.6e-3]] }, { points: [[0, 2.4e-3], [9, 2.5e-3]] }],"
+                    + " { log: true }); return c.dataset.yTicks;");
+            assertEquals("1e-3 2e-3 5e-3 0.01", log);
+            String flat = (String) js(d, "const c = document.createElement('canvas'); c.width = 440; c.height = 220;"
+                    + " Charts.draw(c, [{ points: [[0, 0.69312], [5, 0.69318], [9, 0.69315]] }], {}); return c.dataset.yTicks;");
+            String[] labels = flat.split(" ");
+            assertEquals(labels.length, java.util.Arrays.stream(labels).distinct().count(), flat);
+            assertTrue(labels.length >= 3 && flat.contains("0.6931"), flat);
         } finally {
             d.quit();
         }
