@@ -90,6 +90,7 @@ const FlowView = (() => {
       normCanvas.dataset.points = String(v.norms.length);
     }
 
+    draw();
     return {
       add,
       draw,

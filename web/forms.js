@@ -37,6 +37,7 @@ const Forms = (() => {
       }
     }
     input.name = s.name;
+    if (s.kind === 'flag') label.className = 'flag';
     if (s.kind === 'flag') label.append(input, ' ' + s.label);
     else label.append(s.label + ' ', input);
     return label;

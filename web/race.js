@@ -57,6 +57,7 @@ const Race = (() => {
       + '<canvas id="race-flow" width="440" height="220" aria-label="racers\' gradient flow chart"></canvas><figcaption>Gradient'
       + ' reaching each step of the window, top layer (log scale)</figcaption></figure></div>'));
     const color = Object.fromEntries(cells.map((c, i) => [c.id, PALETTE[i % PALETTE.length]]));
+    for (const c of section.querySelectorAll('canvas')) Charts.draw(c, [], { empty: 'No race yet: press Start.' });
     return { tab, section, refuse: (why) => refuse(why), start: (engineBuild, openIn) => wire(tasks, cells, color, engineBuild, openIn) };
   }
 

@@ -114,14 +114,16 @@ const TrainingLoop = (() => {
           budget.finish();
         }
       }
+      // the end of a budget measures the model as Pause does (the person's final figures): the panel is
+      // busy measuring from the moment it stops training, never idle in between
+      const measuring = budget.done && spec.paused;
       p.looping = false;
-      publish();
+      if (!measuring) publish();
       // the last call's figures at once (the end of a budget comes after a call that drew none)
       draw();
       el('train').disabled = false;
       el('train').textContent = trainLabel();
-      // the end of a budget measures the model as Pause does: the person's final figures
-      if (budget.done && spec.paused) await busy('measure', spec.paused);
+      if (measuring) await busy('measure', spec.paused);
       // kept once the call under way at Pause is in: the model and its curves at the same step
       save();
     }

@@ -85,12 +85,6 @@ abstract class PageTest {
         return s.isEmpty() ? 0 : Integer.parseInt(s);
     }
 
-    /** Waits (generously) until the panel's state is {@code want}. */
-    static void waitForState(WebDriver d, String panel, String want) {
-        waiting(d, 60).withMessage(() -> panel + " panel: state " + state(d, panel) + ", wanted " + want)
-                .until(x -> want.equals(state(x, panel)));
-    }
-
     /** Waits until the panel has finished at least {@code steps} steps. */
     static void waitForStep(WebDriver d, String panel, int steps) {
         waiting(d, 120).withMessage(() -> panel + " panel: step " + step(d, panel) + ", wanted " + steps)

@@ -73,7 +73,7 @@ class RealTextTest extends PageTest {
             double took = (System.nanoTime() - started) / 1e9;
             System.out.printf("%s: a 5 s budget ended %.1f s after the first step showed: %s%n", build, took, text(d, "word-progress"));
             assertTrue(took < 9, "training ended on time: " + took + " s");
-            waitForState(d, "word", "ready");
+            waitUntilSettled(d, "word");
             wait.until(x -> x.findElement(By.id("word-train")).getText().equals("Resume"));
             assertNothingTrains(d, "word");
 
