@@ -56,6 +56,7 @@ const TrainingPanel = (() => {
     const form = el('settings');
     Forms.build(el('fields'), described.settings);
     const p = { running: false, ready: false, step: 0, warned: false, calls: 0, models: 0, busy: '', busyCount: 0 };
+    Charts.draw(el('loss'), [], { empty: 'No data yet: press Train.' });
     function publish(fields) {
       const state = !p.ready ? 'none' : p.running ? 'training' : p.looping ? 'pausing' : 'ready';
       Object.assign(root.dataset, { state, busy: p.busy, step: String(p.step), calls: String(p.calls), models: String(p.models) },

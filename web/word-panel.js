@@ -245,13 +245,11 @@
         + (r.logProbability !== undefined ? '  (beam search, the most probable continuation found: log probability '
           + r.logProbability.toFixed(2) + ')' : '');
     });
-    Charts.draw($('word-loss'), [], { empty: 'No data yet: press Train.' });
     Charts.draw($('word-ppl'), [], { empty: 'No data yet: press Train.' });
     return panel;
   }
 
-  // the next-word model's finish in a race: the validation perplexity at most the target, measured
-  // every 2 s of the race in short calls
+  // the finish in a race: the validation perplexity at most the target, measured every 2 s in short calls
   async function finished(call, reply, racer, settings) {
     if (performance.now() - (racer.checked || 0) < 2000) return false;
     racer.checked = performance.now();
