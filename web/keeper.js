@@ -5,6 +5,9 @@
 // (10 s, 20 s, ... 5 min after the first failure since a save went through; with no storage at all,
 // every 5 min). One save at a time: asked for while one is under way, it runs once more after it.
 const Keeper = (() => {
+  // How often an idle panel checks that its model is still kept (the site's data may be cleared under it).
+  const CHECK_MS = 10000;
+
   // app: {persist(op, ...args)}; status: the element for the outcome; record(): what to keep with
   // the model (its settings and what the panel keeps besides), or null for nothing yet; step(): the
   // step the panel's model is at; kept(step): the model of that step is kept.
@@ -52,6 +55,18 @@ const Keeper = (() => {
           + Math.round(k.retry / 1000) + ' s).';
       }
     }
+
+    // What the status says must stay true while the panel is idle: if the record is gone (the site's
+    // data cleared), the model is kept again.
+    async function check() {
+      if (!k.key || k.saving || k.kept === null || !record()) return;
+      const kept = await app.persist('list', panelName);
+      if (kept.some((x) => x.key === k.key) || k.saving) return;
+      status.className = 'message';
+      status.textContent = 'The model kept in this browser is gone (the site\'s data was cleared): keeping it again…';
+      await save();
+    }
+    setInterval(check, CHECK_MS);
 
     // A model opened over the kept one is not kept until the person trains it or keeps it: the status
     // says so, with a button that keeps it now.

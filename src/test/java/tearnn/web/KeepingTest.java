@@ -121,6 +121,30 @@ class KeepingTest extends PageTest {
         }
     }
 
+    /** Site data cleared while a panel is idle: the page notices and keeps the model again. */
+    @Test
+    void clearedWhileIdleItIsKeptAgain() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            d.findElement(By.id("adder-step")).click();
+            waitForStep(d, "adder", 1);
+            waitUntilSettled(d, "adder");
+            waitUntilKept(d, "adder");
+            int attempts = attempts(d, "adder");
+            ((ChromeDriver) d).executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin(), "storageTypes", "indexeddb"));
+            // before: it went on saying "Kept in this browser ... (step 1)", and a reload found nothing
+            waiting(d, 60).until(x -> attempts(x, "adder") > attempts && text(x, "adder-saved").startsWith("Kept in this browser"));
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "adder-progress").startsWith("Restored your gru adder from your last visit (1 steps trained)"),
+                    text(d, "adder-progress"));
+        } finally {
+            d.quit();
+        }
+    }
+
     @Test
     void twoTabsKeepTheirOwnModels() {
         WebDriver d = BrowserTest.browser();
