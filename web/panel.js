@@ -148,6 +148,11 @@ const TrainingPanel = (() => {
           : 'last ' + spec.noun) + '; this tab keeps its own.';
       }
       const r = await app.persist('bringBack', key, request('load', {}), described.startFields);
+      if (!r.found && r.error) {
+        // after a reload, nothing came back: say why, where the model's keeping is said
+        el('saved').className = 'message';
+        el('saved').textContent = 'Nothing can be kept in this browser: ' + r.error + '. Download a model to keep it.';
+      }
       if (!r.found) return false;
       if (spec.restoring) spec.restoring(r.record);
       if (!r.ok) {

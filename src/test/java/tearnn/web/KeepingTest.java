@@ -51,6 +51,11 @@ class KeepingTest extends PageTest {
             assertTrue(attempts(d, "word") <= first + 1, first + " then " + attempts(d, "word"));
             assertTrue(text(d, "word-progress").startsWith("Step "), text(d, "word-progress"));
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+            // after a reload, nothing came back, and the page says why (before: only "Not trained yet.")
+            d.navigate().refresh();
+            ready(d);
+            assertEquals("Nothing can be kept in this browser: this browser keeps no data for this page (its storage is off)."
+                    + " Download a model to keep it.", text(d, "word-saved"));
         } finally {
             d.quit();
         }
