@@ -24,7 +24,7 @@ const Budget = (() => {
     function finish() {
       const s = b.seconds;
       const time = s % 60 === 0 ? (s === 60 ? '1 minute' : s / 60 + ' minutes') : s + ' seconds';
-      left.textContent = 'Trained for ' + time + ': the learning rate ran down to 0 at the end. Train again for another '
+      left.textContent = 'Trained for ' + time + ': the learning rate ran down to 0 at the end. Resume trains for another '
         + time + '.';
       b.done = true;
     }

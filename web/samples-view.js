@@ -29,7 +29,8 @@ const SamplesView = (() => {
     async function sample(step) {
       const t0 = performance.now();
       v.at = t0;
-      const r = await panel.call('generate', { prompt: prompt(), length: 30, temperature: 0.8, seed: v.samples.length + 1 });
+      // a seed of its own for every sample (the step it is written at): never the same text twice over
+      const r = await panel.call('generate', { prompt: prompt(), length: 30, temperature: 0.8, seed: (step || 0) + 1 });
       v.cost = performance.now() - t0;
       if (!r.ok || step === null) return;
       v.samples.unshift([step, prompt() + joiner() + r.text]);

@@ -100,7 +100,7 @@ const SharedRound = (() => {
         if (failed.length) {
           await pool.drop(failed, failed.some((w) => w.stalled) ? 'it stopped answering' : 'it could not take the sum of the shares');
         }
-        return finish(lead, done, lossSum, trained, stepLog, n);
+        return finish(lead, done, lossSum, trained, stepLog, pool.size());
       }
     }
   }

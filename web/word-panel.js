@@ -54,14 +54,13 @@
       const valid = !Number.isFinite(ppl) ? '' : unit() === 'characters'
         ? ', validation ' + Forms.number(Math.log2(ppl), 3) + ' bits per character (perplexity ' + Forms.number(ppl, 3) + ')'
         : ', validation perplexity ' + Forms.number(ppl, 3);
+      // the speed of the training under way (none after a blow-up went back: it would be of steps undone)
+      const speed = s.wentBack ? '' : ', ' + Math.round(s.speed).toLocaleString('en') + ' ' + unit() + '/s';
       $('word-progress').textContent = 'Step ' + r.steps + ', epoch ' + (r.epoch + 1) + ', ' + r.tokens.toLocaleString('en')
-        + ' tokens' + (Number.isFinite(r.loss) ? ', loss ' + Forms.number(r.loss, 3) : '') + valid
-        + (partial ? ' (on ' + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en')
-          + ' held-out ' + unit() + ')' : '')
-        + (valid && s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + ', ' + Math.round(s.speed).toLocaleString('en')
-        + ' ' + unit() + '/s' + (r.workers > 1 ? ' on ' + r.workers + ' workers' : '')
-        + (s.under ? ' (' + s.under + ')' : '')
-        + (s.wentBack ? '. The model is back here, from before the blow-up.' : '');
+        + ' tokens' + (Number.isFinite(r.loss) ? ', loss ' + Forms.number(r.loss, 3) : '') + valid + (partial ? ' (on '
+        + s.validTokens.toLocaleString('en') + ' of ' + s.info.validationTokens.toLocaleString('en') + ' held-out ' + unit() + ')' : '')
+        + (valid && s.best ? ' (best possible ' + s.best.toFixed(3) + ')' : '') + speed + (r.workers > 1 ? ' on ' + r.workers
+        + ' workers' : '') + (s.under ? ' (' + s.under + ')' : '') + (s.wentBack ? '. The model is back here, from before the blow-up.' : '');
     }
 
     // One validation at a time; training waits meanwhile, so the number is for fixed weights. With

@@ -122,7 +122,7 @@ final class TrainCommand {
             evaluated = secs;
             evalCost = (System.nanoTime() - e0) / 1e9;
             out.printf("step %6d  epoch %d  train loss %.4f  validation perplexity %.3f%s  %.0f tokens/s  %.0f s%n", done,
-                    task.epoch(), loss, ppl, Double.isNaN(best) ? "" : String.format(" (best possible %.3f)", best),
+                    task.epoch() + 1, loss, ppl, Double.isNaN(best) ? "" : String.format(" (best possible %.3f)", best),
                     (task.tokensSeen() - tokens0) / secs, secs);
             if (ppl < bestSeen) {
                 bestSeen = ppl;

@@ -243,6 +243,8 @@ class PageFaultsTest {
             // the progress line shows the step the model is really at
             assertTrue(text(d, "word-progress").startsWith("Step " + back + ","), text(d, "word-progress"));
             assertTrue(text(d, "word-progress").endsWith("The model is back here, from before the blow-up."), text(d, "word-progress"));
+            // no speed of the steps undone (it said "Step 0, 0 tokens ... 19,212 words/s")
+            assertTrue(!text(d, "word-progress").contains("words/s"), text(d, "word-progress"));
             wait.until(x -> !x.findElements(By.cssSelector("#word-top .bar")).isEmpty());
             assertTrue(d.findElement(By.cssSelector("#word-top .bar")).getText().matches("(?s).*\\d+\\.\\d%.*"),
                     d.findElement(By.cssSelector("#word-top .bar")).getText());

@@ -70,6 +70,8 @@ class RealTextTest extends PageTest {
             assertTrue(prompt.startsWith(first + " ") && prompt.split(" ").length == 4, prompt);
             long started = System.nanoTime();
             wait.until(x -> text(x, "word-budget-left").startsWith("Trained for 5 seconds"));
+            // the button says Resume: so does the line (it said "Train again")
+            assertTrue(text(d, "word-budget-left").endsWith("Resume trains for another 5 seconds."), text(d, "word-budget-left"));
             double took = (System.nanoTime() - started) / 1e9;
             System.out.printf("%s: a 5 s budget ended %.1f s after the first step showed: %s%n", build, took, text(d, "word-progress"));
             assertTrue(took < 9, "training ended on time: " + took + " s");
