@@ -10,7 +10,8 @@ const Keeper = (() => {
 
   // app: {persist(op, ...args)}; status: the element for the outcome; record(): what to keep with
   // the model (its settings and what the panel keeps besides), or null for nothing yet; step(): the
-  // step the panel's model is at; kept(step): the model of that step is kept.
+  // step the panel's model is at; kept(step): the model of that step is kept (the engine says which:
+  // keeping finishes a step whose update was under way).
   function create(app, panelName, status, record, step, kept) {
     // every: ms between saves while training; retry: the wait after the last failure (0: none failed since the last save)
     // kept: the step of the model kept (null: none known)
@@ -37,14 +38,14 @@ const Keeper = (() => {
       k.savedAt = performance.now();
       status.dataset.attempts = String(Number(status.dataset.attempts || 0) + 1);
       if (r.ok) {
-        k.kept = step();
+        k.kept = r.steps >= 0 ? r.steps : step();
         kept(k.kept);
         k.every = Math.max(5000, 50 * (performance.now() - t0));
         k.retry = 0;
         status.className = 'status';
         // the engine keeps the model after any training call sent before: the step the page knows
         // once the save answers
-        status.textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + ' (step ' + step() + ')'
+        status.textContent = 'Kept in this browser at ' + new Date().toLocaleTimeString('en-GB') + ' (step ' + k.kept + ')'
           + (r.withoutState ? ', without the optimizer\'s running state, which did not fit: after a reload, training goes on'
             + ' with a fresh optimizer' : '') + '.';
       } else {

@@ -79,7 +79,12 @@ const TrainingPanel = (() => {
     const flow = FlowView.create(el('flow-view'), name);
     const keeper = Keeper.create(app, name, el('saved'), () => (p.ready ? Object.assign({ settings: Forms.values(form) },
       spec.record(), { flow: flow.record() }, budget.record() ? { budget: budget.record() } : {}) : null),
-    () => p.step, (step) => { root.dataset.keptStep = String(step); });
+    () => p.step, (step) => {
+      // keeping finished a step whose update was under way: the model is at that step
+      if (step > p.step && !p.running) p.step = step;
+      root.dataset.keptStep = String(step);
+      publish();
+    });
     const save = keeper.save;
     const showError = (r) => Forms.showError(root, r, el('message'), spec.messagePlaces);
     const request = (cmd, fields) => Object.assign({ cmd: name + '.' + cmd }, fields);

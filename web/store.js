@@ -87,7 +87,8 @@ const Store = (() => {
   }
 
   // Keeps the engine's model of this panel under key, with the record's extra fields (the page's
-  // curves, the corpus). Replies {ok, bytes, withoutState} or {ok: false, error, unavailable}.
+  // curves, the corpus). Replies {ok, bytes, withoutState, steps (those of the model kept)} or {ok: false,
+  // error, unavailable}.
   // packed(), if given, is called once the model is packed: from then on the write holds a copy,
   // and the engine may train on while the browser writes it.
   async function keep(engine, key, panel, extra, packed) {
@@ -106,7 +107,7 @@ const Store = (() => {
       try {
         await write(key, model, Object.assign({}, extra, { withoutState: !withState }));
         const bytes = model.arrays.reduce((s, a) => s + a.byteLength, 0) + model.text.length;
-        return { ok: true, bytes, withoutState: !withState };
+        return { ok: true, bytes, withoutState: !withState, steps: model.steps };
       } catch (e) {
         last = e;
         if (!e || e.name !== 'QuotaExceededError') break;

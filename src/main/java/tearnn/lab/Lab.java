@@ -84,6 +84,16 @@ public final class Lab {
     }
 
     /**
+     * The steps the panel's model has finished (-1: no model). Packing it finishes a step whose update
+     * was under way (see {@link tearnn.task.TrainingRun#saved}): after {@link #pack}, this is the
+     * packed model's.
+     */
+    public int steps(String panel) {
+        TrainingSession s = sessions.get(panel);
+        return s == null ? -1 : s.run().steps();
+    }
+
+    /**
      * Loads a kept model: {@code request} is {@code {"cmd": "panel.load", ...}} as for a model file
      * (with the corpus and settings a word panel needs), the model itself {@code packed}.
      */

@@ -17,8 +17,9 @@ import tearnn.lab.Lab;
  * Web Worker or, where workers are not allowed (file://), on the page itself,
  * <ul>
  *   <li>{@code self.tearnnHandle(request) -> reply}, JSON text in and out (see {@link Lab});</li>
- *   <li>{@code self.tearnnPack(panel, optimizerState) -> {text, arrays: [Float64Array]}} (or null):
- *       the panel's model packed for IndexedDB, which keeps typed arrays as they are;</li>
+ *   <li>{@code self.tearnnPack(panel, optimizerState) -> {text, arrays: [Float64Array], steps}} (or
+ *       null): the panel's model packed for IndexedDB, which keeps typed arrays as they are, and the
+ *       steps it has finished;</li>
  *   <li>{@code self.tearnnUnpack(request, text, arrays) -> reply}: loads a model kept that way;</li>
  *   <li>{@code self.tearnnSaveFile(panel) -> Int8Array} (or null) and
  *       {@code self.tearnnOpenFile(request, bytes) -> reply}: the panel's model as a .safetensors file,
@@ -80,8 +81,8 @@ public final class WorkerMain {
     @JSBody(params = {"save", "open"}, script = "self.tearnnSaveFile = save; self.tearnnOpenFile = open;")
     private static native void installFiles(FileSaver save, FileOpener open);
 
-    @JSBody(params = {"text", "arrays"}, script = "return { text: text, arrays: arrays };")
-    private static native JSObject packed(String text, JSArray<Float64Array> arrays);
+    @JSBody(params = {"text", "arrays", "steps"}, script = "return { text: text, arrays: arrays, steps: steps };")
+    private static native JSObject packed(String text, JSArray<Float64Array> arrays, int steps);
 
     @JSBody(script = "return performance.now() / 1000;")
     private static native double seconds();
@@ -114,7 +115,7 @@ public final class WorkerMain {
             for (double[] a : p.arrays()) {
                 arrays.push(Float64Array.copyFromJavaArray(a));
             }
-            return packed(p.text(), arrays);
+            return packed(p.text(), arrays, lab.steps(panel));
         }, (request, text, arrays) -> {
             List<double[]> list = new ArrayList<>();
             for (int i = 0; i < arrays.getLength(); i++) {

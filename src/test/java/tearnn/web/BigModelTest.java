@@ -50,8 +50,9 @@ class BigModelTest extends PageTest {
             pause(d, "word", 5);
             System.out.printf("big model: paused %.2f s after Pause was pressed%n", (System.nanoTime() - pressed) / 1e9);
             assertEquals("Resume", d.findElement(By.id("word-train")).getText());
-            double part = statusPart(d);
             assertNothingTrains(d, "word");
+            double part = statusPart(d);
+            assertEquals(step(d, "word"), engineStep(d, "word"));
             assertEquals(part, statusPart(d), "no part of a step after Pause");
             assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");

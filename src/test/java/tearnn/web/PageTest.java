@@ -128,8 +128,13 @@ abstract class PageTest {
         return ((Number) r).intValue();
     }
 
-    /** Asserts that nothing trains in the panel: it is not training, and the engine is at the step the page shows. */
+    /**
+     * Asserts that nothing trains in the panel: it is not training, and the engine is at the step the
+     * page shows. First waits until the model is kept (keeping finishes a step whose update was under
+     * way, and the page then learns it).
+     */
     static void assertNothingTrains(WebDriver d, String panel) {
+        waitUntilKept(d, panel);
         assertEquals("ready", state(d, panel), panel + " panel's state");
         int calls = calls(d, panel);
         int at = step(d, panel);
