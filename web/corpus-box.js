@@ -15,6 +15,8 @@ const CorpusBox = (() => {
     const box = $('word-text');
     const panel = $('panel-word');
     let keptAside = null;
+    // what the text is called: its file's name, or 'pasted text'
+    let named = 'pasted text';
     // the held-out text from the second file, and its file's name (null: none)
     let held = null;
     const count = (n) => n.toLocaleString('en');
@@ -63,11 +65,13 @@ const CorpusBox = (() => {
       if (box.readOnly || pasted.length <= SHOWN) return;
       e.preventDefault();
       show(box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd), 'Pasted text');
+      named = 'pasted text';
       useText();
     });
     box.addEventListener('input', () => {
       if (box.value.length > SHOWN) show(box.value, 'Pasted text');
       else keptAside = null;
+      named = 'pasted text';
       useText();
     });
     $('word-text-clear').addEventListener('click', () => {
@@ -93,6 +97,8 @@ const CorpusBox = (() => {
         return;
       }
       show(t, file.name);
+      named = file.name;
+      e.target.value = '';
       useText();
     });
     for (const radio of panel.querySelectorAll('input[name="source"]')) radio.addEventListener('change', onChange);
@@ -139,18 +145,19 @@ const CorpusBox = (() => {
       $('word-valid-message').textContent = '';
       const t = text();
       if (t !== null && !fits(t.length)) return null;
-      return { text: t, validText: validText() };
+      return { text: t, textName: t === null ? null : named, validText: validText() };
     }
 
     // Puts back a kept record's corpus (its source, text and held-out text).
     function restore(record) {
       panel.querySelector('input[name="source"][value="' + (record.source === 'paste' ? 'paste' : 'builtin') + '"]').checked = true;
-      if (typeof record.text === 'string') show(record.text, 'Your text');
+      if (typeof record.text === 'string') show(record.text, record.textName || 'Your text');
+      named = record.textName || 'pasted text';
       held = typeof record.validText === 'string' ? { name: record.validName || 'your held-out text', text: record.validText } : null;
       showHeld();
     }
 
-    return { text, source, request, restore, validText, validName: () => (held ? held.name : null) };
+    return { text, source, request, restore, validText, validName: () => (held ? held.name : null), textName: () => named };
   }
 
   // The corpus controls' markup, in the word panel's settings form.

@@ -30,6 +30,7 @@ async function boot() {
     pack: (panel, optimizerState) => self.tearnnPack(panel, optimizerState),
     unpack: (request, text, arrays) => self.tearnnUnpack(request, text, arrays),
     saveFile: (panel) => self.tearnnSaveFile(panel),
+    writeModelFile: (panel, chars, take) => self.tearnnWriteModelFile(panel, chars, take),
     openFile: (request, bytes) => self.tearnnOpenFile(request, bytes),
   };
   postMessage({ type: 'ready', build });
@@ -44,8 +45,9 @@ function contributing(reply, cmd, transfer) {
   return reply;
 }
 
-function train(request, transfer) {
-  const reply = EngineFiles.run(engine, request);
+// progress: called with the share done of a long call (a model file written), told to the page
+function train(request, transfer, progress) {
+  const reply = EngineFiles.run(engine, request, progress);
   if (reply.bytes) transfer.push(reply.bytes.buffer);
   return contributing(reply, request.cmd, transfer);
 }
@@ -78,7 +80,7 @@ self.onmessage = async (e) => {
     } else if (unpack) {
       reply = JSON.parse(engine.unpack(JSON.stringify(unpack.request), unpack.text, unpack.arrays));
     } else {
-      reply = train(request, transfer);
+      reply = train(request, transfer, (done) => postMessage({ type: 'progress', id, done }));
     }
   } catch (err) {
     reply = { ok: false, error: 'engine failure: ' + err };

@@ -1,7 +1,8 @@
 'use strict';
 // Connects the page to the engine: in a Web Worker (WebAssembly or JavaScript build), or, where the
 // page is opened from disk (file://) and workers are not allowed, the JavaScript build on the page
-// itself, called in short slices. Either way: engine.call(request) -> Promise of the reply object,
+// itself, called in short slices. Either way: engine.call(request, onProgress) -> Promise of the reply
+// object (onProgress, if given, hears how far a long call has come: a model file written),
 // and engine.persist(op, ...args) runs Store[op] (keep, bringBack, list) beside the engine. In
 // workers, several of them train one model together (pool.js): one per core unless the Workers
 // setting says otherwise.
@@ -26,14 +27,15 @@ const Engine = (() => {
         pending.clear();
         if (conn.onDeath) conn.onDeath();
       };
-      // onPacked: called when the worker says it has packed the model it keeps
-      const send = (message, transfer, onPacked) => new Promise((res, rej) => {
+      // onPacked: called when the worker says it has packed the model it keeps; onProgress(done): when
+      // it says how far a long call has come (a model file written, 0 to 1)
+      const send = (message, transfer, onPacked, onProgress) => new Promise((res, rej) => {
         if (conn.dead) {
           rej(new Error('the worker has stopped'));
           return;
         }
         const id = next++;
-        pending.set(id, { resolve: res, reject: rej, onPacked });
+        pending.set(id, { resolve: res, reject: rej, onPacked, onProgress });
         w.postMessage(Object.assign({ id }, message), transfer || []);
       });
       w.onmessage = (e) => {
@@ -44,7 +46,7 @@ const Engine = (() => {
             build: m.build,
             dead: false,
             onDeath: null,
-            call: (request) => send({ request }),
+            call: (request, onProgress) => send({ request }, [], null, onProgress),
             // the reply, with .packed: a promise kept once the worker has packed the model it keeps
             // (or has replied), after which it may train on while the browser writes
             persist: (op, ...args) => {
@@ -71,6 +73,9 @@ const Engine = (() => {
         } else if (m.type === 'packed') {
           const p = pending.get(m.id);
           if (p && p.onPacked) p.onPacked();
+        } else if (m.type === 'progress') {
+          const p = pending.get(m.id);
+          if (p && p.onProgress) p.onProgress(m.done);
         } else if (m.type === 'failed') {
           reject(new Error(m.error));
         }
@@ -105,13 +110,14 @@ const Engine = (() => {
         self.main([]);
         const handle = self.tearnnHandle;
         const run = (request) => JSON.parse(handle(JSON.stringify(request)));
-        const local = { run, pack: self.tearnnPack, unpack: self.tearnnUnpack, saveFile: self.tearnnSaveFile, openFile: self.tearnnOpenFile };
+        const local = { run, pack: self.tearnnPack, unpack: self.tearnnUnpack, saveFile: self.tearnnSaveFile, openFile: self.tearnnOpenFile,
+          writeModelFile: self.tearnnWriteModelFile };
         resolve({
           mode: 'JavaScript on the page (opened from disk: no worker; training runs in short slices)',
           build: 'js',
           onPage: true,
-          call(request) {
-            return new Promise((res) => setTimeout(() => res(EngineFiles.run(local, request)), 0));
+          call(request, onProgress) {
+            return new Promise((res) => setTimeout(() => res(EngineFiles.run(local, request, onProgress)), 0));
           },
           persist: (op, ...args) => Store[op](local, ...args),
         });

@@ -38,6 +38,7 @@ const Keeper = (() => {
       k.savedAt = performance.now();
       status.dataset.attempts = String(Number(status.dataset.attempts || 0) + 1);
       if (r.ok) {
+        k.holding = false;
         k.kept = r.steps >= 0 ? r.steps : step();
         kept(k.kept);
         k.every = Math.max(5000, 50 * (performance.now() - t0));
@@ -72,6 +73,7 @@ const Keeper = (() => {
     // A model opened over the kept one is not kept until the person trains it or keeps it: the status
     // says so, with a button that keeps it now.
     function hold(name) {
+      k.holding = true;
       status.className = 'status';
       status.replaceChildren(name + ' is not kept in this browser yet' + (k.kept !== null ? ': the model kept is still the one'
         + ' of step ' + k.kept : '') + '. Training keeps it; or ');
@@ -85,6 +87,8 @@ const Keeper = (() => {
     return {
       save,
       hold,
+      // whether a model opened over the kept one waits to be kept (hold)
+      holding: () => !!k.holding,
       // the model kept under this tab's key came back: it is the one of this step
       restored(step) {
         k.kept = step;

@@ -16,7 +16,7 @@
   const app = {
     // a call that fails outright (a worker lost in the middle of it) is a failed reply, never a
     // promise that rejects and leaves a panel's loop waiting
-    call: (request) => (engine ? engine.call(request).catch((e) => {
+    call: (request, onProgress) => (engine ? engine.call(request, onProgress).catch((e) => {
       console.error('tearnn: ' + request.cmd + ' failed: ' + (e && e.message));
       return { ok: false, error: 'the engine could not answer (' + (e && e.message) + '); try again' };
     }) : Promise.resolve({ ok: false, error: 'The engine is still loading; try again in a moment.' })),

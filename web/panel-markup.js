@@ -58,7 +58,8 @@ const PanelMarkup = (() => {
       + ' <select id="' + id('save-as') + '" aria-label="model file format"><option value="json">as JSON</option>'
       + '<option value="safetensors">as .safetensors</option></select>'
       + ' <label class="file">Open model <input id="' + id('open') + '" type="file"'
-      + ' accept=".json,.safetensors,application/json"></label></div>'));
+      + ' accept=".json,.safetensors,application/json"></label></div>'
+      + '<p id="' + id('file-note') + '" class="status" role="status"></p>'));
     return { tab, section };
   }
 

@@ -35,7 +35,7 @@
 // Its state is published as data attributes of its section, for tests and scripts (the text a person
 // reads is never parsed): data-state (none: no model yet; ready; training; pausing: Pause was pressed,
 // the call under way has not landed), data-busy (what it does outside training: step, start, open,
-// restore, measure, tune; empty when idle), data-step, data-loss (the last training call's mean
+// restore, measure, tune, download; empty when idle), data-step, data-loss (the last training call's mean
 // loss), data-calls (training calls sent), data-models (models that came: new, restored or opened)
 // and data-kept-step (the step of the model last kept).
 const TrainingPanel = (() => {
@@ -88,6 +88,8 @@ const TrainingPanel = (() => {
     const save = keeper.save;
     const showError = (r) => Forms.showError(root, r, el('message'), spec.messagePlaces);
     const request = (cmd, fields) => Object.assign({ cmd: name + '.' + cmd }, fields);
+    const files = ModelFiles.controls(el('save-as'), el('file-note'), spec.fileName,
+      (fields, onProgress) => app.call(request('save', fields), onProgress));
     const pending = PendingChanges.create(form, described.settings, tunable, el, spec.noun, () => {
       if (!p.running) el('train').textContent = trainLabel();
     });
@@ -96,12 +98,14 @@ const TrainingPanel = (() => {
       if (p.looping && !p.running) return 'Pausing…';
       if (!p.ready) return 'Train';
       if (pending.any()) return 'Train new model';
+      if (pending.asking()) return pending.asking();
       return spec.trainLabel ? spec.trainLabel() : 'Resume';
     }
 
     // A model is there (new, restored or opened), with these settings: the form shows them.
     function arrived(r) {
       Object.assign(p, { ready: true, step: r.steps, at: null, models: p.models + 1 });
+      files.model(r.parameters);
       Forms.fill(form, r.settings);
       pending.model(r.settings);
       el('train').textContent = trainLabel();
@@ -111,12 +115,12 @@ const TrainingPanel = (() => {
     // Starts a new model with the form's settings. The current one, if any, stays until the new one
     // is there (a refused setting or corpus leaves it as it was), and then can still be downloaded.
     async function replace() {
-      const old = p.ready ? await app.call(request('save')) : null;
+      const old = p.ready ? await files.held() : null;
       const step = p.step;
       if (!(await newModel())) return false;
       // kept at once: a reload right after brings back the new model, not the one it replaced
       save();
-      if (old && old.ok) ModelFiles.offerReplaced(el('replaced'), spec.noun, step, spec.fileName, old.model);
+      if (old && old.ok) ModelFiles.offerReplaced(el('replaced'), spec.noun, step, spec.fileName, old);
       return true;
     }
 
@@ -193,12 +197,14 @@ const TrainingPanel = (() => {
         return;
       }
       if ((!p.ready || pending.any()) && !(await busy('start', replace))) return;
+      pending.agree();
       training.start();
     });
     el('step').addEventListener('click', () => {
       if (p.running) return;
       busy('step', async () => {
         if ((!p.ready || pending.any()) && !(await replace())) return;
+        pending.agree();
         if (spec.resumed) spec.resumed();
         // one step: as many calls as it takes
         const at = p.step;
@@ -222,16 +228,15 @@ const TrainingPanel = (() => {
       if (p.ready && tunable.includes(t.name)) await tune(t);
       else pending.refresh();
     });
-    el('save').addEventListener('click', async () => {
+    el('save').addEventListener('click', () => {
       if (!p.ready) {
         el('message').textContent = 'Nothing to download yet: train a model first.';
         return;
       }
-      // as JSON, or as .safetensors (weights under PyTorch's names, half the size)
-      const binary = el('save-as').value === 'safetensors';
-      const r = await app.call(request('save', binary ? { as: 'safetensors' } : {}));
-      if (r.ok) ModelFiles.download(binary ? spec.fileName.replace(/\.json$/, '.safetensors') : spec.fileName, binary ? r.bytes : r.model);
-      else el('message').textContent = Forms.sentence(r.error);
+      busy('download', async () => {
+        const r = await files.download();
+        if (!r.ok) el('message').textContent = Forms.sentence(r.error);
+      });
     });
     el('open').addEventListener('change', async (e) => {
       const file = e.target.files[0];
@@ -243,11 +248,12 @@ const TrainingPanel = (() => {
     // Opens a model file (from a file, or a racer's model), named `name` in messages: its JSON text,
     // or a .safetensors file's bytes (an ArrayBuffer). The model it replaces can still be downloaded,
     // and stays the one kept in this browser until the person trains the new one or keeps it.
-    const open = (content, fileName) => busy('open', async () => {
+    // again: the same file once more, with the form's corpus (the one opened has not trained).
+    const open = (content, fileName, again) => busy('open', async () => {
       stop();
       const extra = spec.newRequest ? spec.newRequest() : {};
       if (extra === null) return false;
-      const old = p.ready ? await app.call(request('save')) : null;
+      const old = p.ready && !again ? await files.held() : null;
       const step = p.step;
       const file = typeof content === 'string' ? { model: content } : { bytes: new Int8Array(content) };
       const r = await app.call(request('load', Object.assign(file, { settings: Forms.values(form) }, extra)));
@@ -258,9 +264,11 @@ const TrainingPanel = (() => {
       el('message').textContent = '';
       arrived(r);
       flow.reset();
-      await spec.started(r, 'opened', fileName);
-      if (old && old.ok) {
-        ModelFiles.offerReplaced(el('replaced'), spec.noun, step, spec.fileName, old.model);
+      await spec.started(r, 'opened', fileName, content);
+      if (again) {
+        if (!keeper.holding()) await save();
+      } else if (old && old.ok) {
+        ModelFiles.offerReplaced(el('replaced'), spec.noun, step, spec.fileName, old);
         keeper.hold(fileName.charAt(0).toUpperCase() + fileName.slice(1));
       } else {
         // nothing was there to lose: kept at once, so a reload brings it back
@@ -276,6 +284,11 @@ const TrainingPanel = (() => {
       publish, stop, restore, slice, save, open,
       // a change that needs a new model, other than a setting (the corpus)
       changed: (key, words) => pending.add(key, words),
+      // a question the model asks before it trains (see pending.js): Train, labelled `label`, answers it
+      ask: (words, label) => {
+        pending.ask(words, label);
+        el('train').textContent = trainLabel();
+      },
       unchanged: (key) => pending.remove(key),
       call: (cmd, fields) => app.call(request(cmd, fields)),
       adapt: (count, ms) => adapt(count, ms, app.sliceMs()),

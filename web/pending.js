@@ -2,6 +2,8 @@
 // Changes that need a new model, made while one exists (a setting, or the corpus): marked beside
 // their controls and said in one note, with what Train will do. Until then the model goes on as it
 // is, to train, try and download; "Keep the current settings" puts the form back to the model's.
+// A question the model there asks before it trains (an opened word model on another text than its
+// own: train it on this one?) is said in the same note; Train is the answer (agree).
 const PendingChanges = (() => {
   // settings: the panel's setting descriptions; tunable: the names a model in training takes, which
   // are never pending; el(part): the panel's element {name}-{part}; onChange(): the note changed.
@@ -10,6 +12,8 @@ const PendingChanges = (() => {
     for (const s of settings) described[s.name] = s;
     let model = null;
     const other = new Map();
+    // the question asked before the model there trains: {words, label} (null: none)
+    let question = null;
 
     // A value as the form shows it: a choice by its label.
     function shown(name, v) {
@@ -36,13 +40,19 @@ const PendingChanges = (() => {
         (c.closest('label') || c).classList.add('pending-field');
         return described[k].label + ' ' + shown(k, now[k]) + ' (the model has ' + shown(k, model[k]) + ')';
       }).concat([...other.values()]);
-      el('pending').hidden = items.length === 0;
+      el('pending').hidden = items.length === 0 && !question;
       el('pending-undo').hidden = names.length === 0;
       if (items.length) {
         el('pending-what').textContent = 'Changed: ' + items.join(', ') + '. Train starts a new ' + noun + ' with '
           + (items.length > 1 ? 'these' : 'this') + '; until then the current one stays as it is.';
+      } else if (question) {
+        el('pending-what').textContent = question.words;
       }
       onChange();
+    }
+
+    function anyChange() {
+      return changed().length > 0 || other.size > 0;
     }
 
     el('pending-undo').addEventListener('click', () => {
@@ -55,8 +65,22 @@ const PendingChanges = (() => {
       model(settings) {
         model = Object.assign({}, settings);
         other.clear();
+        question = null;
         refresh();
       },
+      // The model there asks before it trains (words: the note; label: the Train button's).
+      ask(words, label) {
+        question = { words, label };
+        refresh();
+      },
+      // Train was pressed: the answer to the question, if one was asked.
+      agree() {
+        if (!question) return;
+        question = null;
+        refresh();
+      },
+      // the Train button's label while a question waits (null: none)
+      asking: () => (question && !anyChange() ? question.label : null),
       // Another change that needs a new model (key: what it is, words: how the note says it).
       add(key, words) {
         if (!model) return;
@@ -72,7 +96,7 @@ const PendingChanges = (() => {
         if (model) model[name] = String(value);
       },
       refresh,
-      any: () => changed().length > 0 || other.size > 0,
+      any: anyChange,
     };
   }
 

@@ -142,7 +142,8 @@ const Pool = (() => {
 
     const shared = { reshape, drop, settleAll, size: () => workers.length };
 
-    function call(request) {
+    // onProgress: hears how far a long call on the leader has come (a model file written)
+    function call(request, onProgress) {
       const dot = request.cmd.indexOf('.');
       const panel = request.cmd.slice(0, dot);
       const kind = dot > 0 && described[panel] ? described[panel].verbs[request.cmd.slice(dot + 1)] : undefined;
@@ -167,7 +168,7 @@ const Pool = (() => {
         if (kind === 'train' && request.ms && sharing(panel) > 1) {
           return SharedRound.run(workers.slice(0, sharing(panel)), panel, request, shared);
         }
-        return workers[0].call(request);
+        return workers[0].call(request, onProgress);
       });
     }
 

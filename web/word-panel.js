@@ -11,6 +11,7 @@
     const s = { loss: [], ppl: [], best: null, info: null, last: null, speed: 0, t0: 0, tokens0: 0,
       lastValid: 0, validCost: 0, validTokens: 0, validating: null, wentBack: false };
     let panel = null;
+    let opened = null;
     const unit = () => s.info && s.info.level === 'char' ? 'characters' : 'words';
     const tokensSeen = () => s.loss.length ? s.loss[s.loss.length - 1][0] : 0;
 
@@ -28,9 +29,8 @@
         series.push({ points: [[s.ppl[0][0], u], [s.ppl[s.ppl.length - 1][0], u]], color: '#8c959f', dashed: true,
           label: 'no context (unigram) ' + u.toFixed(2) });
       }
-      // early perplexities are near the vocabulary size: a log axis shows them, and the approach to the
-      // best, at once (a linear one capped at 4 times the best drew 41 and 253 off its top)
-      // a big model's first validation comes after some training (at most a fifth of the time)
+      // early perplexities are near the vocabulary size: a log axis shows them and the approach to the best at
+      // once (a linear one capped at 4x the best drew 41 and 253 off its top); a big model's first validation comes later
       Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', log: true,
         empty: s.loss.length ? 'No validation yet: it comes as training goes on.' : 'No data yet: press Train.' });
     }
@@ -82,9 +82,8 @@
           $('word-validating').textContent = '';
           return { ok: false };
         }
-        // a training call's time a call (the engine cuts even a big model's windows into parts): on
-        // several workers each measures its streams, and all wait for the slowest at each call's end
-        // the first points, while the curve moves fast, on a quarter of the sample: cheaper, so more of them
+        // a training call's time a call (the engine cuts a big model's windows into parts; on several workers all
+        // wait for the slowest); the first points, while the curve moves fast, on a quarter of the sample
         r = await panel.call('validate', { ms: app.trainMs(), tokens: s.ppl.length < 8 ? 5000 : 20000 });
         if (!r.ok) break;
         if (!r.done && performance.now() - t0 > 300) {
@@ -110,8 +109,7 @@
       PredictionsView.draw($('word-top'), r);
     }
 
-
-    async function started(r, how, extra) {
+    async function started(r, how, extra, content) {
       made = { source: corpus.source(), text: corpus.text(), validText: corpus.validText() };
       // a prompt that belongs to the text: its opening words, unless the person wrote one of their own
       const prompt = $('word-prompt');
@@ -134,6 +132,7 @@
           + ' frequencies alone)');
       $('word-progress').textContent = (how === 'restored' ? 'Restored your ' + r.cell + ' ' + (r.level === 'char' ? 'character' : 'word')
         + ' model from your last visit (step ' + r.steps + '). ' : '') + describe(r);
+      opened.started(r, how, extra, content);
       if (how !== 'restored') await validate(300);
       draw();
       await predict();
@@ -143,6 +142,7 @@
     // the corpus the model there was made with: a change back to it is no change
     let made = null;
     const corpus = CorpusBox.create(description.limits.textCharacters, () => {
+      if (opened.changed()) return;
       if (made && corpus.source() === made.source && (made.source === 'builtin'
         || (corpus.text() === made.text && corpus.validText() === made.validText))) {
         panel.unchanged('corpus');
@@ -154,7 +154,6 @@
       noun: 'word model',
       fileName: 'tearnn-word-model.json',
       messagePlaces: { text: $('word-text-message'), validText: $('word-valid-message') },
-      restoreFields: ['text', 'validText', 'settings'],
       newRequest: () => corpus.request(),
       preparing: 'Preparing the corpus…',
       betweenLabel: 'validation, samples and views',
@@ -202,6 +201,7 @@
         return predict();
       },
       resumed() {
+        opened.resumed();
         s.t0 = performance.now();
         s.tokens0 = tokensSeen();
       },
@@ -212,12 +212,13 @@
         await units.refresh();
       },
       record: () => ({ loss: s.loss, ppl: s.ppl, samples: samples.record(), source: corpus.source(), text: corpus.text(),
-        validText: corpus.validText(), validName: corpus.validName(), prompt: $('word-prompt').value }),
+        textName: corpus.textName(), validText: corpus.validText(), validName: corpus.validName(), prompt: $('word-prompt').value }),
       restoring(record) {
         corpus.restore(record);
         if (record.prompt !== undefined) $('word-prompt').value = record.prompt;
       },
     }, description);
+    opened = OpenedText.create(panel, () => corpus.textName());
 
     let predictTimer = 0;
     $('word-prompt').addEventListener('input', () => {
@@ -262,7 +263,7 @@
 
   Panels.register('word', {
     title: 'Next word',
-    scripts: ['corpus-box.js', 'connectivity-view.js', 'predictions-view.js', 'samples-view.js', 'units-view.js'],
+    scripts: ['corpus-box.js', 'opened-text.js', 'connectivity-view.js', 'predictions-view.js', 'samples-view.js', 'units-view.js'],
     budget: true,
     intro: 'The network reads text word by word (or character by character, at the character level) and learns to predict the'
       + ' next one. The built-in corpus comes from a small grammar, so the best possible perplexity is known and drawn on the chart.',

@@ -2,6 +2,7 @@ package tearnn.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import tearnn.file.SavedModel;
 import tearnn.optim.TimeBudget;
 import tearnn.settings.Setting;
@@ -49,18 +50,19 @@ final class TrainCommand {
             out.printf("built-in grammar corpus: %d words, best possible perplexity %.3f%n", grammarWords, best);
         }
         String validText = validFile != null ? Main.readText(validFile) : null;
+        String textName = textFile == null ? null : Path.of(textFile).getFileName().toString();
         LanguageModelTask task;
         if (resume != null) {
             SavedModel saved = Main.readModel(resume);
             if (saved.vocabulary == null) {
                 throw new IllegalArgumentException(resume + " has no vocabulary: it is not a word or character model");
             }
-            task = LanguageModelTask.resume(LanguageModelCorpus.assemble(text, validText, textFile == null, s, saved), s, saved);
+            task = LanguageModelTask.resume(LanguageModelCorpus.assemble(text, textName, validText, textFile == null, s, saved), s, saved);
             out.println("resumed " + resume + " (" + saved.model.architecture().cell().id + ", "
                     + (saved.trainer == null ? "new optimizer" : (long) saved.counter("steps", saved.trainer.optimizer().steps())
                     + " steps done") + ")");
         } else {
-            task = new LanguageModelTask(LanguageModelCorpus.assemble(text, validText, textFile == null, s, null), s);
+            task = new LanguageModelTask(LanguageModelCorpus.assemble(text, textName, validText, textFile == null, s, null), s);
         }
         task.trainer().setThreads(threads);
         Corpus c = task.corpus();

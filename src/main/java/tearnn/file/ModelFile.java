@@ -12,6 +12,8 @@ import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.OutputLayer;
 import tearnn.nn.CellType;
+import tearnn.nn.Tensor;
+import tearnn.text.TextOrigin;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
 
@@ -27,6 +29,8 @@ import tearnn.text.Vocabulary;
  *   "tensors": {"embedding.weight": [V][E], "rnn.weight_ih_l0": [G*H][in], "rnn.weight_hh_l0": [G*H][H],
  *               "rnn.bias_ih_l0": [G*H], "rnn.bias_hh_l0": [G*H], ..., "fc.weight": [O][H], "fc.bias": [O]},
  *   "vocabulary": {"level": "word"|"char", "lowercase": true, "tokens": ["&lt;unk&gt;", ...]},      (optional)
+ *   "corpus": {"name": "ptb.train.txt", "characters": N, "fingerprint": "8 hex digits"},   (optional: the
+ *             text it was last trained on, see {@link TextOrigin})
  *   "training": {...}                                             (optional, see {@link TrainingBlock})
  * }
  * </pre>
@@ -43,7 +47,33 @@ public final class ModelFile {
     }
 
     public static String write(SavedModel saved) {
-        return write(saved, TensorBlock::write, true);
+        JsonWriter w = new JsonWriter();
+        write(w, saved, TensorBlock::write, true);
+        return w.toString();
+    }
+
+    /** How a model file written in pieces arrives: each piece in order, and the share of it written so far (0 to 1). */
+    public interface Pieces {
+        void take(String text, double done);
+    }
+
+    /**
+     * The model file's text, the same as {@link #write(SavedModel)}, handed to {@code pieces} about
+     * {@code pieceChars} characters at a time: a big model's file is never one string, and whoever
+     * waits for it can see how far it has come.
+     */
+    public static void write(SavedModel saved, int pieceChars, Pieces pieces) {
+        long[] total = {0};
+        write(new JsonWriter(), saved, (w, p, values) -> {
+            w.value(0);
+            total[0] += values.length;
+            for (Tensor alias : p.aliases().values()) {
+                total[0] += alias.size();
+            }
+        }, true);
+        JsonWriter w = new JsonWriter(pieceChars, (text, numbers) -> pieces.take(text, (double) numbers / Math.max(1, total[0])));
+        write(w, saved, TensorBlock::write, true);
+        w.finish();
     }
 
     /**
@@ -54,11 +84,12 @@ public final class ModelFile {
      */
     public static PackedModel pack(SavedModel saved, boolean optimizerState) {
         List<double[]> arrays = new ArrayList<>();
-        String text = write(saved, (w, p, values) -> {
+        JsonWriter text = new JsonWriter();
+        write(text, saved, (w, p, values) -> {
             w.value(arrays.size());
             arrays.add(values.clone());
         }, optimizerState);
-        return new PackedModel(text, arrays);
+        return new PackedModel(text.toString(), arrays);
     }
 
     /** Reads a model {@link #pack packed}; any problem raises an IllegalArgumentException that names it. */
@@ -66,9 +97,8 @@ public final class ModelFile {
         return read(packed.text(), packed.arrays());
     }
 
-    private static String write(SavedModel saved, TensorBlock.Sink tensors, boolean optimizerState) {
+    private static void write(JsonWriter w, SavedModel saved, TensorBlock.Sink tensors, boolean optimizerState) {
         Model model = saved.model;
-        JsonWriter w = new JsonWriter();
         w.beginObject();
         w.name("format").value(FORMAT);
         writeArchitecture(w, model.architecture());
@@ -77,12 +107,16 @@ public final class ModelFile {
         if (saved.vocabulary != null) {
             writeVocabulary(w, saved);
         }
+        if (saved.trainedOn != null) {
+            TextOrigin o = saved.trainedOn;
+            w.name("corpus").beginObject().name("name").value(o.name()).name("characters").value(o.characters())
+                    .name("fingerprint").value(o.fingerprint()).endObject();
+        }
         if (saved.trainer != null) {
             w.name("training");
             TrainingBlock.write(w, saved, tensors, optimizerState);
         }
         w.endObject();
-        return w.toString();
     }
 
     private static void writeArchitecture(JsonWriter w, Architecture a) {
@@ -147,6 +181,10 @@ public final class ModelFile {
         SavedModel saved = new SavedModel(model);
         if (root.has("vocabulary")) {
             readVocabulary(root.object("vocabulary"), saved);
+        }
+        if (root.has("corpus")) {
+            JsonObject c = root.object("corpus");
+            saved.trainedOn = checked("corpus", () -> new TextOrigin(c.string("name"), c.integer("characters"), c.string("fingerprint")));
         }
         if (root.has("training")) {
             TrainingBlock.read(root.object("training"), saved, packed);

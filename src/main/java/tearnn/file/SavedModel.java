@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tearnn.math.Rng;
 import tearnn.model.Model;
+import tearnn.text.TextOrigin;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
 import tearnn.train.Trainer;
@@ -19,6 +20,8 @@ public final class SavedModel {
     public Vocabulary vocabulary;
     public Tokenizer tokenizer;
     public Trainer trainer;
+    /** The text it was last trained on (null: the file does not say). */
+    public TextOrigin trainedOn;
     /** The dropout generator to save, where it is not the model's own now (a step under way drew from it). */
     public Rng dropout;
     private final Map<String, Double> counters = new LinkedHashMap<>();

@@ -2,11 +2,31 @@ package tearnn.json;
 
 /**
  * Writes JSON text. Numbers are written so that reading them back gives the same double; NaN and
- * infinities are refused (JSON cannot hold them).
+ * infinities are refused (JSON cannot hold them). The text is built whole ({@link #toString}), or
+ * handed out in pieces of about {@code pieceChars} characters as it grows ({@link #JsonWriter(int,
+ * Pieces)}), so that a file of hundreds of megabytes is never one string.
  */
 public final class JsonWriter {
+    /** Takes the text in order, a piece at a time; {@code numbers}: how many numbers arrays held so far. */
+    public interface Pieces {
+        void take(String text, long numbers);
+    }
+
     private final StringBuilder out = new StringBuilder();
+    private final int pieceChars;
+    private final Pieces pieces;
     private boolean needComma;
+    private long numbers;
+
+    public JsonWriter() {
+        this(Integer.MAX_VALUE, null);
+    }
+
+    /** A writer that hands its text to {@code pieces} whenever an array leaves it longer than {@code pieceChars}. */
+    public JsonWriter(int pieceChars, Pieces pieces) {
+        this.pieceChars = pieceChars;
+        this.pieces = pieces;
+    }
 
     public JsonWriter beginObject() {
         comma();
@@ -92,7 +112,24 @@ public final class JsonWriter {
         for (int i = 0; i < n; i++) {
             value(values[off + i]);
         }
-        return endArray();
+        endArray();
+        numbers += n;
+        if (pieces != null && out.length() >= pieceChars) {
+            hand();
+        }
+        return this;
+    }
+
+    /** Hands what is left of the text to the pieces (a writer that hands its text out in pieces). */
+    public void finish() {
+        if (out.length() > 0) {
+            hand();
+        }
+    }
+
+    private void hand() {
+        pieces.take(out.toString(), numbers);
+        out.setLength(0);
     }
 
     private void comma() {

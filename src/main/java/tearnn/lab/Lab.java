@@ -110,6 +110,19 @@ public final class Lab {
         return s == null ? null : SafeTensors.write(s.run().saved(), true);
     }
 
+    /**
+     * The panel's model file (JSON, as {@code save} replies it) handed to {@code pieces} about
+     * {@code pieceChars} characters at a time; false if the panel has no model.
+     */
+    public boolean modelFile(String panel, int pieceChars, ModelFile.Pieces pieces) {
+        TrainingSession s = sessions.get(panel);
+        if (s == null) {
+            return false;
+        }
+        ModelFile.write(s.run().saved(), pieceChars, pieces);
+        return true;
+    }
+
     /** Loads a model from a {@code .safetensors} file's bytes; {@code request} as for {@link #loadPacked}. */
     public String loadSafeTensors(String request, byte[] bytes) {
         return load(request, "a .safetensors file", () -> SafeTensors.read(bytes));

@@ -20,6 +20,7 @@ import tearnn.task.LanguageModelCorpus;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.LanguageModelTask;
 import tearnn.task.TrainingRun;
+import tearnn.text.TextOrigin;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
 
@@ -46,7 +47,7 @@ final class WordSession implements TrainingSession {
      * the page takes ({@code limits}) and the streams a validation is shared by ({@code validationStreams}).
      */
     static final Panel PANEL = new Panel("word", "word-panel.js", LanguageModelSettings.ALL,
-            List.of(LanguageModelSettings.LEARNING_RATE, LanguageModelSettings.CLIP), List.of("settings", "text", "validText"),
+            List.of(LanguageModelSettings.LEARNING_RATE, LanguageModelSettings.CLIP), List.of("settings", "text", "textName", "validText"),
             Panel.verbs("validate", Verb.VALIDATE, "predict", Verb.READ, "generate", Verb.READ, "units", Verb.LEADER),
             WordSession::new, out -> {
                 out.name("generate");
@@ -83,6 +84,7 @@ final class WordSession implements TrainingSession {
         LanguageModelSettings settings = LanguageModelSettings.read(values);
         String given = request.has("text") && request.get("text") != null ? request.string("text") : null;
         String validText = request.has("validText") && request.get("validText") != null ? request.string("validText") : null;
+        String textName = request.has("textName") && request.get("textName") != null ? request.string("textName") : "your text";
         builtin = given == null;
         boolean chars = loaded != null ? loaded.tokenizer.characterLevel() : settings.characters();
         String text = given;
@@ -105,13 +107,28 @@ final class WordSession implements TrainingSession {
         bestPerplexity = chars ? Double.NaN : best;
         Corpus corpus;
         try {
-            corpus = LanguageModelCorpus.assemble(text, validText, builtin, settings, loaded);
+            corpus = LanguageModelCorpus.assemble(text, textName, validText, builtin, settings, loaded);
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             throw new SettingException(m.contains("validation text") ? "validText" : "text", m);
         }
         heldOutGiven = validText != null;
         task = loaded != null ? LanguageModelTask.resume(corpus, settings, loaded) : new LanguageModelTask(corpus, settings);
+    }
+
+    /**
+     * {@code trainedOn}: the text the model was last trained on, {name, characters, same} (same: it
+     * is the text it trains on now), or null where its file does not say.
+     */
+    private void trainedOn(JsonWriter out) {
+        TextOrigin o = task.trainedOn();
+        out.name("trainedOn");
+        if (o == null) {
+            out.value((String) null);
+            return;
+        }
+        out.beginObject().name("name").value(o.name()).name("characters").value(o.characters())
+                .name("same").value(o.sameText(task.corpus().origin)).endObject();
     }
 
     @Override
@@ -128,6 +145,7 @@ final class WordSession implements TrainingSession {
                 .name("heldOutGiven").value(heldOutGiven)
                 .name("opening").value(opening())
                 .name("steps").value(task.steps());
+        trainedOn(out);
         if (!Double.isNaN(bestPerplexity)) {
             out.name("bestPerplexity").value(bestPerplexity);
         }

@@ -2,6 +2,7 @@ package tearnn.task;
 
 import java.util.List;
 import tearnn.math.Readable;
+import tearnn.text.TextOrigin;
 import tearnn.text.Tokenizer;
 import tearnn.text.Vocabulary;
 
@@ -15,12 +16,24 @@ public final class Corpus {
     public final Vocabulary vocabulary;
     public final int[] train;
     public final int[] validation;
+    /** The text it was made from (null: not said). */
+    public final TextOrigin origin;
 
     public Corpus(Tokenizer tokenizer, Vocabulary vocabulary, int[] train, int[] validation) {
+        this(tokenizer, vocabulary, train, validation, null);
+    }
+
+    private Corpus(Tokenizer tokenizer, Vocabulary vocabulary, int[] train, int[] validation, TextOrigin origin) {
         this.tokenizer = tokenizer;
         this.vocabulary = vocabulary;
         this.train = train;
         this.validation = validation;
+        this.origin = origin;
+    }
+
+    /** The same corpus, said to come from {@code origin}. */
+    public Corpus from(TextOrigin origin) {
+        return new Corpus(tokenizer, vocabulary, train, validation, origin);
     }
 
     /**

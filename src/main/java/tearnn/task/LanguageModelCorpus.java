@@ -2,6 +2,7 @@ package tearnn.task;
 
 import tearnn.file.SavedModel;
 import tearnn.math.Rng;
+import tearnn.text.TextOrigin;
 import tearnn.text.Tokenizer;
 
 /**
@@ -19,13 +20,22 @@ public final class LanguageModelCorpus {
         return new Tokenizer(false, true).join(grammar.generate(words, new Rng(1)));
     }
 
+    /** What the built-in grammar's text is called where a model says what it was trained on. */
+    public static final String GRAMMAR = "the built-in grammar";
+
     /**
-     * The corpus of {@code text} ({@code builtin}: the grammar's), with {@code validText} held out
-     * (null: the last tenth of {@code text}); {@code loaded} (may be null) is the model that goes on
-     * training, whose tokenizer and vocabulary it keeps. Refuses an empty, binary or too short text by
-     * an {@link IllegalArgumentException} that says which ("the validation text has only 1 token").
+     * The corpus of {@code text}, called {@code name} ({@code builtin}: the grammar's, called
+     * {@link #GRAMMAR}), with {@code validText} held out (null: the last tenth of {@code text});
+     * {@code loaded} (may be null) is the model that goes on training, whose tokenizer and vocabulary
+     * it keeps. Refuses an empty, binary or too short text by an {@link IllegalArgumentException} that
+     * says which ("the validation text has only 1 token").
      */
-    public static Corpus assemble(String text, String validText, boolean builtin, LanguageModelSettings settings,
+    public static Corpus assemble(String text, String name, String validText, boolean builtin, LanguageModelSettings settings,
+            SavedModel loaded) {
+        return assemble(text, validText, builtin, settings, loaded).from(TextOrigin.of(builtin ? GRAMMAR : name, text));
+    }
+
+    private static Corpus assemble(String text, String validText, boolean builtin, LanguageModelSettings settings,
             SavedModel loaded) {
         Tokenizer tokenizer = loaded != null ? loaded.tokenizer
                 : builtin ? new Tokenizer(settings.characters(), !settings.characters()) : settings.tokenizer(text);

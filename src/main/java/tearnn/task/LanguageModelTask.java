@@ -8,6 +8,7 @@ import tearnn.model.OutputLayer;
 import tearnn.model.State;
 import tearnn.optim.Schedule;
 import tearnn.settings.SettingException;
+import tearnn.text.TextOrigin;
 import tearnn.train.Trainer;
 
 /**
@@ -28,6 +29,10 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
     /** Where the streams and the epoch stood when the step under way began. */
     private int positionAtStep;
     private int epochAtStep;
+    /** A resumed model: the text its file says it was trained on (null: not said), and the steps it had then. */
+    private boolean resumed;
+    private TextOrigin fileTrainedOn;
+    private int stepsAtResume;
 
     public LanguageModelTask(Corpus corpus, LanguageModelSettings s) {
         this(corpus, s, newModel(corpus, s), null);
@@ -101,6 +106,14 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
 
     public Corpus corpus() {
         return corpus;
+    }
+
+    /**
+     * The text the model was last trained on: this corpus's, once it has taken a step here (or if it
+     * was made for it); a resumed model's file's until then (null: the file does not say).
+     */
+    public TextOrigin trainedOn() {
+        return !resumed || steps > stepsAtResume ? corpus.origin : fileTrainedOn;
     }
 
     public int epoch() {
@@ -233,6 +246,7 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
         SavedModel s = new SavedModel(model, trainer);
         s.vocabulary = corpus.vocabulary;
         s.tokenizer = corpus.tokenizer;
+        s.trainedOn = trainedOn();
         s.putCounter("steps", steps);
         s.putCounter("epoch", under ? epochAtStep : epoch);
         if (under) {
@@ -260,6 +274,9 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
     public static LanguageModelTask resume(Corpus corpus, LanguageModelSettings given, SavedModel saved) {
         LanguageModelTask t = new LanguageModelTask(corpus, settingsOf(saved, given), saved.model, saved.trainer);
         t.steps = (int) saved.counter("steps", saved.trainer == null ? 0 : saved.trainer.optimizer().steps());
+        t.resumed = true;
+        t.fileTrainedOn = saved.trainedOn;
+        t.stepsAtResume = t.steps;
         double pos = saved.counter("stream_position", -1);
         double[] h = saved.array("state_h");
         double[] c = saved.array("state_c");

@@ -24,6 +24,9 @@ import tearnn.lab.Lab;
  *   <li>{@code self.tearnnSaveFile(panel) -> Int8Array} (or null) and
  *       {@code self.tearnnOpenFile(request, bytes) -> reply}: the panel's model as a .safetensors file,
  *       and a model loaded from one;</li>
+ *   <li>{@code self.tearnnWriteModelFile(panel, pieceChars, take(text, done)) -> boolean}: the panel's
+ *       model file (JSON) handed to {@code take} a piece at a time, with the share written so far
+ *       (false if the panel has no model), so that a big file is never one string;</li>
  *   <li>{@code self.tearnnContribution(panel) -> Float64Array} (or null) and
  *       {@code self.tearnnGather(request, contributions) -> reply}: when several workers train one model,
  *       this worker's share of the step under way, and every worker's, in share order, its own null
@@ -55,6 +58,17 @@ public final class WorkerMain {
         Int8Array save(String panel);
     }
 
+    /** A JavaScript function given each piece of a model file and the share written so far. */
+    @JSFunctor
+    interface PieceTaker extends JSObject {
+        void take(String text, double done);
+    }
+
+    @JSFunctor
+    interface ModelFileWriter extends JSObject {
+        boolean write(String panel, int pieceChars, PieceTaker take);
+    }
+
     @JSFunctor
     interface FileOpener extends JSObject {
         String open(String request, Int8Array bytes);
@@ -78,8 +92,9 @@ public final class WorkerMain {
             script = "self.tearnnContribution = contribution; self.tearnnGather = gather;")
     private static native void installSharing(Contributor contribution, Gatherer gather);
 
-    @JSBody(params = {"save", "open"}, script = "self.tearnnSaveFile = save; self.tearnnOpenFile = open;")
-    private static native void installFiles(FileSaver save, FileOpener open);
+    @JSBody(params = {"save", "open", "write"},
+            script = "self.tearnnSaveFile = save; self.tearnnOpenFile = open; self.tearnnWriteModelFile = write;")
+    private static native void installFiles(FileSaver save, FileOpener open, ModelFileWriter write);
 
     @JSBody(params = {"text", "arrays", "steps"}, script = "return { text: text, arrays: arrays, steps: steps };")
     private static native JSObject packed(String text, JSArray<Float64Array> arrays, int steps);
@@ -126,7 +141,8 @@ public final class WorkerMain {
         installFiles(panel -> {
             byte[] file = lab.safeTensors(panel);
             return file == null ? null : Int8Array.copyFromJavaArray(file);
-        }, (request, bytes) -> lab.loadSafeTensors(request, bytes.copyToJavaArray()));
+        }, (request, bytes) -> lab.loadSafeTensors(request, bytes.copyToJavaArray()),
+                (panel, pieceChars, take) -> lab.modelFile(panel, pieceChars, take::take));
         installSharing(panel -> {
             double[] c = lab.contribution(panel);
             return c == null ? null : Float64Array.copyFromJavaArray(c);

@@ -34,8 +34,8 @@ abstract class PageTest {
         return BrowserTest.waiting(d, seconds);
     }
 
-    static Object js(WebDriver d, String script) {
-        return ((JavascriptExecutor) d).executeScript(script);
+    static Object js(WebDriver d, String script, Object... args) {
+        return ((JavascriptExecutor) d).executeScript(script, args);
     }
 
     /** Waits until the page has started its engine and brought back its kept models. */
