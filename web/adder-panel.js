@@ -9,16 +9,17 @@
 
   function create(app, description) {
     // trainedMs: time spent training this model on this page, over every Train and Step
-    const s = { loss: [], acc: [], solved: false, trainedMs: 0, mark: 0, checkPairs: 1024, line: '' };
+    const s = { loss: [], acc: [], solved: false, trainedMs: 0, mark: 0, checkPairs: 1024, line: '', blowUps: BlowUps.create(KEEP) };
     let panel = null;
 
     function draw() {
       // the last call's progress line, once (started and wentBack write their own)
       if (s.line) $('adder-progress').textContent = s.line;
       s.line = '';
-      Charts.draw($('adder-loss'), Charts.noisy(s.loss, '#1f6feb', '#b6d4fe'), { xLabel: 'examples seen' });
+      const marks = s.blowUps.marks();
+      Charts.draw($('adder-loss'), s.blowUps.series().concat(Charts.noisy(s.loss, '#1f6feb', '#b6d4fe')), { xLabel: 'examples seen', marks });
       $('adder-loss').dataset.points = String(s.loss.length);
-      Charts.draw($('adder-accuracy'), [{ points: s.acc, color: '#1a7f37' }], { xLabel: 'examples seen', yMin: 0, yMax: 100 });
+      Charts.draw($('adder-accuracy'), [{ points: s.acc, color: '#1a7f37' }], { xLabel: 'examples seen', yMin: 0, yMax: 100, marks });
     }
 
     async function checkAllPairs() {
@@ -84,6 +85,7 @@
           ? 'New ' + r.cell + ' model, ' + r.parameters + ' parameters.'
           : 'Opened ' + extra + ' (' + r.cell + ', hidden ' + r.hidden + ', ' + r.steps + ' steps trained).';
       }
+      s.blowUps.reset(how === 'restored' ? extra.blowUps : null);
       draw();
       await trace();
     }
@@ -104,7 +106,7 @@
         delete $('adder-progress').dataset.solved;
       },
       wentBack(r) {
-        s.loss = s.loss.filter((p) => p[0] <= r.examples);
+        s.loss = s.blowUps.back(s.loss, r.examples, r.steps);
         s.acc = s.acc.filter((p) => p[0] <= r.examples);
         s.line = '';
         $('adder-progress').textContent = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en')
@@ -114,7 +116,7 @@
       },
       record() {
         const f = $('adder-try');
-        return { loss: s.loss, acc: s.acc, solved: s.solved, trainedMs: s.trainedMs, a: f.elements.a.value, b: f.elements.b.value };
+        return { loss: s.loss, acc: s.acc, blowUps: s.blowUps.record(), solved: s.solved, trainedMs: s.trainedMs, a: f.elements.a.value, b: f.elements.b.value };
       },
       restoring(record) {
         $('adder-try').elements.a.value = record.a || 57;

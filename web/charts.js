@@ -28,7 +28,8 @@ const Charts = (() => {
   // series: [{points: [[x, y], ...], color, dashed, label}]; opts: {xLabel, yMin, yMax, log (a log10 y axis:
   // points at or below 0 are left out; it spans whole decades, from the one below the lowest point to
   // the one above the highest, so that the distance between two lines means the same on every chart),
-  // empty (the text when there is nothing to draw)}
+  // empty (the text when there is nothing to draw), marks: [{x, label}] (a dashed upright line at x,
+  // labelled at its top: where training went back after a blow-up)}
   function draw(canvas, series, opts) {
     if (opts.log) {
       const logged = series.map((s) => Object.assign({}, s, {
@@ -91,12 +92,18 @@ const Charts = (() => {
     let xs = [], ys = [];
     for (const s of series) for (const p of s.points) { xs.push(p[0]); ys.push(p[1]); }
     ys = ys.filter(Number.isFinite);
+    const marks = opts.marks || [];
+    canvas.dataset.marks = marks.map((m) => m.label).join('; ');
     if (xs.length === 0 || ys.length === 0) {
       ctx.fillStyle = '#5b6570';
       ctx.textAlign = 'left';
       ctx.fillText(opts.empty || 'No data yet: press Train.', left, h / 2);
+      // a blow-up before any point: said in words (there is no axis to mark)
+      ctx.fillStyle = '#b42318';
+      marks.forEach((m, i) => ctx.fillText('Blew up: ' + m.label + '.', left, h / 2 + 18 * (i + 1)));
       return;
     }
+    for (const m of marks) xs.push(m.x);
     let x0 = Math.min(...xs), x1 = Math.max(...xs);
     if (x1 === x0) {
       // one x value: run the axis from 0 to it (or to 1), never over a sliver of its own width
@@ -159,6 +166,17 @@ const Charts = (() => {
         ctx.fill();
       }
     }
+    // marks: where training went back to, as upright dashed lines labelled at the top (for tests: data-marks)
+    ctx.strokeStyle = '#b42318';
+    ctx.fillStyle = '#b42318';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([3, 3]);
+    ctx.textAlign = 'left';
+    for (const m of marks) {
+      ctx.beginPath(); ctx.moveTo(px(m.x), top); ctx.lineTo(px(m.x), h - bottom); ctx.stroke();
+      ctx.fillText(m.label, Math.min(px(m.x) + 3, w - right - ctx.measureText(m.label).width), h - bottom - 6);
+    }
+    ctx.setLineDash([]);
     // legend, top right, one line per labelled series
     ctx.textAlign = 'right';
     let ly = top + 12;

@@ -151,7 +151,8 @@ const CorpusBox = (() => {
     // Puts back a kept record's corpus (its source, text and held-out text).
     function restore(record) {
       panel.querySelector('input[name="source"][value="' + (record.source === 'paste' ? 'paste' : 'builtin') + '"]').checked = true;
-      if (typeof record.text === 'string') show(record.text, record.textName || 'Your text');
+      const name = record.textName || 'your text';
+      if (typeof record.text === 'string') show(record.text, name.charAt(0).toUpperCase() + name.slice(1));
       named = record.textName || 'pasted text';
       held = typeof record.validText === 'string' ? { name: record.validName || 'your held-out text', text: record.validText } : null;
       showHeld();
@@ -175,5 +176,17 @@ const CorpusBox = (() => {
     <p class="message" id="word-valid-message" role="alert"></p>
   </fieldset>`;
 
-  return { create, markup };
+  // What the model there reads, as a start reply (r) says it: the corpus, its size and vocabulary,
+  // and the model's size.
+  function describe(r) {
+    return (r.builtin ? 'Built-in grammar corpus' : 'Your text') + ': '
+      + r.trainTokens.toLocaleString('en') + ' training and ' + r.validationTokens.toLocaleString('en') + ' validation '
+      + (r.level === 'char' ? 'characters' : r.split === 'spaces' ? 'words (pre-tokenized: split at spaces, <eos> at line ends)'
+        : 'words') + (r.heldOutGiven ? ' (your held-out text)' : '') + ', vocabulary ' + r.vocabulary
+      + (r.unknownRate > 0 ? ' (' + (100 * r.unknownRate).toFixed(1) + '% <unk>)' : '')
+      + ', ' + r.output + ', ' + r.parameters.toLocaleString('en') + ' parameters.'
+      + (r.bestPerplexity ? ' Best possible perplexity ' + r.bestPerplexity.toFixed(3) + '.' : '');
+  }
+
+  return { create, markup, describe };
 })();

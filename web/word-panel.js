@@ -9,7 +9,7 @@
 
   function create(app, description) {
     const s = { loss: [], ppl: [], best: null, info: null, last: null, speed: 0, t0: 0, tokens0: 0,
-      lastValid: 0, validCost: 0, validTokens: 0, validating: null, wentBack: false };
+      lastValid: 0, validCost: 0, validTokens: 0, validating: null, wentBack: false, blowUps: BlowUps.create(KEEP) };
     let panel = null;
     let opened = null;
     const unit = () => s.info && s.info.level === 'char' ? 'characters' : 'words';
@@ -17,7 +17,8 @@
 
     function draw() {
       progress();
-      Charts.draw($('word-loss'), Charts.noisy(s.loss, '#1f6feb', '#b6d4fe'), { xLabel: 'tokens seen' });
+      const marks = s.blowUps.marks();
+      Charts.draw($('word-loss'), s.blowUps.series().concat(Charts.noisy(s.loss, '#1f6feb', '#b6d4fe')), { xLabel: 'tokens seen', marks });
       const last = s.ppl.length ? s.ppl[s.ppl.length - 1][1] : 1;
       const series = [{ points: s.ppl, color: '#1a7f37', label: s.ppl.length ? 'validation ' + last.toFixed(2) : '' }];
       if (s.best && s.ppl.length) {
@@ -31,18 +32,8 @@
       }
       // early perplexities are near the vocabulary size: a log axis shows them and the approach to the best at
       // once (a linear one capped at 4x the best drew 41 and 253 off its top); a big model's first validation comes later
-      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', log: true,
+      Charts.draw($('word-ppl'), series, { xLabel: 'tokens seen', log: true, marks,
         empty: s.loss.length ? 'No validation yet: it comes as training goes on.' : 'No data yet: press Train.' });
-    }
-
-    function describe(r) {
-      return (r.builtin ? 'Built-in grammar corpus' : 'Your text') + ': '
-        + r.trainTokens.toLocaleString('en') + ' training and ' + r.validationTokens.toLocaleString('en') + ' validation '
-        + (r.level === 'char' ? 'characters' : r.split === 'spaces' ? 'words (pre-tokenized: split at spaces, <eos> at line ends)'
-          : 'words') + (r.heldOutGiven ? ' (your held-out text)' : '') + ', vocabulary ' + r.vocabulary
-        + (r.unknownRate > 0 ? ' (' + (100 * r.unknownRate).toFixed(1) + '% <unk>)' : '')
-        + ', ' + r.output + ', ' + r.parameters.toLocaleString('en') + ' parameters.'
-        + (r.bestPerplexity ? ' Best possible perplexity ' + r.bestPerplexity.toFixed(3) + '.' : '');
     }
 
     function progress() {
@@ -121,17 +112,18 @@
       Object.assign(s, { loss: kept.loss || [], ppl: kept.ppl || [], best: r.bestPerplexity || null, info: r, last: null, under: '',
         wentBack: false });
       samples.restore(kept.samples);
+      s.blowUps.reset(kept.blowUps);
       panel.publish({ valid: s.ppl.length ? String(s.ppl[s.ppl.length - 1][1]) : '' });
       // say what this model reads, and draw a best possible line only where one is known
       $('word-explain').textContent = 'The network reads ' + (r.builtin ? 'the built-in corpus' : 'your text') + ' '
         + (r.level === 'char' ? 'character by character' : 'word by word') + ' and learns to predict the next one.'
         + (r.bestPerplexity ? ' The built-in corpus comes from a small grammar, so the best possible perplexity is known and'
-          + ' drawn on the chart.' : '') + ' ' + describe(r);
+          + ' drawn on the chart.' : '') + ' ' + CorpusBox.describe(r);
       $('word-ppl-caption').textContent = 'Validation perplexity, log scale' + (r.bestPerplexity ? ' (dashed: best possible)'
         : ' (dashed: a model that ignores all context, from the ' + (r.level === 'char' ? 'characters\'' : 'words\'')
           + ' frequencies alone)');
       $('word-progress').textContent = (how === 'restored' ? 'Restored your ' + r.cell + ' ' + (r.level === 'char' ? 'character' : 'word')
-        + ' model from your last visit (step ' + r.steps + '). ' : '') + describe(r);
+        + ' model from your last visit (step ' + r.steps + '). ' : '') + CorpusBox.describe(r);
       opened.started(r, how, extra, content);
       if (how !== 'restored') await validate(300);
       draw();
@@ -191,7 +183,7 @@
         }
       },
       wentBack(r) {
-        s.loss = s.loss.filter((p) => p[0] <= r.tokens);
+        s.loss = s.blowUps.back(s.loss, r.tokens, r.steps);
         s.ppl = s.ppl.filter((p) => p[0] <= r.tokens);
         const last = s.loss.length ? s.loss[s.loss.length - 1][1] : NaN;
         s.last = { steps: r.steps, epoch: r.epoch, tokens: r.tokens, loss: last };
@@ -211,7 +203,7 @@
         await predict();
         await units.refresh();
       },
-      record: () => ({ loss: s.loss, ppl: s.ppl, samples: samples.record(), source: corpus.source(), text: corpus.text(),
+      record: () => ({ loss: s.loss, ppl: s.ppl, blowUps: s.blowUps.record(), samples: samples.record(), source: corpus.source(), text: corpus.text(),
         textName: corpus.textName(), validText: corpus.validText(), validName: corpus.validName(), prompt: $('word-prompt').value }),
       restoring(record) {
         corpus.restore(record);

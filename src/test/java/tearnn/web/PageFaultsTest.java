@@ -204,7 +204,7 @@ class PageFaultsTest {
             assertTrue(text(d, "word-progress").matches("Restored your lstm word model from your last visit \\(step \\d+\\)\\. Your text: .*"),
                     text(d, "word-progress"));
             d.findElement(By.id("tab-word")).click();
-            assertTrue(text(d, "word-text-what").startsWith("Your text: " + String.format("%,d", pasted) + " characters"),
+            assertTrue(text(d, "word-text-what").startsWith("Pasted text: " + String.format("%,d", pasted) + " characters"),
                     text(d, "word-text-what"));
             d.findElement(By.id("word-step")).click();
             String next = "Step " + (Integer.parseInt(step.substring(5)) + 1) + ",";
@@ -243,6 +243,10 @@ class PageFaultsTest {
             // the progress line shows the step the model is really at
             assertTrue(text(d, "word-progress").startsWith("Step " + back + ","), text(d, "word-progress"));
             assertTrue(text(d, "word-progress").endsWith("The model is back here, from before the blow-up."), text(d, "word-progress"));
+            // the blow-up is marked on the charts, not erased: where training went back to, and the loss of
+            // the steps undone, faded (before: the curves were cut and nothing showed it had happened)
+            assertEquals("back to step " + back, d.findElement(By.id("word-loss")).getAttribute("data-marks"));
+            assertEquals("back to step " + back, d.findElement(By.id("word-ppl")).getAttribute("data-marks"));
             // no speed of the steps undone (it said "Step 0, 0 tokens ... 19,212 words/s")
             assertTrue(!text(d, "word-progress").contains("words/s"), text(d, "word-progress"));
             wait.until(x -> !x.findElements(By.cssSelector("#word-top .bar")).isEmpty());
