@@ -57,6 +57,8 @@ class RealTextTest extends PageTest {
             d.findElement(By.id("word-file")).sendKeys(train.toAbsolutePath().toString());
             d.findElement(By.id("word-valid-file")).sendKeys(valid.toAbsolutePath().toString());
             wait.until(x -> text(x, "word-valid-what").startsWith("Held out: valid.txt"));
+            // the note names the file; the browser's own chooser, which said "No file chosen" beside it, is not shown
+            assertEquals("0", js(d, "return getComputedStyle(document.getElementById('word-valid-file')).opacity;"));
             // a budget short enough for a test: an option of 5 seconds beside the page's own
             js(d, "const s = document.getElementById('word-budget'); s.add(new Option('5 seconds', '5')); s.value = '5';"
                     + " s.dispatchEvent(new Event('change'));");
