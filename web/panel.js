@@ -193,7 +193,8 @@ const TrainingPanel = (() => {
     el('train').addEventListener('click', async () => {
       if (p.running) {
         stop();
-        if (spec.paused) await busy('measure', spec.paused);
+        // measured once the call under way has landed and the model is kept (keeping finishes its step)
+        if (spec.paused) await busy('measure', () => training.ended().then(spec.paused));
         return;
       }
       if ((!p.ready || pending.any()) && !(await busy('start', replace))) return;
@@ -285,10 +286,7 @@ const TrainingPanel = (() => {
       // a change that needs a new model, other than a setting (the corpus)
       changed: (key, words) => pending.add(key, words),
       // a question the model asks before it trains (see pending.js): Train, labelled `label`, answers it
-      ask: (words, label) => {
-        pending.ask(words, label);
-        el('train').textContent = trainLabel();
-      },
+      ask: (words, label) => { pending.ask(words, label); el('train').textContent = trainLabel(); },
       unchanged: (key) => pending.remove(key),
       call: (cmd, fields) => app.call(request(cmd, fields)),
       adapt: (count, ms) => adapt(count, ms, app.sliceMs()),
