@@ -80,7 +80,8 @@ const Forms = (() => {
   // Shows these values (a model's own settings, as the engine reports them) in the form.
   function fill(form, settings) {
     for (const [k, v] of Object.entries(settings || {})) {
-      const el = form.elements[k];
+      // by namedItem: form.elements.length is the count of controls, not the setting named 'length'
+      const el = form.elements.namedItem(k);
       if (!el || el.type === 'file' || el.type === 'radio') continue;
       if (el.type === 'checkbox') el.checked = v === true || v === 'true';
       else el.value = v;

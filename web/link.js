@@ -59,7 +59,7 @@ const Link = (() => {
     const described = Object.fromEntries((tab.settings || []).map((s) => [s.name, s]));
     const left = [];
     for (const [name, value] of link.values) {
-      const control = tab.form.elements[name];
+      const control = tab.form.elements.namedItem(name);
       if (!control || !control.name || !takes(control, described[name], value)) {
         left.push(name + ' ' + value);
         continue;

@@ -36,7 +36,7 @@ const PendingChanges = (() => {
       for (const c of form.querySelectorAll('.pending-field')) c.classList.remove('pending-field');
       const now = Forms.values(form);
       const items = names.map((k) => {
-        const c = form.elements[k];
+        const c = form.elements.namedItem(k);
         (c.closest('label') || c).classList.add('pending-field');
         return described[k].label + ' ' + shown(k, now[k]) + ' (the model has ' + shown(k, model[k]) + ')';
       }).concat([...other.values()]);

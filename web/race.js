@@ -251,7 +251,7 @@ const Race = (() => {
       const t = tasks[form.elements.task.value];
       const mine = new Set([...t.fields, ...(t.finish ? [t.finish] : [])].map((f) => f.name));
       for (const f of Object.values(tasks).flatMap((x) => [...x.fields, ...(x.finish ? [x.finish] : [])])) {
-        form.elements[f.name].disabled = !mine.has(f.name);
+        form.elements.namedItem(f.name).disabled = !mine.has(f.name);
       }
       form.elements.hidden.value = String(t.hidden);
     }

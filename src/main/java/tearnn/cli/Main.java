@@ -17,9 +17,10 @@ import tearnn.sample.GenerationSettings;
 import tearnn.settings.Setting;
 import tearnn.task.AdderSettings;
 import tearnn.task.LanguageModelSettings;
+import tearnn.task.MemorySettings;
 
 /**
- * The JVM command line: {@code adder}, {@code train}, {@code sample}, {@code inspect}, {@code corpus},
+ * The JVM command line: {@code adder}, {@code memory}, {@code train}, {@code sample}, {@code inspect}, {@code corpus},
  * {@code bench}.
  * Run {@code java -jar target/tearnn.jar} for the usage.
  */
@@ -30,6 +31,9 @@ public final class Main {
             "  adder   train the binary adder",
             options(AdderSettings.ALL),
             "          --max-steps 5000 --test-bits 16 --out FILE.json --threads N",
+            "  memory  train a memory task (adding problem, copy memory, temporal order) until solved",
+            options(MemorySettings.ALL),
+            "          --seconds 300 --max-steps N --check-every 50 --out FILE.json --threads N",
             "  train   train a next-word (or --chars: next-character) model",
             "          --text FILE.txt (default: the built-in grammar corpus) --grammar-words 60000",
             options(LanguageModelSettings.ALL),
@@ -94,6 +98,7 @@ public final class Main {
         try {
             switch (args[0]) {
                 case "adder" -> AdderCommand.run(new Args(args, 1, Set.of()), out);
+                case "memory" -> MemoryCommand.run(new Args(args, 1, Set.of()), out);
                 case "train" -> TrainCommand.run(new Args(args, 1, Set.of("chars")), out);
                 case "sample" -> SampleCommand.run(new Args(args, 1, Set.of("greedy")), out);
                 case "corpus" -> CorpusCommand.run(new Args(args, 1, Set.of()), out);
