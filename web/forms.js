@@ -37,6 +37,8 @@ const Forms = (() => {
       }
     }
     input.name = s.name;
+    // a setting that applies only at some choices of others ({init: ['chrono']}) is shown only then
+    if (s.shownWhen) label.dataset.shownWhen = JSON.stringify(s.shownWhen);
     if (s.kind === 'flag') label.className = 'flag';
     if (s.kind === 'flag') label.append(input, ' ' + s.label);
     else label.append(s.label + ' ', input);
@@ -48,6 +50,8 @@ const Forms = (() => {
   // choice changes, a field still at the old choice's default takes the new one's (a typed value stays).
   function build(container, settings) {
     container.replaceChildren(...settings.map(control));
+    container.addEventListener('change', () => showApplying(container));
+    showApplying(container);
     const field = (name) => container.querySelector('[name="' + name + '"]');
     for (const s of settings) {
       for (const [other, byChoice] of Object.entries(s.defaultWhen || {})) {
@@ -66,12 +70,27 @@ const Forms = (() => {
     }
   }
 
+  // Shows the settings that apply at the choices the form now holds, and hides the others (a
+  // peephole is an LSTM's; chrono's T_max is chrono's).
+  function showApplying(root) {
+    const valueOf = (name) => {
+      const el = root.querySelector('[name="' + name + '"]');
+      return !el ? null : el.type === 'checkbox' ? String(el.checked) : el.value;
+    };
+    for (const label of root.querySelectorAll('[data-shown-when]')) {
+      const when = JSON.parse(label.dataset.shownWhen);
+      label.hidden = !Object.entries(when).every(([other, choices]) => choices.includes(valueOf(other)));
+    }
+  }
+
   // The form's settings by name (checkboxes as true/false, the rest as typed); corpus controls
-  // (radio buttons, the text box, file choosers) are not settings.
+  // (radio buttons, the text box, file choosers) are not settings, and a setting hidden because it
+  // does not apply is left out (it keeps its default).
   function values(form) {
     const out = {};
     for (const el of form.elements) {
       if (!el.name || el.type === 'radio' || el.tagName === 'TEXTAREA' || el.type === 'file') continue;
+      if (el.closest('label[hidden]')) continue;
       out[el.name] = el.type === 'checkbox' ? el.checked : el.value;
     }
     return out;
@@ -86,6 +105,7 @@ const Forms = (() => {
       if (el.type === 'checkbox') el.checked = v === true || v === 'true';
       else el.value = v;
     }
+    showApplying(form);
   }
 
   function clearErrors(root) {

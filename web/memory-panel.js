@@ -74,10 +74,11 @@
       Object.assign(s, { loss: kept.loss || [], held: kept.held || [], solved: !!kept.solved, trainedMs: kept.trainedMs || 0,
         line: '', mark: 0 });
       s.blowUps.reset(kept.blowUps);
-      const what = r.cell + ' model for ' + MemoryExampleView.taskName(r.task) + ' (T = ' + r.length + ')';
-      $('memory-progress').textContent = how === 'restored' ? 'Restored your ' + what + ' from your last visit (step ' + r.steps + ').'
-        : (how === 'new' ? 'New ' : 'Opened ' + extra + ': ') + what + ', ' + r.parameters.toLocaleString('en') + ' parameters. A model'
-          + ' that remembers nothing scores a loss of ' + r.baseline.toFixed(4) + '.';
+      const what = r.cell + ' model for ' + MemoryExampleView.taskName(r.task) + ' (T = ' + r.length + '), '
+        + r.parameters.toLocaleString('en') + ' parameters';
+      $('memory-progress').textContent = how === 'restored' ? 'Restored your ' + what + ', from your last visit (step ' + r.steps + ').'
+        : (how === 'new' ? 'New ' : 'Opened ' + extra + ': ') + what + '. A model that remembers nothing scores a loss of '
+          + r.baseline.toFixed(4) + '.';
       delete $('memory-progress').dataset.solved;
       draw();
       await example();

@@ -18,6 +18,11 @@ fc.head.bias, fc.tail.i.0.weight, fc.tail.i.1.weight) or a Linear whose weight i
 every step, the full log-probabilities [T*B][V] and "grad": d(loss)/d of every parameter
 (named_parameters: a tied weight once, as embedding.weight).
 
+The chrono cases (chrono_*.json, format "tearnn-model-case/1") hold an nn.LSTM with a Linear head on
+the adding problem (dense input of 2, the loss the squared error of the last step's one output), its
+gate biases set by chrono_ below (Tallec and Ollivier 2018) and the model file saying so ("init"), the
+inputs [T][B][2], the targets [B], the loss, the predictions [B] and "grad" as above.
+
 Run with Debian's python3-torch:  /usr/bin/python3 generate.py [OUT_DIR]
 Every case is computed in float64 from a fixed seed, so reruns give the same files.
 """
@@ -278,3 +283,55 @@ model_case("adaptive_rnn_tanh_three_clusters", "rnn_tanh", "embedding", adaptive
 model_case("adaptive_lstm_div_1", "lstm", "embedding", adaptive([2, 6], 1.0, False), V=9, H=5, L=1, T=4, B=2, seed=93)
 model_case("tied_lstm", "lstm", "embedding", "tied", E=8, seed=94)
 model_case("tied_gru_one_layer", "gru", "embedding", "tied", V=12, E=6, H=6, L=1, T=6, B=2, seed=95)
+
+
+def chrono_(lstm, t_max):
+    """Chrono initialization of an nn.LSTM: every bias 0, then b_ih[f] = log u, u ~ U[1, T_max - 1], and b_ih[i] = -b_ih[f]."""
+    H = lstm.hidden_size
+    with torch.no_grad():
+        for l in range(lstm.num_layers):
+            b_ih, b_hh = getattr(lstm, "bias_ih_l%d" % l), getattr(lstm, "bias_hh_l%d" % l)
+            b_ih.zero_()
+            b_hh.zero_()
+            f = torch.log(torch.empty(H, dtype=b_ih.dtype).uniform_(1, t_max - 1))
+            b_ih[H:2 * H] = f
+            b_ih[0:H] = -f
+
+
+def adding_problem(T, B):
+    """x[t][b] = (U[0, 1], mark): one mark in [0, T/2), one in [T/2, T); the target is the sum of the two marked values."""
+    x = torch.zeros(T, B, 2, dtype=torch.float64)
+    x[:, :, 0] = torch.rand(T, B, dtype=torch.float64)
+    first = torch.randint(T // 2, (B,))
+    second = T // 2 + torch.randint(T - T // 2, (B,))
+    for b in range(B):
+        x[first[b], b, 1] = 1
+        x[second[b], b, 1] = 1
+    return x, (x[:, :, 0] * x[:, :, 1]).sum(0)
+
+
+def chrono_case(name, H=6, L=1, T=12, B=4, t_max=12, seed=0):
+    torch.manual_seed(seed)
+    a = {"input": "dense", "input_size": 2, "embedding_size": 0, "cell": "lstm", "hidden_size": H, "num_layers": L,
+         "bias": True, "peephole": False, "output_size": 1, "loss": "mse", "last_step_only": True, "dropout": 0.0}
+    net = Net(a).double()              # PyTorch's own initialization of every weight
+    chrono_(net.rnn, t_max)
+    x, y = adding_problem(T, B)
+    out, _ = net.rnn(x)
+    prediction = net.fc(out[-1]).squeeze(1)
+    loss = torch.nn.functional.mse_loss(prediction, y)
+    net.zero_grad()
+    loss.backward()
+    d = {"format": "tearnn-model-case/1", "name": name,
+         "model_file": json.dumps({"format": "tearnn-model/1", "architecture": a,
+                                   "tensors": {k: v.detach().tolist() for k, v in net.state_dict().items()},
+                                   "init": {"kind": "chrono", "t_max": t_max}}),
+         "inputs": x.tolist(), "values": y.tolist(), "loss": loss.item(), "predictions": prediction.tolist(),
+         "grad": {k: p.grad.tolist() for k, p in net.named_parameters()}}
+    with open(os.path.join(OUT, name + ".json"), "w") as f:
+        json.dump(d, f, indent=None)
+        f.write("\n")
+
+
+chrono_case("chrono_lstm_adding", seed=100)
+chrono_case("chrono_lstm_adding_stacked", H=5, L=2, T=20, B=3, t_max=40, seed=101)

@@ -26,7 +26,9 @@ final class Args implements SettingValues {
                 throw new IllegalArgumentException("option --" + name + " given twice");
             }
             if (flags.contains(name)) {
-                values.put(name, "true");
+                // a flag alone is on; "--tied false" and "--tied true" say it outright
+                boolean said = i + 1 < args.length && (args[i + 1].equals("true") || args[i + 1].equals("false"));
+                values.put(name, said ? args[++i] : "true");
             } else {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("option --" + name + " needs a value");

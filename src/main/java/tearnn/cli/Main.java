@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import tearnn.file.ModelFile;
@@ -33,7 +34,7 @@ public final class Main {
             "          --max-steps 5000 --test-bits 16 --out FILE.json --threads N",
             "  memory  train a memory task (adding problem, copy memory, temporal order) until solved",
             options(MemorySettings.ALL),
-            "          --seconds 300 --max-steps N --check-every 50 --out FILE.json --threads N",
+            "          --seconds 300 --max-steps N --check-every 50 --patience 0 --out FILE.json --threads N",
             "  train   train a next-word (or --chars: next-character) model",
             "          --text FILE.txt (default: the built-in grammar corpus) --grammar-words 60000",
             options(LanguageModelSettings.ALL),
@@ -51,6 +52,17 @@ public final class Main {
             "          then W-LM, W-ADD-batched and W-WORD on 2, 4 ... up to --threads N threads",
             "",
             "  --threads N: threads computing each step's gradient, by shares of the batch (default: one per processor)");
+
+    /** The options that stand alone, without a value: the settings that are flags, and {@code own}. */
+    private static Set<String> flags(List<Setting> settings, String... own) {
+        Set<String> names = new HashSet<>(List.of(own));
+        for (Setting s : settings) {
+            if (s.kind() == Setting.Kind.FLAG) {
+                names.add(Args.option(s.name()));
+            }
+        }
+        return names;
+    }
 
     /** The defaults that depend on another setting, as the usage shows them: "(char: 128)". */
     private static String whenOther(Setting s) {
@@ -97,9 +109,9 @@ public final class Main {
         }
         try {
             switch (args[0]) {
-                case "adder" -> AdderCommand.run(new Args(args, 1, Set.of()), out);
-                case "memory" -> MemoryCommand.run(new Args(args, 1, Set.of()), out);
-                case "train" -> TrainCommand.run(new Args(args, 1, Set.of("chars")), out);
+                case "adder" -> AdderCommand.run(new Args(args, 1, flags(AdderSettings.ALL)), out);
+                case "memory" -> MemoryCommand.run(new Args(args, 1, flags(MemorySettings.ALL)), out);
+                case "train" -> TrainCommand.run(new Args(args, 1, flags(LanguageModelSettings.ALL, "chars")), out);
                 case "sample" -> SampleCommand.run(new Args(args, 1, Set.of("greedy")), out);
                 case "corpus" -> CorpusCommand.run(new Args(args, 1, Set.of()), out);
                 case "bench" -> BenchCommand.run(new Args(args, 1, Set.of()), out);

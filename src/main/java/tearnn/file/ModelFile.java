@@ -8,6 +8,7 @@ import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
 import tearnn.loss.LossKind;
 import tearnn.model.Architecture;
+import tearnn.model.Initialization;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.OutputLayer;
@@ -31,6 +32,8 @@ import tearnn.text.Vocabulary;
  *   "vocabulary": {"level": "word"|"char", "lowercase": true, "tokens": ["&lt;unk&gt;", ...]},      (optional)
  *   "corpus": {"name": "ptb.train.txt", "characters": N, "fingerprint": "8 hex digits"},   (optional: the
  *             text it was last trained on, see {@link TextOrigin})
+ *   "init": {"kind": "chrono", "t_max": 50},   (optional: how its weights began, see {@link Initialization};
+ *             t_max for chrono only; none said: PyTorch's default)
  *   "training": {...}                                             (optional, see {@link TrainingBlock})
  * }
  * </pre>
@@ -112,6 +115,13 @@ public final class ModelFile {
             w.name("corpus").beginObject().name("name").value(o.name()).name("characters").value(o.characters())
                     .name("fingerprint").value(o.fingerprint()).endObject();
         }
+        if (saved.init != null && !saved.init.equals(Initialization.DEFAULT)) {
+            w.name("init").beginObject().name("kind").value(saved.init.kind());
+            if (saved.init.kind().equals(Initialization.CHRONO)) {
+                w.name("t_max").value(saved.init.chronoMax());
+            }
+            w.endObject();
+        }
         if (saved.trainer != null) {
             w.name("training");
             TrainingBlock.write(w, saved, tensors, optimizerState);
@@ -185,6 +195,15 @@ public final class ModelFile {
         if (root.has("corpus")) {
             JsonObject c = root.object("corpus");
             saved.trainedOn = checked("corpus", () -> new TextOrigin(c.string("name"), c.integer("characters"), c.string("fingerprint")));
+        }
+        if (root.has("init")) {
+            JsonObject i = root.object("init");
+            saved.init = checked("init", () -> Initialization.of(i.string("kind"),
+                    i.string("kind").equals(Initialization.CHRONO) ? i.integer("t_max") : 0));
+            String no = saved.init.refusal(arch.cell(), arch.bias());
+            if (no != null) {
+                throw new JsonException("model file: init: " + no);
+            }
         }
         if (root.has("training")) {
             TrainingBlock.read(root.object("training"), saved, packed);

@@ -3,6 +3,7 @@ package tearnn.file;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tearnn.math.Rng;
+import tearnn.model.Initialization;
 import tearnn.model.Model;
 import tearnn.text.TextOrigin;
 import tearnn.text.Tokenizer;
@@ -22,6 +23,8 @@ public final class SavedModel {
     public Trainer trainer;
     /** The text it was last trained on (null: the file does not say). */
     public TextOrigin trainedOn;
+    /** How its weights began (null: the file does not say, PyTorch's default). */
+    public Initialization init;
     /** The dropout generator to save, where it is not the model's own now (a step under way drew from it). */
     public Rng dropout;
     private final Map<String, Double> counters = new LinkedHashMap<>();

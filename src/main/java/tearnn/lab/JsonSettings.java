@@ -66,7 +66,8 @@ final class JsonSettings implements SettingValues {
     /**
      * Writes the settings as an array of {@code {"name", "label", "kind": "integer"|"number"|"choice"|
      * "flag", "default", "min", "max", "choices": [{"id", "label"}]}} (limits for numbers, choices
-     * for choices).
+     * for choices), and where they are: "defaultWhen" (a default that follows another setting's
+     * choice) and "shownWhen" (the choices of other settings at which it applies at all).
      */
     static void describe(List<Setting> settings, JsonWriter out) {
         out.beginArray();
@@ -93,6 +94,18 @@ final class JsonSettings implements SettingValues {
                         out.name(c.getKey()).value(c.getValue());
                     }
                     out.endObject();
+                }
+                out.endObject();
+            }
+            if (!s.shownWhen().isEmpty()) {
+                // {"init": ["chrono"]}: the setting applies (and is shown) only where init is chrono
+                out.name("shownWhen").beginObject();
+                for (Map.Entry<String, List<String>> e : s.shownWhen().entrySet()) {
+                    out.name(e.getKey()).beginArray();
+                    for (String c : e.getValue()) {
+                        out.value(c);
+                    }
+                    out.endArray();
                 }
                 out.endObject();
             }

@@ -7,7 +7,6 @@ import tearnn.bench.Timing;
 import tearnn.json.JsonWriter;
 import tearnn.math.Readable;
 import tearnn.model.GradientFlow;
-import tearnn.optim.Schedule;
 import tearnn.settings.Setting;
 import tearnn.settings.SettingValues;
 import tearnn.task.LanguageModelSettings;
@@ -147,7 +146,7 @@ final class PanelTraining {
             if (t.name().equals(LanguageModelSettings.CLIP.name())) {
                 trainer.setClipNorm(t.number(given));
             } else {
-                trainer.setSchedule(Schedule.constant(t.number(given)));
+                trainer.setSchedule(trainer.schedule().withLr(t.number(given)));
             }
         }
         out.name("lr").value(trainer.scheduledRate()).name("clip").value(trainer.clipNorm());

@@ -13,8 +13,16 @@ public sealed interface Schedule {
     /** The base learning rate (the rate of the first update). */
     double lr();
 
+    /** The same schedule from another base rate (a person changing the rate mid-run keeps the schedule's shape). */
+    Schedule withLr(double lr);
+
     /** lr, always. */
     record Constant(double lr) implements Schedule {
+        @Override
+        public Schedule withLr(double rate) {
+            return new Constant(rate);
+        }
+
         public Constant {
             checkRate(lr);
         }
@@ -27,6 +35,11 @@ public sealed interface Schedule {
 
     /** lr * gamma^floor(t / every). */
     record StepDecay(double lr, int every, double gamma) implements Schedule {
+        @Override
+        public Schedule withLr(double rate) {
+            return new StepDecay(rate, every, gamma);
+        }
+
         public StepDecay {
             checkRate(lr);
             if (every <= 0) {
@@ -49,6 +62,11 @@ public sealed interface Schedule {
 
     /** lr / (1 + k t). */
     record InverseTime(double lr, double k) implements Schedule {
+        @Override
+        public Schedule withLr(double rate) {
+            return new InverseTime(rate, k);
+        }
+
         public InverseTime {
             checkRate(lr);
             if (!(k >= 0) || Double.isInfinite(k)) {
@@ -64,6 +82,11 @@ public sealed interface Schedule {
 
     /** min + (lr - min) (1 + cos(pi min(t, total) / total)) / 2. */
     record Cosine(double lr, int total, double min) implements Schedule {
+        @Override
+        public Schedule withLr(double rate) {
+            return new Cosine(rate, total, Math.min(min, rate));
+        }
+
         public Cosine {
             checkRate(lr);
             if (total <= 0) {

@@ -40,6 +40,8 @@ public final class Setting {
     private final List<Choice> choices;
     /** Defaults that depend on another setting: its name, then its choice, then this setting's default. */
     private final Map<String, Map<String, Double>> defaultsWhen = new LinkedHashMap<>();
+    /** Where it applies at all (none: always): another setting's name, and the choices (or "true" for a flag) it applies at. */
+    private final Map<String, List<String>> shownWhen = new LinkedHashMap<>();
 
     private Setting(String name, String label, Kind kind, double min, double max, double fallback, String fallbackChoice,
             List<Choice> choices) {
@@ -83,9 +85,28 @@ public final class Setting {
     public Setting withDefault(String other, String choice, double value) {
         Setting s = new Setting(name, label, kind, min, max, fallback, fallbackChoice, choices);
         defaultsWhen.forEach((k, m) -> s.defaultsWhen.put(k, new LinkedHashMap<>(m)));
+        s.shownWhen.putAll(shownWhen);
         s.check(value);
         s.defaultsWhen.computeIfAbsent(other, k -> new LinkedHashMap<>()).put(choice, value);
         return s;
+    }
+
+    /**
+     * This setting, applying only where setting {@code other} is one of {@code choices} (a flag's
+     * choice: "true"): the page shows it only then, and elsewhere it keeps its default. Several calls
+     * add conditions that must all hold.
+     */
+    public Setting onlyWhen(String other, String... choices) {
+        Setting s = new Setting(name, label, kind, min, max, fallback, fallbackChoice, this.choices);
+        defaultsWhen.forEach((k, m) -> s.defaultsWhen.put(k, new LinkedHashMap<>(m)));
+        s.shownWhen.putAll(shownWhen);
+        s.shownWhen.put(other, List.of(choices));
+        return s;
+    }
+
+    /** Where the setting applies (see {@link #onlyWhen}): other setting -> the choices it applies at; empty: always. */
+    public Map<String, List<String>> shownWhen() {
+        return Map.copyOf(shownWhen);
     }
 
     /** The defaults that depend on other settings (see {@link #withDefault}), as text: other -> choice -> default. */

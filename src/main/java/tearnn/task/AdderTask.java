@@ -5,9 +5,9 @@ import tearnn.loss.LossKind;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
+import tearnn.model.Initialization;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
-import tearnn.optim.Schedule;
 import tearnn.train.Trainer;
 
 /**
@@ -23,6 +23,7 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
     private static final int SAMPLE_SEED = 2000;
 
     private final AdderSettings settings;
+    private final Initialization init;
     private final Adder adder;
     private Rng data;
     /** The pairs' generator as it was when the step under way began. */
@@ -42,16 +43,18 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
     record Snapshot(Progress progress, int[] data, int[] sample) {
     }
 
-    /** A new run: weights from the seed, as PyTorch initializes them. */
+    /** A new run: weights from the seed, as its knobs' initialization says (chrono's T_max: the bits). */
     public AdderTask(AdderSettings s) {
-        this(s, new Model(Adder.architecture(s.cell(), s.hidden()), s.seed()), null, new Rng(s.seed() + DATA_SEED),
+        this(s, s.knobs().initialization(s.bits()), newModel(s), null, new Rng(s.seed() + DATA_SEED),
                 new Rng(s.seed() + SAMPLE_SEED), new Progress(0, 0));
     }
 
-    private AdderTask(AdderSettings s, Model model, Trainer trainer, Rng data, Rng sampleRng, Progress progress) {
+    private AdderTask(AdderSettings s, Initialization init, Model model, Trainer trainer, Rng data, Rng sampleRng,
+            Progress progress) {
         super(model, trainer != null ? trainer
-                : new Trainer(model, s.optimizer().create(model.params().size()), Schedule.constant(s.learningRate())));
+                : new Trainer(model, s.optimizer().create(model.params().size()), s.knobs().schedule(s.learningRate())));
         this.settings = s;
+        this.init = init;
         this.adder = new Adder(s.bits());
         this.data = data;
         this.sampleRng = sampleRng;
@@ -59,6 +62,12 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
         this.sample = adder.newBatch(SAMPLE);
         this.steps = progress.steps();
         this.examples = progress.examples();
+    }
+
+    private static Model newModel(AdderSettings s) {
+        Model m = new Model(s.knobs().shape(Adder.architecture(s.cell(), s.hidden())), s.seed());
+        s.knobs().initialization(s.bits()).apply(m, s.seed());
+        return m;
     }
 
     /** Whether a model has the adder's shape (two inputs, one sigmoid output at every step). */
@@ -82,10 +91,10 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
         AdderSettings s = new AdderSettings((int) saved.counter("bits", d.bits()), a.cell(), a.hidden(),
                 trainer != null ? trainer.optimizer().kind() : d.optimizer(),
                 trainer != null ? trainer.schedule().lr() : d.learningRate(),
-                (int) saved.counter("batch", d.batch()), (int) saved.counter("seed", d.seed()));
+                (int) saved.counter("batch", d.batch()), (int) saved.counter("seed", d.seed()), Knobs.of(saved));
         Rng data = saved.generator("data");
         Rng sample = saved.generator("sample");
-        return new AdderTask(s, saved.model, trainer, data != null ? data : new Rng(s.seed() + DATA_SEED),
+        return new AdderTask(s, saved.init, saved.model, trainer, data != null ? data : new Rng(s.seed() + DATA_SEED),
                 sample != null ? sample : new Rng(s.seed() + SAMPLE_SEED),
                 new Progress((int) saved.counter("steps", 0), (long) saved.counter("examples", 0)));
     }
@@ -97,6 +106,7 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
             settle();
         }
         SavedModel s = new SavedModel(model, trainer);
+        s.init = init;
         s.putCounter("bits", adder.bits());
         s.putCounter("steps", steps);
         s.putCounter("examples", examples);
@@ -172,7 +182,8 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
     /** The settings of this run (for a resumed run: the model's own). */
     public AdderSettings settings() {
         return new AdderSettings(adder.bits(), model.architecture().cell(), model.architecture().hidden(),
-                trainer.optimizer().kind(), trainer.schedule().lr(), batch.size, settings.seed());
+                trainer.optimizer().kind(), trainer.schedule().lr(), batch.size, settings.seed(),
+                Knobs.of(init, model.architecture(), trainer.schedule()));
     }
 
     public Adder adder() {

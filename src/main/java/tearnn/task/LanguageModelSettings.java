@@ -24,10 +24,11 @@ import tearnn.text.Tokenizer;
  * @param tied          the output layer's weights are the embedding's (Press and Wolf 2017)
  * @param split         how words are split: "auto" (as the text looks), "words" (letters and
  *                      punctuation) or "spaces" (pre-tokenized text: white space, a line end as {@code <eos>})
+ * @param knobs         initialization, peepholes, schedule (see {@link Knobs})
  */
 public record LanguageModelSettings(boolean characters, int vocabularyCap, CellType cell, int layers, int hidden,
         int embedding, int bptt, int batch, OptimizerKind optimizer, double learningRate, double clipNorm, double dropout,
-        int seed, String output, boolean tied, String split) {
+        int seed, String output, boolean tied, String split, Knobs knobs) {
     public static final Setting LEVEL = Setting.choice("level", "Level", "word",
             List.of(new Setting.Choice("word", "word"), new Setting.Choice("char", "character")));
     public static final Setting VOCABULARY = Setting.integer("vocab", "Vocabulary cap", 5000, 2, 100_000);
@@ -53,15 +54,16 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
             List.of(new Setting.Choice("auto", "auto"), new Setting.Choice("words", "letters and punctuation"),
                     new Setting.Choice("spaces", "spaces (pre-tokenized)")));
     /** In the order the page shows them. */
-    public static final List<Setting> ALL = List.of(LEVEL, VOCABULARY, CELL, LAYERS, HIDDEN, EMBEDDING, BPTT, BATCH,
-            OPTIMIZER, LEARNING_RATE, CLIP, DROPOUT, SEED, OUTPUT, TIED, SPLIT);
+    public static final List<Setting> ALL = Knobs.after(List.of(LEVEL, VOCABULARY, CELL, LAYERS, HIDDEN, EMBEDDING, BPTT, BATCH,
+            OPTIMIZER, LEARNING_RATE, CLIP, DROPOUT, SEED, OUTPUT, TIED, SPLIT));
     /** "auto" output: the adaptive softmax for word vocabularies of more tokens than this (measured: see the README). */
     public static final int ADAPTIVE_ABOVE = 2000;
 
     public LanguageModelSettings {
-        if (cell == null || optimizer == null) {
-            throw new IllegalArgumentException("a language model needs a cell and an optimizer");
+        if (cell == null || optimizer == null || knobs == null) {
+            throw new IllegalArgumentException("a language model needs a cell, an optimizer and knobs");
         }
+        knobs.check(cell);
         VOCABULARY.check(vocabularyCap);
         LAYERS.check(layers);
         HIDDEN.check(hidden);
@@ -75,11 +77,19 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
         SPLIT.check(split);
     }
 
+    /** With the default knobs (PyTorch's initialization, no peepholes, a constant rate). */
+    public LanguageModelSettings(boolean characters, int vocabularyCap, CellType cell, int layers, int hidden, int embedding,
+            int bptt, int batch, OptimizerKind optimizer, double learningRate, double clipNorm, double dropout, int seed,
+            String output, boolean tied, String split) {
+        this(characters, vocabularyCap, cell, layers, hidden, embedding, bptt, batch, optimizer, learningRate, clipNorm, dropout,
+                seed, output, tied, split, Knobs.DEFAULT);
+    }
+
     public static LanguageModelSettings read(SettingValues v) {
         return new LanguageModelSettings(LEVEL.choice(v).equals("char"), VOCABULARY.integer(v),
                 CellType.parse(CELL.choice(v)), LAYERS.integer(v), HIDDEN.integer(v), EMBEDDING.integer(v), BPTT.integer(v),
                 BATCH.integer(v), OptimizerKind.parse(OPTIMIZER.choice(v)), LEARNING_RATE.number(v), CLIP.number(v),
-                DROPOUT.number(v), SEED.integer(v), OUTPUT.choice(v), TIED.flag(v), SPLIT.choice(v));
+                DROPOUT.number(v), SEED.integer(v), OUTPUT.choice(v), TIED.flag(v), SPLIT.choice(v), Knobs.read(v));
     }
 
     /** Each setting's value as text, by name, as a form or a command line shows it. */
@@ -101,6 +111,7 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
         m.put(OUTPUT.name(), output);
         m.put(TIED.name(), tied ? "true" : "false");
         m.put(SPLIT.name(), split);
+        knobs.putText(m);
         return m;
     }
 
@@ -112,7 +123,7 @@ public record LanguageModelSettings(boolean characters, int vocabularyCap, CellT
     /** The same settings with another batch size. */
     public LanguageModelSettings withBatch(int b) {
         return new LanguageModelSettings(characters, vocabularyCap, cell, layers, hidden, embedding, bptt, b, optimizer,
-                learningRate, clipNorm, dropout, seed, output, tied, split);
+                learningRate, clipNorm, dropout, seed, output, tied, split, knobs);
     }
 
     /**

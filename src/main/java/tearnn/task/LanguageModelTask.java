@@ -6,7 +6,6 @@ import tearnn.model.Architecture;
 import tearnn.model.Model;
 import tearnn.model.OutputLayer;
 import tearnn.model.State;
-import tearnn.optim.Schedule;
 import tearnn.settings.SettingException;
 import tearnn.text.TextOrigin;
 import tearnn.train.Trainer;
@@ -48,7 +47,7 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
     }
 
     private static Trainer newTrainer(Model model, LanguageModelSettings s) {
-        Trainer t = new Trainer(model, s.optimizer().create(model.params().size()), Schedule.constant(s.learningRate()));
+        Trainer t = new Trainer(model, s.optimizer().create(model.params().size()), s.knobs().schedule(s.learningRate()));
         t.setClipNorm(s.clipNorm());
         return t;
     }
@@ -56,7 +55,9 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
     private static Model newModel(Corpus corpus, LanguageModelSettings s) {
         Architecture arch = Architecture.languageModel(s.cell(), corpus.vocabulary.size(), s.embedding(), s.hidden(),
                 s.layers(), s.dropout());
-        return new Model(arch.withOutput(outputLayer(corpus, s)), s.seed());
+        Model m = new Model(s.knobs().shape(arch.withOutput(outputLayer(corpus, s))), s.seed());
+        s.knobs().initialization(s.bptt()).apply(m, s.seed());
+        return m;
     }
 
     /**
@@ -247,6 +248,7 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
         s.vocabulary = corpus.vocabulary;
         s.tokenizer = corpus.tokenizer;
         s.trainedOn = trainedOn();
+        s.init = settings.knobs().initialization(settings.bptt());
         s.putCounter("steps", steps);
         s.putCounter("epoch", under ? epochAtStep : epoch);
         if (under) {
@@ -304,6 +306,7 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
                 (int) saved.counter("bptt", given.bptt()), (int) saved.counter("streams", given.batch()),
                 tr != null ? tr.optimizer().kind() : given.optimizer(), tr != null ? tr.schedule().lr() : given.learningRate(),
                 tr != null ? tr.clipNorm() : given.clipNorm(), a.dropout(), (int) saved.counter("seed", given.seed()),
-                a.output().id(), a.output().tied(), saved.tokenizer != null && saved.tokenizer.splitsOnSpaces() ? "spaces" : "words");
+                a.output().id(), a.output().tied(), saved.tokenizer != null && saved.tokenizer.splitsOnSpaces() ? "spaces" : "words",
+                Knobs.of(saved));
     }
 }

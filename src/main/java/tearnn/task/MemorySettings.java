@@ -17,14 +17,15 @@ import tearnn.settings.SettingValues;
  * @param symbols the copy task's K (symbols to copy); the other tasks ignore it
  * @param clip    the gradient's largest norm (0: no clipping)
  * @param batch   sequences per training step
+ * @param knobs   initialization, peepholes, schedule (see {@link Knobs})
  */
 public record MemorySettings(String task, int length, int symbols, CellType cell, int hidden, OptimizerKind optimizer,
-        double learningRate, double clip, int batch, int seed) {
+        double learningRate, double clip, int batch, int seed, Knobs knobs) {
     public static final Setting TASK = Setting.choice("task", "Task", MemoryProblem.ADDING, List.of(
             new Setting.Choice(MemoryProblem.ADDING, "adding problem"), new Setting.Choice(MemoryProblem.COPY, "copy memory"),
             new Setting.Choice(MemoryProblem.ORDER, "temporal order")));
     public static final Setting LENGTH = Setting.integer("length", "Length T", 50, 2, 1000);
-    public static final Setting SYMBOLS = Setting.integer("symbols", "Symbols to copy", 10, 1, 100);
+    public static final Setting SYMBOLS = Setting.integer("symbols", "Symbols to copy", 10, 1, 100).onlyWhen("task", MemoryProblem.COPY);
     public static final Setting CELL = TaskSettings.cell(CellType.LSTM);
     public static final Setting HIDDEN = Setting.integer("hidden", "Hidden size", 64, 1, 512);
     public static final Setting OPTIMIZER = TaskSettings.optimizer(OptimizerKind.ADAM);
@@ -33,13 +34,14 @@ public record MemorySettings(String task, int length, int symbols, CellType cell
     public static final Setting BATCH = TaskSettings.batch(32, 1024);
     public static final Setting SEED = TaskSettings.seed();
     /** In the order the page shows them. */
-    public static final List<Setting> ALL = List.of(TASK, LENGTH, SYMBOLS, CELL, HIDDEN, OPTIMIZER, LEARNING_RATE, CLIP, BATCH,
-            SEED);
+    public static final List<Setting> ALL = Knobs.after(List.of(TASK, LENGTH, SYMBOLS, CELL, HIDDEN, OPTIMIZER, LEARNING_RATE,
+            CLIP, BATCH, SEED));
 
     public MemorySettings {
-        if (cell == null || optimizer == null) {
-            throw new IllegalArgumentException("a memory task needs a cell and an optimizer");
+        if (cell == null || optimizer == null || knobs == null) {
+            throw new IllegalArgumentException("a memory task needs a cell, an optimizer and knobs");
         }
+        knobs.check(cell);
         TASK.check(task);
         LENGTH.check(length);
         SYMBOLS.check(symbols);
@@ -50,10 +52,16 @@ public record MemorySettings(String task, int length, int symbols, CellType cell
         problem(task, length, symbols);
     }
 
+    /** With the default knobs (PyTorch's initialization, no peepholes, a constant rate). */
+    public MemorySettings(String task, int length, int symbols, CellType cell, int hidden, OptimizerKind optimizer,
+            double learningRate, double clip, int batch, int seed) {
+        this(task, length, symbols, cell, hidden, optimizer, learningRate, clip, batch, seed, Knobs.DEFAULT);
+    }
+
     public static MemorySettings read(SettingValues v) {
         return new MemorySettings(TASK.choice(v), LENGTH.integer(v), SYMBOLS.integer(v), CellType.parse(CELL.choice(v)),
                 HIDDEN.integer(v), OptimizerKind.parse(OPTIMIZER.choice(v)), LEARNING_RATE.number(v), CLIP.number(v),
-                BATCH.integer(v), SEED.integer(v));
+                BATCH.integer(v), SEED.integer(v), Knobs.read(v));
     }
 
     /** The task these settings choose (refusing, by name, a length or symbol count it cannot take). */
@@ -78,6 +86,7 @@ public record MemorySettings(String task, int length, int symbols, CellType cell
         m.put(CLIP.name(), Setting.format(clip));
         m.put(BATCH.name(), Setting.format(batch));
         m.put(SEED.name(), Setting.format(seed));
+        knobs.putText(m);
         return m;
     }
 

@@ -4,9 +4,9 @@ import tearnn.file.SavedModel;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
+import tearnn.model.Initialization;
 import tearnn.model.Model;
 import tearnn.optim.OptimizerKind;
-import tearnn.optim.Schedule;
 import tearnn.settings.SettingException;
 import tearnn.train.Trainer;
 
@@ -24,6 +24,7 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
     private static final String[] TASKS = {MemoryProblem.ADDING, MemoryProblem.COPY, MemoryProblem.ORDER};
 
     private final MemorySettings settings;
+    private final Initialization init;
     private final MemoryProblem problem;
     private Rng data;
     /** The sequences' generator as it was when the step under way began. */
@@ -41,15 +42,16 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
     record Snapshot(Progress progress, int[] data) {
     }
 
-    /** A new run: weights from the seed, as PyTorch initializes them. */
+    /** A new run: weights from the seed, as its knobs' initialization says (chrono's T_max: the sequence's length). */
     public MemoryTask(MemorySettings s) {
-        this(s, new Model(s.problem().architecture(s.cell(), s.hidden()), s.seed()), null, new Rng(s.seed() + DATA_SEED),
+        this(s, s.knobs().initialization(s.problem().steps()), newModel(s), null, new Rng(s.seed() + DATA_SEED),
                 new Progress(0, 0));
     }
 
-    private MemoryTask(MemorySettings s, Model model, Trainer trainer, Rng data, Progress progress) {
+    private MemoryTask(MemorySettings s, Initialization init, Model model, Trainer trainer, Rng data, Progress progress) {
         super(model, trainer != null ? trainer : newTrainer(model, s));
         this.settings = s;
+        this.init = init;
         this.problem = s.problem();
         this.data = data;
         this.batch = problem.newBatch(s.batch());
@@ -59,8 +61,14 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
         this.sequences = progress.sequences();
     }
 
+    private static Model newModel(MemorySettings s) {
+        Model m = new Model(s.knobs().shape(s.problem().architecture(s.cell(), s.hidden())), s.seed());
+        s.knobs().initialization(s.problem().steps()).apply(m, s.seed());
+        return m;
+    }
+
     private static Trainer newTrainer(Model model, MemorySettings s) {
-        Trainer t = new Trainer(model, s.optimizer().create(model.params().size()), Schedule.constant(s.learningRate()));
+        Trainer t = new Trainer(model, s.optimizer().create(model.params().size()), s.knobs().schedule(s.learningRate()));
         t.setClipNorm(s.clip());
         return t;
     }
@@ -84,7 +92,7 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
                 (int) saved.counter("symbols", d.symbols()), a.cell(), a.hidden(),
                 trainer != null ? trainer.optimizer().kind() : OptimizerKind.ADAM,
                 trainer != null ? trainer.schedule().lr() : d.learningRate(), trainer != null ? trainer.clipNorm() : d.clip(),
-                (int) saved.counter("batch", d.batch()), (int) saved.counter("seed", d.seed()));
+                (int) saved.counter("batch", d.batch()), (int) saved.counter("seed", d.seed()), Knobs.of(saved));
         Architecture expected = s.problem().architecture(a.cell(), a.hidden());
         if (a.input() != expected.input() || a.inputSize() != expected.inputSize() || a.outputs() != expected.outputs()
                 || a.loss() != expected.loss() || a.lastStepOnly() != expected.lastStepOnly()) {
@@ -92,7 +100,7 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
                     + a.outputs() + " outputs) is not the " + TASKS[task] + " task's");
         }
         Rng data = saved.generator("data");
-        return new MemoryTask(s, saved.model, trainer, data != null ? data : new Rng(s.seed() + DATA_SEED),
+        return new MemoryTask(s, saved.init, saved.model, trainer, data != null ? data : new Rng(s.seed() + DATA_SEED),
                 new Progress((int) saved.counter("steps", 0), (long) saved.counter("sequences", 0)));
     }
 
@@ -102,6 +110,7 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
             settle();
         }
         SavedModel s = new SavedModel(model, trainer);
+        s.init = init;
         for (int i = 0; i < TASKS.length; i++) {
             if (TASKS[i].equals(problem.id())) {
                 s.putCounter("memory_task", i);
@@ -180,6 +189,6 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
     public MemorySettings settings() {
         return new MemorySettings(problem.id(), settings.length(), settings.symbols(), model.architecture().cell(),
                 model.architecture().hidden(), trainer.optimizer().kind(), trainer.schedule().lr(), trainer.clipNorm(),
-                batch.size, settings.seed());
+                batch.size, settings.seed(), Knobs.of(init, model.architecture(), trainer.schedule()));
     }
 }

@@ -39,6 +39,28 @@ class MainTest {
     }
 
     @Test
+    void memoryTakesEveryKnobKeepsThemInItsFileAndStopsEarlyAtTheBestCheck() throws Exception {
+        Path model = dir.resolve("memory.json");
+        Result r = run("memory", "--task", "adding", "--length", "12", "--hidden", "8", "--init", "chrono", "--peephole",
+                "--schedule", "step", "--schedule-steps", "20", "--decay", "0.5", "--lr", "0.3", "--optimizer", "sgd",
+                "--max-steps", "400", "--check-every", "10", "--patience", "3", "--threads", "1", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("early stop: no lower held-out loss in 3 checks; back to the best, step "), r.out());
+        int best = Integer.parseInt(r.out().replaceAll("(?s).*back to the best, step (\\d+).*", "$1"));
+        assertTrue(r.out().contains("step " + String.format("%6d", best)), "the best was a check: " + r.out());
+        JsonObject f = JsonObject.parse(Files.readString(model), "memory.json");
+        assertEquals("chrono", f.object("init").string("kind"));
+        assertEquals(12, f.object("init").integer("t_max"), "T_max: the sequence's length");
+        assertTrue(f.object("architecture").bool("peephole", false));
+        assertEquals("step", f.object("training").object("schedule").string("kind"));
+        assertEquals(best, f.object("training").object("counters").integer("steps"), "the file is the best check's run");
+
+        r = run("memory", "--cell", "gru", "--peephole", "--max-steps", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Peepholes are an LSTM's; the cell is GRU"), r.err());
+    }
+
+    @Test
     void trainResumeAndSample() throws Exception {
         Path text = dir.resolve("corpus.txt");
         Path model = dir.resolve("m.json");

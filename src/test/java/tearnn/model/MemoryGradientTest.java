@@ -21,4 +21,17 @@ class MemoryGradientTest {
         p.fill(b, new Rng(4));
         ModelGradientTest.check(m, b, null, 0, task + "/" + cell);
     }
+
+    /** The same through the models each initialization and the peepholes begin (chrono's and the IRNN's among them). */
+    @ParameterizedTest
+    @CsvSource({"adding,chrono,lstm,false", "adding,chrono,gru,false", "adding,identity,rnn_relu,false",
+        "adding,chrono,lstm,true", "copy,orthogonal,lstm,true", "order,forget,lstm,false", "order,xavier,gru,false"})
+    void throughEveryInitializationAndThePeepholes(String task, String init, String cell, boolean peephole) {
+        MemoryProblem p = MemoryProblem.of(task, 10, 2);
+        Model m = new Model(p.architecture(CellType.parse(cell), 5).withPeephole(peephole), 11);
+        Initialization.of(init, 10).apply(m, 11);
+        Batch b = p.newBatch(3);
+        p.fill(b, new Rng(5));
+        ModelGradientTest.check(m, b, null, 0, task + "/" + init + "/" + cell + (peephole ? "/peephole" : ""));
+    }
 }

@@ -52,8 +52,65 @@ class MemoryPanelTest extends PageTest {
 
             d.navigate().refresh();
             ready(d);
-            assertTrue(text(d, "memory-progress").startsWith("Restored your gru model for copy memory (T = 5) from your last visit (step 1)"),
+            assertTrue(text(d, "memory-progress").matches("Restored your gru model for copy memory \\(T = 5\\), [\\d,]+ parameters, from your last visit"
+                    + " \\(step 1\\)\\..*"),
                     text(d, "memory-progress"));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    /** Whether the control of setting {@code name} in the memory form is shown. */
+    private static boolean shown(WebDriver d, String name) {
+        return (Boolean) js(d, "return !document.getElementById('memory-settings').elements.namedItem(arguments[0]).closest('label').hidden;",
+                name);
+    }
+
+    private static void choose(WebDriver d, String name, String value) {
+        js(d, "const e = document.getElementById('memory-settings').elements.namedItem(arguments[0]);"
+                + " if (e.type === 'checkbox') e.checked = arguments[1] === 'true'; else e.value = arguments[1];"
+                + " e.dispatchEvent(new Event('change', { bubbles: true }));", name, value);
+    }
+
+    /**
+     * The knobs every panel shares, in the Memory tab: a knob shows only where it applies (chrono's
+     * T_max with chrono, peepholes with an LSTM, the decay with step decay, the symbols with copy
+     * memory); the model is made with them (an LSTM of 16 with peepholes has 48 more parameters); and
+     * a reload fills the form with the model's own (chrono's T_max resolved to the sequence's length).
+     */
+    @org.junit.jupiter.api.Test
+    void theSharedKnobsShowWhereTheyApplyAndMakeTheModel() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=wasm");
+            ready(d);
+            d.findElement(By.id("tab-memory")).click();
+            assertTrue(!shown(d, "chronoMax") && !shown(d, "decay") && !shown(d, "scheduleSteps") && !shown(d, "symbols"));
+            assertTrue(shown(d, "peephole"), "the default cell is an LSTM");
+            choose(d, "cell", "gru");
+            assertTrue(!shown(d, "peephole"), "a GRU has no peepholes");
+            choose(d, "cell", "lstm");
+            choose(d, "init", "chrono");
+            choose(d, "peephole", "true");
+            choose(d, "schedule", "step");
+            assertTrue(shown(d, "chronoMax") && shown(d, "decay") && shown(d, "scheduleSteps"));
+            choose(d, "length", "12");
+            choose(d, "hidden", "16");
+            d.findElement(By.id("memory-step")).click();
+            waiting(d, 60).until(x -> step(x, "memory") == 1);
+            waitUntilSettled(d, "memory");
+            waitUntilKept(d, "memory");
+
+            d.navigate().refresh();
+            ready(d);
+            // 4H(2 + H) weights + 8H biases + H + 1 for the head, and 3H peepholes
+            assertTrue(text(d, "memory-progress").contains("(T = 12), 1,345 parameters, from your last visit"), text(d, "memory-progress"));
+            assertEquals(List.of("chrono", "12", "true", "step"), js(d, "const f = document.getElementById('memory-settings').elements;"
+                    + " return [f.init.value, f.chronoMax.value, String(f.peephole.checked), f.schedule.value];"),
+                    "the model's own knobs, chrono's T_max the sequence's length");
+            assertEquals("Resume", d.findElement(By.id("memory-train")).getText(), "nothing pending: the form is the model");
+            assertTrue(!d.findElement(By.id("memory-pending")).isDisplayed(), text(d, "memory-pending"));
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();

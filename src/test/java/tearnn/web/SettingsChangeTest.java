@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SettingsChangeTest extends PageTest {
     static String form(WebDriver d, String id) {
         return (String) js(d, "const f = document.getElementById('" + id + "'); return [...f.elements].filter((e) => e.name"
-                + " && e.type !== 'radio' && e.type !== 'file' && e.tagName !== 'TEXTAREA').map((e) => e.name + '=' + e.value).join(' ');");
+                + " && e.type !== 'radio' && e.type !== 'file' && e.tagName !== 'TEXTAREA').map((e) => e.name + '=' + (e.type === 'checkbox' ? e.checked : e.value)).join(' ');");
     }
 
     @Test
@@ -72,7 +72,8 @@ class SettingsChangeTest extends PageTest {
             new Select(d.findElement(By.cssSelector("#adder-settings [name=optimizer]"))).selectByValue("sgd");
             d.navigate().refresh();
             wait.until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-restored")));
-            assertTrue(form(d, "adder-settings").matches("cell=lstm hidden=16 bits=8 optimizer=adam lr=0.03 batch=32 seed=1"),
+            assertTrue(form(d, "adder-settings").matches("cell=lstm hidden=16 bits=8 optimizer=adam lr=0.03 batch=32 seed=1 init=pytorch"
+                    + " chronoMax=0 peephole=false schedule=constant scheduleSteps=1000 decay=0.5"),
                     form(d, "adder-settings"));
 
             // a word model: a failed Train (an empty text) keeps it
