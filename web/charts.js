@@ -177,23 +177,41 @@ const Charts = (() => {
       ctx.fillText(m.label, Math.min(px(m.x) + 3, w - right - ctx.measureText(m.label).width), h - bottom - 6);
     }
     ctx.setLineDash([]);
-    // legend, top right, one line per labelled series
-    ctx.textAlign = 'right';
-    let ly = top + 12;
+    // legend, one line per labelled series, in the corner its lines cross least (top right when all
+    // are alike): a pale box behind it, so that lines under it do not cross its words
     const labelled = series.filter((s) => s.label);
-    if (labelled.length) {
-      // a pale box behind the legend, so that lines under it do not cross its words
-      const widest = Math.max(...labelled.map((s) => ctx.measureText(s.label).width));
-      ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-      ctx.fillRect(w - right - 30 - widest, top + 2, widest + 30, labelled.length * 16 + 4);
-    }
-    for (const s of series) {
-      if (!s.label) continue;
+    if (!labelled.length) return;
+    const bw = Math.max(...labelled.map((s) => ctx.measureText(s.label).width)) + 30;
+    const bh = labelled.length * 16 + 4;
+    const corners = [[w - right - bw, top + 2], [w - right - bw, h - bottom - bh - 2], [left + 2, top + 2], [left + 2, h - bottom - bh - 2]];
+    const crossings = ([bx, by]) => {
+      let n = 0;
+      for (const s of series) {
+        const pts = s.points.filter((p) => Number.isFinite(p[1])).map((p) => [px(p[0]), py(Math.min(Math.max(p[1], y0), y1))]);
+        for (let i = 0; i < pts.length; i++) {
+          const [ax, ay] = pts[i];
+          const [cx, cy] = pts[Math.min(i + 1, pts.length - 1)];
+          for (let k = 0; k <= 8; k++) {
+            const x = ax + (cx - ax) * k / 8, y = ay + (cy - ay) * k / 8;
+            if (x >= bx && x <= bx + bw && y >= by && y <= by + bh) n++;
+          }
+        }
+      }
+      return n;
+    };
+    const counts = corners.map(crossings);
+    const [bx, by] = corners[counts.indexOf(Math.min(...counts))];
+    canvas.dataset.legend = ['top-right', 'bottom-right', 'top-left', 'bottom-left'][counts.indexOf(Math.min(...counts))];
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
+    ctx.fillRect(bx, by, bw, bh);
+    ctx.textAlign = 'right';
+    let ly = by + 10;
+    for (const s of labelled) {
       ctx.fillStyle = s.color || '#1f6feb';
-      ctx.fillText(s.label, w - right - 26, ly + 4);
+      ctx.fillText(s.label, bx + bw - 26, ly + 4);
       ctx.strokeStyle = s.color || '#1f6feb';
       ctx.setLineDash(s.dashed ? [4, 3] : []);
-      ctx.beginPath(); ctx.moveTo(w - right - 20, ly); ctx.lineTo(w - right - 2, ly); ctx.stroke();
+      ctx.beginPath(); ctx.moveTo(bx + bw - 20, ly); ctx.lineTo(bx + bw - 2, ly); ctx.stroke();
       ctx.setLineDash([]);
       ly += 16;
     }

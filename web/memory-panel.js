@@ -131,6 +131,15 @@
     return panel;
   }
 
+  // the finish in a race: the task solved on the held-out sequences, checked every 2 s
+  async function finished(call, reply, racer) {
+    if (performance.now() - (racer.checked || 0) < 2000) return false;
+    racer.checked = performance.now();
+    const h = await call({ cmd: 'memory.heldout' });
+    if (h.ok) racer.heldOut = h.measure;
+    return h.ok && h.solved;
+  }
+
   Panels.register('memory', {
     title: 'Memory',
     scripts: ['memory-example-view.js'],
@@ -146,5 +155,18 @@
   <div id="memory-example" class="memory-example" aria-live="polite"></div>`;
     },
     create,
+    race: {
+      label: 'memory task',
+      goal: 'a memory task solved (held-out mse below 0.01, or 99% right)',
+      hidden: 64,
+      seen: 'sequences',
+      // the panel's own settings (their labels, defaults and limits from the engine); "task" is the race's already
+      fields: [{ name: 'memory-task', setting: 'task', label: 'Memory task' }, { name: 'memory-length', setting: 'length' }],
+      logLoss: true,
+      baseline: (made) => ({ y: made.baseline, label: 'remembers nothing ' + made.baseline.toFixed(3) }),
+      finished,
+      said: (reply, racer) => (racer.heldOut === undefined ? '' : 'held-out ' + (racer.made.measure === 'accuracy'
+        ? (100 * racer.heldOut).toFixed(1) + '% right' : 'mse ' + racer.heldOut.toFixed(4))),
+    },
   });
 })();

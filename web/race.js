@@ -1,9 +1,10 @@
 'use strict';
-// The race: the recurrent cells the engine offers (those chosen) trained on the same task, seed and
-// data side by side, each in a worker of its own, their loss and gradient flow on shared charts, to
-// a finish line that the task's panel sets (its module's race: see panels.js): the adder adding all
-// pairs, the next-word model reaching a validation perplexity. Each racer can be stopped, and
-// opened in its panel to try and train further.
+// The race: the recurrent cells the engine offers (those chosen, and two initializations the seeds
+// name: a chrono LSTM and the IRNN) trained on the same task, seed and data side by side, each in a
+// worker of its own, their loss and gradient flow on shared charts, to a finish line that the task's
+// panel sets (its module's race: see panels.js): the adder adding all pairs, the next-word model
+// reaching a validation perplexity, a memory task solved. Each racer can be stopped, and opened in
+// its panel to try and train further.
 const Race = (() => {
   const PALETTE = ['#cf222e', '#bc4c00', '#1f6feb', '#1a7f37', '#8250df', '#0a3069'];
   const CALL_MS = 100;
@@ -16,23 +17,27 @@ const Race = (() => {
     return Object.fromEntries(cells.map((c) => [c.id, cells.filter((o) => base(o) === base(c)).length > 1 ? c.label : base(c)]));
   }
 
-  const input = (f) => '<label>' + f.label + ' <input name="' + f.name + '" type="number" value="' + f.value + '"'
+  // A race setting of a task: a number, or a choice (f.choices: [[id, label], ...]); f.setting is the
+  // engine's name for it where the race's form needs another (the race's own "task")
+  const input = (f) => (f.choices ? '<label>' + f.label + ' <select name="' + f.name + '">' + f.choices.map(([id, label]) => '<option'
+    + ' value="' + id + '"' + (id === f.value ? ' selected' : '') + '>' + label + '</option>').join('') + '</select></label>'
+    : '<label>' + f.label + ' <input name="' + f.name + '" type="number" value="' + f.value + '"'
     + (f.min !== undefined ? ' min="' + f.min + '"' : '') + (f.max !== undefined ? ' max="' + f.max + '"' : '')
-    + (f.step ? ' step="' + f.step + '"' : '') + '></label>';
+    + (f.step ? ' step="' + f.step + '"' : '') + '></label>');
 
   // entries: [description, module] of each panel that can race (its module has a race)
   function build(entries) {
-    const tasks = Object.fromEntries(entries.map(([d, m]) => [d.name, m.race]));
-    const cells = entries[0][0].settings.find((s) => s.name === 'cell').choices;
+    const tasks = Object.fromEntries(entries.map(([d, m]) => [d.name, RaceEntrants.race(d, m.race)]));
+    const cells = RaceEntrants.contenders(entries[0][0].settings);
     const bases = new Set();
     const cellBoxes = cells.map((c, i) => {
-      // each kind of cell once, at first (the plain RNN's first nonlinearity)
+      // each kind of cell once, at first (the plain RNN's first nonlinearity); no variant
       const base = c.label.replace(/ \(.*\)$/, '');
-      const on = !bases.has(base);
+      const on = !bases.has(base) && !c.variant;
       bases.add(base);
       return '<label><input type="checkbox" name="' + c.id + '"' + (on ? ' checked' : '') + '> ' + c.label + '</label>';
     });
-    const own = [...new Map(entries.flatMap(([, m]) => [...m.race.fields, ...(m.race.finish ? [m.race.finish] : [])])
+    const own = [...new Map(Object.values(tasks).flatMap((t) => [...t.fields, ...(t.finish ? [t.finish] : [])])
       .map((f) => [f.name, f])).values()];
     const tab = document.createElement('button');
     Object.assign(tab, { id: 'tab-race', textContent: 'Race' });
@@ -44,9 +49,9 @@ const Race = (() => {
     section.setAttribute('aria-labelledby', 'tab-race');
     section.append(PanelMarkup.fragment('<p class="explain">Race the recurrent cells on the same task, with the same seed and the'
       + ' same data, each in a worker of its own, to a finish line: ' + entries.map(([, m]) => m.race.goal).join(', or ')
-      + '. On long numbers (24 bits and more) the cells part ways. Stop a racer, or open it in its panel to try it and train it'
-      + ' further.</p><form id="race-settings" class="settings" autocomplete="off"><label>Task <select name="task">'
-      + entries.map(([d, m]) => '<option value="' + d.name + '">' + m.race.label + '</option>').join('') + '</select></label>'
+      + '. On long numbers (24 bits and more), or across a long gap, the cells part ways. Stop a racer, or open it in its panel'
+      + ' to try it and train it further.</p><form id="race-settings" class="settings" autocomplete="off"><label>Task <select name="task">'
+      + entries.map(([d]) => '<option value="' + d.name + '">' + tasks[d.name].label + '</option>').join('') + '</select></label>'
       + '<fieldset class="cells"><legend>Cells</legend>' + cellBoxes.join('') + '</fieldset>'
       + input({ name: 'hidden', label: 'Hidden size', value: entries[0][1].race.hidden, min: 1, max: 256 })
       + own.map(input).join('') + input({ name: 'seed', label: 'Seed', value: 1 }) + '</form>'
@@ -78,9 +83,10 @@ const Race = (() => {
       const e = form.elements;
       const task = e.task.value;
       const t = tasks[task];
-      const chosen = cells.filter((c) => e[c.id].checked);
-      const own = Object.fromEntries(t.fields.map((f) => [f.name, Number(e[f.name].value)]));
-      const finish = t.finish ? { [t.finish.name]: Number(e[t.finish.name].value) } : {};
+      const chosen = cells.filter((c) => e.namedItem(c.id).checked);
+      const own = Object.fromEntries(t.fields.map((f) => [f.setting || f.name,
+        f.choices ? e.namedItem(f.name).value : Number(e.namedItem(f.name).value)]));
+      const finish = t.finish ? { [t.finish.name]: Number(e.namedItem(t.finish.name).value) } : {};
       return { task, cells: chosen, finish, settings: Object.assign({ hidden: Number(e.hidden.value), seed: Number(e.seed.value) }, own) };
     }
 
@@ -136,8 +142,16 @@ const Race = (() => {
     }
 
     function draw() {
-      Charts.draw($('race-loss'), racers.map((r) => ({ points: r.loss, color: color[r.cell], label: nameOf(r.cell) })),
-        { xLabel: race ? tasks[race.task].seen + ' seen' : 'examples seen', empty: 'No race yet: press Start.' });
+      const t = race ? tasks[race.task] : null;
+      const lines = racers.map((r) => ({ points: r.loss, color: color[r.cell], label: nameOf(r.cell) }));
+      // a task's own line across the chart (a memory task: the loss of a model that remembers nothing)
+      const base = t && t.baseline && racers.length && racers[0].made ? t.baseline(racers[0].made) : null;
+      const xs = racers.flatMap((r) => (r.loss.length ? [r.loss[0][0], r.loss[r.loss.length - 1][0]] : []));
+      if (base && xs.length) {
+        lines.push({ points: [[Math.min(...xs), base.y], [Math.max(...xs), base.y]], color: '#8c959f', dashed: true, label: base.label });
+      }
+      Charts.draw($('race-loss'), lines, { xLabel: t ? t.seen + ' seen' : 'examples seen', log: !!(t && t.logLoss),
+        empty: 'No race yet: press Start.' });
       const flows = [];
       for (const r of racers) {
         if (!r.flow) continue;
@@ -220,7 +234,8 @@ const Race = (() => {
         for (const cell of s.cells) {
           const r = { cell: cell.id, conn: await Engine.worker(engineBuild), running: true, loss: [], seen: 0, flow: null };
           $('race-racers').appendChild(row(r));
-          const made = await r.conn.call({ cmd: s.task + '.new', settings: Object.assign({ cell: cell.id }, s.settings) });
+          const made = await r.conn.call({ cmd: s.task + '.new', settings: Object.assign({}, s.settings, cell.settings) });
+          r.made = made;
           if (!made.ok) {
             r.conn.terminate();
             $('race-racers').replaceChildren();
@@ -251,7 +266,9 @@ const Race = (() => {
       const t = tasks[form.elements.task.value];
       const mine = new Set([...t.fields, ...(t.finish ? [t.finish] : [])].map((f) => f.name));
       for (const f of Object.values(tasks).flatMap((x) => [...x.fields, ...(x.finish ? [x.finish] : [])])) {
-        form.elements.namedItem(f.name).disabled = !mine.has(f.name);
+        const control = form.elements.namedItem(f.name);
+        control.disabled = !mine.has(f.name);
+        control.closest('label').hidden = !mine.has(f.name);
       }
       form.elements.hidden.value = String(t.hidden);
     }

@@ -64,4 +64,29 @@ class ChartsTest extends PageTest {
             d.quit();
         }
     }
+
+    /**
+     * The legend goes in the corner its lines cross least: a falling loss leaves the top right to it,
+     * as before; lines that run along the top (a curve rising to it, a flat line high up) put it in
+     * the bottom right, where it hides nothing.
+     */
+    @Test
+    void theLegendSitsWhereItHidesTheLeast() {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            String corner = (String) js(d, "const c = document.createElement('canvas'); c.width = 440; c.height = 220;"
+                    + " const rising = []; for (let i = 0; i <= 20; i++) rising.push([i, 0.5 + 0.5 * Math.sqrt(i / 20)]);"
+                    + " Charts.draw(c, [{ points: rising, label: 'rising' }, { points: [[0, 0.9], [20, 1]], label: 'flat, high' }], {});"
+                    + " return c.dataset.legend;");
+            assertEquals("bottom-right", corner, "both lines run along the top right");
+            String usual = (String) js(d, "const c = document.createElement('canvas'); c.width = 440; c.height = 220;"
+                    + " const falling = []; for (let i = 0; i <= 20; i++) falling.push([i, Math.exp(-i / 3)]);"
+                    + " Charts.draw(c, [{ points: falling, label: 'loss' }], {}); return c.dataset.legend;");
+            assertEquals("top-right", usual, "a falling loss leaves the top right free");
+        } finally {
+            d.quit();
+        }
+    }
 }

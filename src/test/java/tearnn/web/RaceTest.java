@@ -12,7 +12,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The race: RNN, LSTM and GRU on the 16-bit adder, each in a worker of its own, to every pair right;
- * a winner is named, the charts hold all three, and a racer opens in the adder's panel.
+ * a winner is named, the charts hold all three, and a racer opens in the adder's panel. A memory task
+ * races too, with a chrono LSTM and the IRNN among the contenders.
  */
 class RaceTest extends PageTest {
 
@@ -67,6 +68,48 @@ class RaceTest extends PageTest {
             waiting(d, 60).until(x -> x.findElements(By.cssSelector(".racer")).size() == 3
                     && x.findElement(By.id("race-racers")).getText().contains("step "));
             d.findElement(By.id("race-stop")).click();
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    /**
+     * The adding problem at T = 10: an LSTM, a GRU and a chrono LSTM to "solved" (held-out mse below
+     * 0.01), the loss chart with the line of a model that remembers nothing; the IRNN is offered, off;
+     * the chrono LSTM opens in the Memory tab with its own knobs.
+     */
+    @Test
+    void gatedCellsRaceToSolveAMemoryTask() throws java.io.IOException {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html");
+            ready(d);
+            d.findElement(By.id("tab-race")).click();
+            js(d, "const f = document.getElementById('race-settings'); f.elements.task.value = 'memory';"
+                    + " f.elements.task.dispatchEvent(new Event('change'));");
+            assertTrue((Boolean) js(d, "const f = document.getElementById('race-settings');"
+                    + " return f.elements.namedItem('bits').closest('label').hidden && !f.elements.namedItem('memory-length').closest('label').hidden"
+                    + " && f.elements.namedItem('memory-length').value === '50' && !f.elements.namedItem('irnn').checked"), "the memory task's own fields");
+            js(d, "const f = document.getElementById('race-settings'); f.elements.namedItem('memory-length').value = '10';"
+                    + " f.elements.hidden.value = '16'; f.elements.rnn_tanh.checked = false; f.elements.lstm_chrono.checked = true;");
+            d.findElement(By.id("race-start")).click();
+            waiting(d, 180).until(x -> {
+                List<WebElement> rows = x.findElements(By.cssSelector(".racer"));
+                return rows.size() == 3 && rows.stream().allMatch(r -> r.getText().contains("Finished in"));
+            });
+            String result = BrowserTest.text(d, "race-result");
+            assertTrue(result.matches("(LSTM|GRU|LSTM \\(chrono init\\)) crossed the line first\\. Finished: .+ sequences \\([0-9.]+ s\\), .+, .+\\."),
+                    result);
+            String racers = BrowserTest.text(d, "race-racers");
+            assertTrue(racers.matches("(?s).*LSTM \\(chrono init\\) step \\d+, [\\d,]+ sequences, loss [\\d.]+, held-out mse 0\\.00\\d\\d\\. Finished.*"),
+                    racers);
+            BrowserTest.screenshot(d, "race-memory");
+
+            d.findElements(By.cssSelector(".racer")).get(2).findElements(By.tagName("button")).get(1).click();
+            waiting(d, 60).until(x -> "true".equals(x.findElement(By.id("tab-memory")).getAttribute("aria-selected"))
+                    && "chrono".equals(x.findElement(By.cssSelector("#memory-settings [name=init]")).getAttribute("value")));
+            assertEquals("10", d.findElement(By.cssSelector("#memory-settings [name=chronoMax]")).getAttribute("value"));
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();
