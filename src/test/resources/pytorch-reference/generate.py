@@ -23,6 +23,11 @@ the adding problem (dense input of 2, the loss the squared error of the last ste
 gate biases set by chrono_ below (Tallec and Ollivier 2018) and the model file saying so ("init"), the
 inputs [T][B][2], the targets [B], the loss, the predictions [B] and "grad" as above.
 
+The many-to-one cases (many_to_one_*.json, format "tearnn-model-case/1") hold a stack over dense input
+with a Linear head read at each sequence's last real step: sequences of mixed lengths ("lengths" [B]),
+run by PyTorch packed (pack_padded_sequence) and given to tearnn padded at the end with a mask; the
+inputs [T][B][I] (0 where padded), the classes [B], the mean cross-entropy, the logits [B][C] and "grad".
+
 Run with Debian's python3-torch:  /usr/bin/python3 generate.py [OUT_DIR]
 Every case is computed in float64 from a fixed seed, so reruns give the same files.
 """
@@ -335,3 +340,38 @@ def chrono_case(name, H=6, L=1, T=12, B=4, t_max=12, seed=0):
 
 chrono_case("chrono_lstm_adding", seed=100)
 chrono_case("chrono_lstm_adding_stacked", H=5, L=2, T=20, B=3, t_max=40, seed=101)
+
+
+def many_to_one_case(name, cell, lengths, I=3, H=5, L=2, C=4, seed=0):
+    torch.manual_seed(seed)
+    T, B = max(lengths), len(lengths)
+    a = {"input": "dense", "input_size": I, "embedding_size": 0, "cell": cell, "hidden_size": H, "num_layers": L,
+         "bias": True, "peephole": False, "output_size": C, "loss": "softmax_ce", "last_step_only": True, "dropout": 0.0}
+    net = Net(a).double()
+    with torch.no_grad():
+        for p in net.parameters():
+            p.uniform_(-0.8, 0.8)
+    x = torch.rand(T, B, I, dtype=torch.float64) * 2 - 1
+    for b, n in enumerate(lengths):
+        x[n:, b] = 0
+    classes = torch.randint(C, (B,))
+    packed = torch.nn.utils.rnn.pack_padded_sequence(x, torch.tensor(lengths), enforce_sorted=False)
+    _, state = net.rnn(packed)
+    h = state[0] if cell == "lstm" else state
+    logits = net.fc(h[-1])                       # the top layer's state after each sequence's last real step
+    loss = torch.nn.functional.cross_entropy(logits, classes)
+    net.zero_grad()
+    loss.backward()
+    d = {"format": "tearnn-model-case/1", "name": name,
+         "model_file": json.dumps({"format": "tearnn-model/1", "architecture": a,
+                                   "tensors": {k: v.detach().tolist() for k, v in net.state_dict().items()}}),
+         "lengths": lengths, "inputs": x.tolist(), "classes": classes.tolist(), "loss": loss.item(),
+         "logits": logits.tolist(), "grad": {k: p.grad.tolist() for k, p in net.named_parameters()}}
+    with open(os.path.join(OUT, name + ".json"), "w") as f:
+        json.dump(d, f, indent=None)
+        f.write("\n")
+
+
+many_to_one_case("many_to_one_gru", "gru", [6, 2, 4, 1, 6], seed=110)
+many_to_one_case("many_to_one_lstm", "lstm", [3, 7, 1, 5], seed=111)
+many_to_one_case("many_to_one_rnn_tanh", "rnn_tanh", [5, 5, 2], L=1, seed=112)

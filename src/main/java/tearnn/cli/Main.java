@@ -17,11 +17,12 @@ import tearnn.file.SavedModel;
 import tearnn.sample.GenerationSettings;
 import tearnn.settings.Setting;
 import tearnn.task.AdderSettings;
+import tearnn.task.ClassificationSettings;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.MemorySettings;
 
 /**
- * The JVM command line: {@code adder}, {@code memory}, {@code train}, {@code sample}, {@code inspect}, {@code corpus},
+ * The JVM command line: {@code adder}, {@code memory}, {@code classify}, {@code train}, {@code sample}, {@code inspect}, {@code corpus},
  * {@code bench}.
  * Run {@code java -jar target/tearnn.jar} for the usage.
  */
@@ -35,6 +36,11 @@ public final class Main {
             "  memory  train a memory task (adding problem, copy memory, temporal order) until solved",
             options(MemorySettings.ALL),
             "          --seconds 300 --max-steps N --check-every 50 --patience 0 --out FILE.json --threads N",
+            "  classify classify sequences (many-to-one): --digits rows|pixels, or a table of your own:",
+            "          --data F.csv --label COLUMN [--columns A,B,...] [--id COLUMN (rows of an id: one sequence)",
+            "          | --window K (K rows in a row: one sequence, labelled by the next row)]",
+            options(ClassificationSettings.ALL),
+            "          --seconds 60 --max-steps N --check-every 100 --out FILE.json --threads N",
             "  train   train a next-word (or --chars: next-character) model",
             "          --text FILE.txt (default: the built-in grammar corpus) --grammar-words 60000",
             options(LanguageModelSettings.ALL),
@@ -111,6 +117,7 @@ public final class Main {
             switch (args[0]) {
                 case "adder" -> AdderCommand.run(new Args(args, 1, flags(AdderSettings.ALL)), out);
                 case "memory" -> MemoryCommand.run(new Args(args, 1, flags(MemorySettings.ALL)), out);
+                case "classify" -> ClassifyCommand.run(new Args(args, 1, flags(ClassificationSettings.ALL)), out);
                 case "train" -> TrainCommand.run(new Args(args, 1, flags(LanguageModelSettings.ALL, "chars")), out);
                 case "sample" -> SampleCommand.run(new Args(args, 1, Set.of("greedy")), out);
                 case "corpus" -> CorpusCommand.run(new Args(args, 1, Set.of()), out);

@@ -61,6 +61,27 @@ class MainTest {
     }
 
     @Test
+    void classifyTheDigitsAndATableOfOnesOwn() throws Exception {
+        Path model = dir.resolve("digits.json");
+        Result r = run("classify", "--digits", "rows", "--max-steps", "200", "--threads", "1", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("digits, row by row: 1,797 sequences of up to 8 steps of 8 values, 10 classes; 1,438 to train on,"
+                + " 359 held out; gru hidden 64,"), r.out());
+        assertTrue(r.out().contains("true\\said"), "the confusion matrix: " + r.out());
+        String last = r.out().strip().substring(r.out().strip().lastIndexOf('\n') + 1);
+        assertTrue(last.matches("held-out accuracy 0\\.\\d{3} \\(majority baseline 0\\.1\\d\\d\\)"), last);
+        assertTrue(Files.readString(model).contains("\"last_step_only\":true"));
+
+        Path table = dir.resolve("t.csv");
+        Files.writeString(table, "a,b,label\n1,2,x\n3,oops,y\n");
+        r = run("classify", "--data", table.toString(), "--label", "label");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("line 3, column b: 'oops' is not a number"), r.err());
+        r = run("classify", "--data", table.toString());
+        assertTrue(r.err().contains("--data needs --label COLUMN"), r.err());
+    }
+
+    @Test
     void trainResumeAndSample() throws Exception {
         Path text = dir.resolve("corpus.txt");
         Path model = dir.resolve("m.json");

@@ -1,0 +1,256 @@
+package tearnn.task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tearnn.settings.SettingException;
+
+/**
+ * Tables (CSV, or TSV when the first line holds a tab) read into {@link ClassificationData}, refusing
+ * what they cannot take with a message that names the line and the column: a ragged row, an empty or
+ * non-numeric value, an unknown column, a single class, a class with one example. Fields may be
+ * quoted ({@code "a, b"}, {@code "say ""hi"""}); a quoted field does not span lines; blank lines are
+ * skipped. The errors name the setting "data".
+ */
+public final class ClassificationCsv {
+    private ClassificationCsv() {
+    }
+
+    /** One line of the table: its number in the text (from 1) and its fields. */
+    record Row(int line, List<String> fields) {
+    }
+
+    private static SettingException refuse(String message) {
+        return new SettingException("data", message);
+    }
+
+    /** The text's non-blank lines, split into fields. */
+    static List<Row> rows(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        char delimiter = lines.length > 0 && lines[0].indexOf('\t') >= 0 ? '\t' : ',';
+        List<Row> rows = new ArrayList<>();
+        for (int n = 0; n < lines.length; n++) {
+            if (!lines[n].isBlank()) {
+                rows.add(new Row(n + 1, fields(lines[n], delimiter, n + 1)));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> fields(String line, char delimiter, int number) {
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    f.append(c);
+                }
+            } else if (c == '"' && f.toString().isBlank()) {
+                quoted = true;
+                f.setLength(0);
+            } else if (c == delimiter) {
+                out.add(f.toString().trim());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        if (quoted) {
+            throw refuse("line " + number + ": a quote is opened and not closed (a field may not span lines)");
+        }
+        out.add(f.toString().trim());
+        return out;
+    }
+
+    private static double number(Row r, int column, String name) {
+        String v = r.fields().get(column);
+        if (v.isEmpty()) {
+            throw refuse("line " + r.line() + ", column " + name + ": no value");
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw refuse("line " + r.line() + ", column " + name + ": '" + v + "' is not a number");
+    }
+
+    /**
+     * The digits (UCI's 8x8 handwritten digits): each line 64 pixel values from 0 to 16, then the label
+     * 0 to 9, no header; read row by row (8 steps of 8 values) or pixel by pixel (64 steps of 1).
+     */
+    public static ClassificationData digits(String text, boolean pixels) {
+        List<Row> rows = rows(text);
+        double[][] values = new double[rows.size()][];
+        int[] labels = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.fields().size() != 65) {
+                throw refuse("line " + r.line() + " has " + r.fields().size() + " fields; a digit has 64 pixels and its label");
+            }
+            values[i] = new double[64];
+            for (int p = 0; p < 64; p++) {
+                values[i][p] = number(r, p, "pixel " + (p + 1));
+            }
+            double label = number(r, 64, "label");
+            if (label != Math.rint(label) || label < 0 || label > 9) {
+                throw refuse("line " + r.line() + ", column label: '" + r.fields().get(64) + "' is not a digit from 0 to 9");
+            }
+            labels[i] = (int) label;
+        }
+        List<String> classes = new ArrayList<>();
+        for (int d = 0; d < 10; d++) {
+            classes.add(Integer.toString(d));
+        }
+        ClassificationData data = new ClassificationData(pixels ? "digits, pixel by pixel" : "digits, row by row", values, labels,
+                classes, pixels ? 1 : 8);
+        return checked(data, rows);
+    }
+
+    /**
+     * A table with a header line. {@code label} names the class column; {@code columns} the number
+     * columns read (empty: every column but the label, the id and any column named "date"). Without
+     * {@code id} or {@code window}, each row is one sequence: its numbers in column order, a step of one
+     * value each. With {@code id}, the rows of each id (in the order of the table) are one sequence of
+     * a step each (the row's numbers), labelled as they all are. With {@code window} k, every k rows in
+     * a row (their numbers a step each) are a sequence labelled by the row after them: the next day's
+     * weather from the last k days.
+     */
+    public static ClassificationData table(String text, String name, String label, List<String> columns, String id, int window) {
+        List<Row> rows = rows(text);
+        if (rows.size() < 2) {
+            throw refuse("the table needs a header line and rows below it");
+        }
+        List<String> header = rows.get(0).fields();
+        int labelAt = column(header, label);
+        int idAt = id == null ? -1 : column(header, id);
+        List<Integer> read = new ArrayList<>();
+        if (columns.isEmpty()) {
+            for (int c = 0; c < header.size(); c++) {
+                if (c != labelAt && c != idAt && !header.get(c).equalsIgnoreCase("date")) {
+                    read.add(c);
+                }
+            }
+        } else {
+            for (String c : columns) {
+                read.add(column(header, c));
+            }
+        }
+        if (read.isEmpty()) {
+            throw refuse("no number column to read beside the label '" + label + "'");
+        }
+        List<Row> body = rows.subList(1, rows.size());
+        double[][] steps = new double[body.size()][read.size()];
+        for (int i = 0; i < body.size(); i++) {
+            Row r = body.get(i);
+            if (r.fields().size() != header.size()) {
+                throw refuse("line " + r.line() + " has " + r.fields().size() + " fields, the header " + header.size());
+            }
+            if (r.fields().get(labelAt).isEmpty()) {
+                throw refuse("line " + r.line() + ", column " + label + ": no label");
+            }
+            for (int k = 0; k < read.size(); k++) {
+                steps[i][k] = number(r, read.get(k), header.get(read.get(k)));
+            }
+        }
+        Map<String, Integer> classOf = new LinkedHashMap<>();
+        List<double[]> values = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<Row> first = new ArrayList<>();
+        int width = read.size();
+        if (window > 0) {
+            if (body.size() <= window) {
+                throw refuse("a window of " + window + " rows needs " + (window + 1) + " rows at least; the table has " + body.size());
+            }
+            for (int s = 0; s + window < body.size(); s++) {
+                double[] v = new double[window * width];
+                for (int t = 0; t < window; t++) {
+                    System.arraycopy(steps[s + t], 0, v, t * width, width);
+                }
+                Row next = body.get(s + window);
+                values.add(v);
+                labels.add(classOf.computeIfAbsent(next.fields().get(labelAt), k -> classOf.size()));
+                first.add(next);
+            }
+        } else if (idAt >= 0) {
+            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < body.size(); i++) {
+                groups.computeIfAbsent(body.get(i).fields().get(idAt), k -> new ArrayList<>()).add(i);
+            }
+            for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+                List<Integer> members = g.getValue();
+                Row head = body.get(members.get(0));
+                String cls = head.fields().get(labelAt);
+                double[] v = new double[members.size() * width];
+                for (int t = 0; t < members.size(); t++) {
+                    Row r = body.get(members.get(t));
+                    if (!r.fields().get(labelAt).equals(cls)) {
+                        throw refuse("line " + r.line() + ", column " + label + ": '" + r.fields().get(labelAt) + "', where the rows of "
+                                + id + " '" + g.getKey() + "' before it say '" + cls + "'");
+                    }
+                    System.arraycopy(steps[members.get(t)], 0, v, t * width, width);
+                }
+                values.add(v);
+                labels.add(classOf.computeIfAbsent(cls, k -> classOf.size()));
+                first.add(head);
+            }
+        } else {
+            for (int i = 0; i < body.size(); i++) {
+                Row r = body.get(i);
+                values.add(steps[i]);
+                labels.add(classOf.computeIfAbsent(r.fields().get(labelAt), k -> classOf.size()));
+                first.add(r);
+            }
+            width = 1;
+        }
+        int[] l = new int[labels.size()];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = labels.get(i);
+        }
+        return checked(new ClassificationData(name, values.toArray(new double[0][]), l, new ArrayList<>(classOf.keySet()), width),
+                first);
+    }
+
+    private static int column(List<String> header, String name) {
+        int at = header.indexOf(name);
+        if (at < 0) {
+            throw refuse("no column '" + name + "' in the header (" + String.join(", ", header) + ")");
+        }
+        return at;
+    }
+
+    /** Refuses data of one class, or with a class of one example (naming its line). */
+    private static ClassificationData checked(ClassificationData d, List<Row> rowOf) {
+        int[] counts = d.counts();
+        int present = 0;
+        for (int c : counts) {
+            present += c > 0 ? 1 : 0;
+        }
+        if (present < 2) {
+            throw refuse("every example is of class '" + d.classes.get(d.labels.length > 0 ? d.labels[0] : 0)
+                    + "': a classifier needs two classes at least");
+        }
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 1) {
+                int at = 0;
+                while (d.labels[at] != c) {
+                    at++;
+                }
+                throw refuse("class '" + d.classes.get(c) + "' has a single example (line " + rowOf.get(at).line()
+                        + "): it cannot be both trained on and held out");
+            }
+        }
+        return d;
+    }
+}

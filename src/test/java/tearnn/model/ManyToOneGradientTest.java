@@ -1,0 +1,39 @@
+package tearnn.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tearnn.loss.LossKind;
+import tearnn.math.Rng;
+import tearnn.nn.CellType;
+
+/**
+ * Finite differences through a many-to-one classifier on sequences of mixed lengths: padded at the
+ * end and masked, the softmax reading each sequence's last real step.
+ */
+class ManyToOneGradientTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"rnn_tanh", "lstm", "gru"})
+    void sequencesOfMixedLengths(String cell) {
+        int steps = 6;
+        int size = 4;
+        int inputs = 3;
+        int[] lengths = {6, 2, 4, 1};
+        Model m = new Model(Architecture.ofVectors(inputs, CellType.parse(cell), 5).withLayers(2).withOutputs(3, LossKind.SOFTMAX_CE)
+                .withLastStepOnly(true), 9);
+        Rng rng = new Rng(2);
+        double[] x = new double[steps * size * inputs];
+        double[] mask = new double[steps * size];
+        int[] classes = new int[size];
+        for (int b = 0; b < size; b++) {
+            for (int t = 0; t < lengths[b]; t++) {
+                mask[t * size + b] = 1;
+                for (int k = 0; k < inputs; k++) {
+                    x[(t * size + b) * inputs + k] = rng.uniform(-1, 1);
+                }
+            }
+            classes[b] = rng.nextInt(3);
+        }
+        Batch batch = new Batch(steps, size, null, x, classes, null, mask);
+        ModelGradientTest.check(m, batch, null, 0, "many-to-one/" + cell);
+    }
+}

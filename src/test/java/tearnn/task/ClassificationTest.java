@@ -1,0 +1,124 @@
+package tearnn.task;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import tearnn.file.ModelFile;
+import tearnn.settings.SettingException;
+
+/**
+ * Many-to-one classification: the digits and a person's tables read as the data says (and refused,
+ * by line and column, where they cannot be), a stratified split fixed by the seed, a GRU that learns
+ * the digits row by row, and a run that saves and resumes with the same bits.
+ */
+class ClassificationTest {
+    static String digitsText() throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of("web", "data", "digits.csv.gz")))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theDigitsRowByRowOrPixelByPixel() throws IOException {
+        ClassificationData rows = ClassificationCsv.digits(digitsText(), false);
+        ClassificationData pixels = ClassificationCsv.digits(digitsText(), true);
+        assertEquals(1797, rows.size());
+        assertEquals(8, rows.inputs());
+        assertEquals(8, rows.maxSteps());
+        assertEquals(1, pixels.inputs());
+        assertEquals(64, pixels.maxSteps());
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), rows.classes());
+        // the first digit is a 0: its second row of pixels is 0 0 13 15 10 15 5 0
+        assertArrayEquals(new double[] {0, 0, 13, 15, 10, 15, 5, 0}, java.util.Arrays.copyOfRange(rows.values[0], 8, 16));
+        assertEquals(0, rows.labels[0]);
+    }
+
+    @Test
+    void aStratifiedSplitFixedByTheSeed() throws IOException {
+        ClassificationData d = ClassificationCsv.digits(digitsText(), false);
+        ClassificationData.Split a = d.split(0.2, 7);
+        assertArrayEquals(a.heldOut(), d.split(0.2, 7).heldOut(), "the same seed, the same split");
+        assertTrue(!java.util.Arrays.equals(a.heldOut(), d.split(0.2, 8).heldOut()), "another seed, another split");
+        assertEquals(d.size(), a.train().length + a.heldOut().length);
+        int[] all = d.counts();
+        int[] held = new int[10];
+        for (int i : a.heldOut()) {
+            held[d.labels[i]]++;
+        }
+        for (int c = 0; c < 10; c++) {
+            assertEquals(Math.round(0.2 * all[c]), held[c], "class " + c + ": a fifth held out");
+        }
+    }
+
+    private static String refusal(String csv, String label, List<String> columns, String id, int window) {
+        SettingException e = assertThrows(SettingException.class, () -> ClassificationCsv.table(csv, "t", label, columns, id, window));
+        assertEquals("data", e.field);
+        return e.getMessage();
+    }
+
+    @Test
+    void badTablesAreRefusedByLineAndColumn() {
+        String head = "a,b,label\n";
+        assertEquals("line 3 has 2 fields, the header 3", refusal(head + "1,2,x\n3,y\n5,6,y\n", "label", List.of(), null, 0));
+        assertEquals("line 3, column b: 'n/a' is not a number", refusal(head + "1,2,x\n3,n/a,y\n5,6,y\n7,8,x\n", "label", List.of(), null, 0));
+        assertEquals("line 2, column a: no value", refusal(head + ",2,x\n3,4,y\n", "label", List.of(), null, 0));
+        assertEquals("line 2, column label: no label", refusal(head + "1,2,\n3,4,y\n", "label", List.of(), null, 0));
+        assertTrue(refusal(head + "1,2,x\n", "kind", List.of(), null, 0).startsWith("no column 'kind' in the header (a, b, label)"));
+        assertEquals("every example is of class 'x': a classifier needs two classes at least",
+                refusal(head + "1,2,x\n3,4,x\n", "label", List.of(), null, 0));
+        assertEquals("class 'z' has a single example (line 4): it cannot be both trained on and held out",
+                refusal(head + "1,2,x\n3,4,x\n5,6,z\n7,8,y\n9,1,y\n", "label", List.of(), null, 0));
+        assertEquals("line 3, column label: 'y', where the rows of id 'p' before it say 'x'",
+                refusal("id,a,label\np,1,x\np,2,y\nq,3,y\n", "label", List.of(), "id", 0));
+        assertEquals("line 2: a quote is opened and not closed (a field may not span lines)",
+                refusal(head + "1,\"2,x\n", "label", List.of(), null, 0));
+    }
+
+    @Test
+    void rowsGroupedByIdAreSequencesOfTheirOwnLengthsAndAWindowReadsTheNextRowsLabel() {
+        String csv = "id,date,a,b,label\ns1,1,1,10,x\ns1,2,2,20,x\ns2,3,3,30,y\ns3,4,4,40,x\ns3,5,5,50,x\ns3,6,6,60,x\ns4,7,7,70,y\n";
+        ClassificationData d = ClassificationCsv.table(csv, "t", "label", List.of(), "id", 0);
+        assertEquals(4, d.size());
+        assertEquals(2, d.inputs(), "a and b (id, date and label are not read)");
+        assertEquals(List.of(2, 1, 3, 1), List.of(d.steps(0), d.steps(1), d.steps(2), d.steps(3)));
+        assertArrayEquals(new double[] {4, 40, 5, 50, 6, 60}, d.values[2]);
+        ClassificationData w = ClassificationCsv.table("a,b,label\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n9,1,x\n2,3,y\n", "t", "label", List.of("a"),
+                null, 2);
+        assertEquals(4, w.size(), "four windows of 2 rows, each with a row after it");
+        assertArrayEquals(new double[] {1, 3}, w.values[0]);
+        assertEquals("x", w.classes().get(w.labels[0]), "labelled by the third row");
+        ClassificationData quoted = ClassificationCsv.table("name,v,label\n\"Smith, J\",1,\"say \"\"a\"\"\"\nB,2,b\nC,3,b\nD,4,\"say \"\"a\"\"\"\n",
+                "t", "label", List.of("v"), null, 0);
+        assertEquals(List.of("say \"a\"", "b"), quoted.classes());
+    }
+
+    @Test
+    void aGruLearnsTheDigitsRowByRowAndResumesWithTheSameBits() throws IOException {
+        ClassificationData d = ClassificationCsv.digits(digitsText(), false);
+        ClassificationTask t = new ClassificationTask(d, ClassificationSettings.defaults());
+        assertTrue(t.heldOut().majorityBaseline() < 0.11, "ten classes, about alike");
+        t.train(400);
+        double accuracy = t.heldOut().accuracy();
+        assertTrue(accuracy > 0.9, "held-out accuracy after 400 steps: " + accuracy);
+        String saved = ModelFile.write(t.saved());
+        ClassificationTask again = ClassificationTask.resume(d, ModelFile.read(saved));
+        assertEquals(t.settings(), again.settings());
+        t.train(60);
+        again.train(60);
+        assertArrayEquals(t.model().params().value, again.model().params().value, "resumed, it goes on as it would have");
+        assertEquals(t.progress(), again.progress());
+        SettingException e = assertThrows(SettingException.class,
+                () -> ClassificationTask.resume(ClassificationCsv.digits(digitsText(), true), ModelFile.read(saved)));
+        assertEquals("this model reads 8 values a step into 10 classes; the data has 1 and 10", e.getMessage());
+    }
+}
