@@ -210,6 +210,11 @@ public class BrowserTest {
             waiting(d, 120).until(x ->
                     "true".equals(x.findElement(By.id("adder-progress")).getAttribute("data-solved")));
             screenshot(d, "adder-file");
+            // the classify panel's data files cannot be read from disk: it says so, and makes no model
+            d.findElement(By.id("tab-classify")).click();
+            d.findElement(By.id("classify-train")).click();
+            wait.until(x -> text(x, "classify-message").startsWith("Could not read the data: a page opened from disk cannot read"));
+            assertEquals("none", PageTest.state(d, "classify"));
             assertEquals(List.of(), severe(d), "console errors");
         } finally {
             d.quit();

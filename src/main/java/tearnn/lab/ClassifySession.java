@@ -1,0 +1,134 @@
+package tearnn.lab;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tearnn.file.SavedModel;
+import tearnn.json.JsonObject;
+import tearnn.json.JsonWriter;
+import tearnn.settings.Setting;
+import tearnn.settings.SettingException;
+import tearnn.task.ClassificationCsv;
+import tearnn.task.ClassificationData;
+import tearnn.task.ClassificationMetrics;
+import tearnn.task.ClassificationSettings;
+import tearnn.task.ClassificationTask;
+import tearnn.task.TrainingRun;
+
+/**
+ * The page's classification panel: a {@link ClassificationTask} on a data set the site ships (the
+ * digits row by row or pixel by pixel, the Seattle weather from the last days), whose text the page
+ * sends with a new model ({@code text}); the held-out accuracy against the majority baseline, and the
+ * confusion matrix.
+ */
+final class ClassifySession implements TrainingSession {
+    static final String DIGITS_ROWS = "digits-rows";
+    static final String DIGITS_PIXELS = "digits-pixels";
+    static final String WEATHER = "weather";
+    /** Days of weather a sequence holds. */
+    static final int WEATHER_DAYS = 3;
+    /** Which of the site's data sets (its file: data/digits.csv.gz, data/seattle-weather.csv; the page reads it). */
+    static final Setting DATA = Setting.choice("data", "Data", DIGITS_ROWS, List.of(
+            new Setting.Choice(DIGITS_ROWS, "handwritten digits, row by row (8 steps of 8 pixels)"),
+            new Setting.Choice(DIGITS_PIXELS, "handwritten digits, pixel by pixel (64 steps of 1)"),
+            new Setting.Choice(WEATHER, "Seattle weather: tomorrow's from the last " + WEATHER_DAYS + " days")));
+
+    static final Panel PANEL = new Panel("classify", "classify-panel.js", settings(),
+            List.of(ClassificationSettings.LEARNING_RATE, ClassificationSettings.CLIP), List.of("settings", "text"),
+            Panel.verbs("heldout", Verb.READ), ClassifySession::start, out -> { });
+
+    private final ClassificationTask task;
+    private final String data;
+
+    private ClassifySession(ClassificationTask task, String data) {
+        this.task = task;
+        this.data = data;
+    }
+
+    private static List<Setting> settings() {
+        List<Setting> all = new ArrayList<>();
+        all.add(DATA);
+        all.addAll(ClassificationSettings.ALL);
+        return List.copyOf(all);
+    }
+
+    /** The data set chosen, read from the text the page sent (its file's). */
+    static ClassificationData data(String kind, String text) {
+        if (text == null || text.isEmpty()) {
+            throw new SettingException("data", "no data came with the request (the page sends the file's text)");
+        }
+        return switch (kind) {
+            case DIGITS_ROWS -> ClassificationCsv.digits(text, false);
+            case DIGITS_PIXELS -> ClassificationCsv.digits(text, true);
+            default -> ClassificationCsv.table(text, "Seattle weather, " + WEATHER_DAYS + " days a sequence", "weather", List.of(), null,
+                    WEATHER_DAYS);
+        };
+    }
+
+    /** A new run from the request's settings and text, or the {@code loaded} one continued on it. */
+    static ClassifySession start(JsonObject request, SavedModel loaded) {
+        String kind = DATA.choice(JsonSettings.of(request, "settings"));
+        ClassificationData d = data(kind, request.has("text") ? request.string("text") : null);
+        return new ClassifySession(loaded == null
+                ? new ClassificationTask(d, ClassificationSettings.read(JsonSettings.of(request, "settings")))
+                : ClassificationTask.resume(d, loaded), kind);
+    }
+
+    @Override
+    public void train(int steps, JsonWriter out) {
+        double loss = task.train(steps);
+        progress(out);
+        out.name("loss").value(loss);
+    }
+
+    @Override
+    public void trained(JsonWriter out) {
+    }
+
+    @Override
+    public void progress(JsonWriter out) {
+        ClassificationTask.Progress p = task.progress();
+        out.name("steps").value(p.steps()).name("examples").value((double) p.examples());
+    }
+
+    @Override
+    public TrainingRun<?> run() {
+        return task;
+    }
+
+    @Override
+    public void describe(JsonWriter out) {
+        ClassificationSettings s = task.settings();
+        ClassificationData d = task.data();
+        out.name("parameters").value(task.model().params().size()).name("dataName").value(d.name())
+                .name("train").value(task.split().train().length).name("heldOut").value(task.split().heldOut().length)
+                .name("classes").beginArray();
+        for (String c : d.classes()) {
+            out.value(c);
+        }
+        out.endArray().name("cell").value(s.cell().id).name("hidden").value(s.hidden()).name("steps").value(task.steps());
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(DATA.name(), data);
+        values.putAll(s.asText());
+        JsonSettings.values(values, out);
+    }
+
+    @Override
+    public void handle(String command, JsonObject r, Budget budget, JsonWriter out) {
+        if (!command.equals("heldout")) {
+            throw new IllegalArgumentException("unknown command 'classify." + command + "'");
+        }
+        ClassificationMetrics m = task.heldOut();
+        out.name("accuracy").value(m.accuracy()).name("baseline").value(m.majorityBaseline()).name("steps").value(task.steps())
+                .name("examples").value((double) task.progress().examples()).name("confusion").beginArray();
+        for (int[] row : m.confusion()) {
+            out.beginArray();
+            for (int v : row) {
+                out.value(v);
+            }
+            out.endArray();
+        }
+        out.endArray();
+    }
+}

@@ -1,0 +1,62 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The Classify tab as a person uses it: the digits, read row by row, train on the page's workers past
+ * 90% held-out accuracy, with the majority baseline and the confusion matrix drawn; the weather is a
+ * pending change that trains on its own data; a reload brings the model back.
+ */
+class ClassifyPanelTest extends PageTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void theDigitsRowByRowThenTheWeather(String build) throws java.io.IOException {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            ready(d);
+            d.findElement(By.id("tab-classify")).click();
+            d.findElement(By.id("classify-train")).click();
+            waiting(d, 180).until(x -> !panelData(x, "classify", "accuracy").isEmpty()
+                    && Double.parseDouble(panelData(x, "classify", "accuracy")) > 0.9);
+            d.findElement(By.id("classify-train")).click();
+            waitUntilSettled(d, "classify");
+            String line = text(d, "classify-progress");
+            assertTrue(line.matches("Step \\d+, [\\d,]+ examples, held-out accuracy \\d+\\.\\d% \\(always the most frequent class: 10\\.\\d%\\)"),
+                    line);
+            String matrix = text(d, "classify-confusion");
+            assertTrue(matrix.startsWith("true \\ said0123456789recall") && matrix.contains("precision"), matrix);
+            assertEquals("0,1,2,3,4,5,6,7,8,9", d.findElement(By.id("classify-confusion")).getAttribute("data-classes"));
+            assertEquals("359", d.findElement(By.id("classify-confusion")).getAttribute("data-total"), "every held-out digit");
+            BrowserTest.screenshot(d, "classify-" + build);
+
+            // the weather: a pending change, then a new model on its own data
+            js(d, "const e = document.getElementById('classify-settings').elements.namedItem('data'); e.value = 'weather';"
+                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            assertEquals("Train new model", d.findElement(By.id("classify-train")).getText());
+            int models = models(d, "classify");
+            d.findElement(By.id("classify-step")).click();
+            waiting(d, 60).until(x -> models(x, "classify") > models && step(x, "classify") == 1);
+            waitUntilSettled(d, "classify");
+            waiting(d, 30).until(x -> "rain,sun,fog,drizzle,snow".equals(x.findElement(By.id("classify-confusion")).getAttribute("data-classes"))
+                    || x.findElement(By.id("classify-confusion")).getAttribute("data-classes").split(",").length == 5);
+            waitUntilKept(d, "classify");
+
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "classify-progress").startsWith("Restored your gru model for Seattle weather, 3 days a sequence (5 classes;"),
+                    text(d, "classify-progress") + " / " + text(d, "classify-message") + " / " + text(d, "classify-saved") + " / "
+                    + BrowserTest.severe(d));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+'use strict';
+// The classify panel: what is its own on top of TrainingPanel. Many-to-one classification of a data
+// set the site ships (the handwritten digits row by row or pixel by pixel, the Seattle weather from
+// the last days): the page reads the chosen file (the digits gunzipped here) and sends its text with a
+// new model; the held-out accuracy against the majority baseline, checked every few seconds; the
+// held-out confusion matrix with each class's precision and recall.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const KEEP = 800; // points of each curve kept (older ones thinned)
+  const FILES = { 'digits-rows': 'data/digits.csv.gz', 'digits-pixels': 'data/digits.csv.gz', weather: 'data/seattle-weather.csv' };
+
+  // the text of a data file, gunzipped where it is (.gz)
+  async function read(file) {
+    const r = await fetch(file);
+    if (!r.ok) throw new Error(file + ': ' + r.status + ' ' + r.statusText);
+    if (!file.endsWith('.gz')) return r.text();
+    return new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).text();
+  }
+
+  function create(app, description) {
+    const s = { loss: [], held: [], info: null, lastCheck: 0, checkCost: 0, line: '', confusion: null, blowUps: BlowUps.create(KEEP) };
+    const texts = {};
+    let panel = null;
+    const form = () => $('classify-settings');
+    // every file read at once (a few hundred kB), each once; a page opened from disk reads none
+    const reads = {};
+    const fromDisk = location.protocol === 'file:';
+    for (const [k, f] of Object.entries(FILES)) {
+      if (fromDisk) {
+        texts[k] = { error: 'a page opened from disk cannot read its data files; serve the folder (see the README) and open it there' };
+        continue;
+      }
+      reads[f] = reads[f] || read(f);
+      reads[f].then((t) => { texts[k] = t; }, (e) => { texts[k] = { error: e.message }; });
+    }
+
+    function draw() {
+      if (s.line) $('classify-progress').textContent = s.line;
+      s.line = '';
+      const marks = s.blowUps.marks();
+      Charts.draw($('classify-loss'), s.blowUps.series().concat(Charts.noisy(s.loss, '#1f6feb', '#b6d4fe')),
+        { xLabel: 'examples seen', marks });
+      const base = s.held.length && s.info ? [{ points: [[s.held[0][0], 100 * s.info.baseline], [s.held[s.held.length - 1][0],
+        100 * s.info.baseline]], color: '#8c959f', dashed: true, label: 'majority class ' + (100 * s.info.baseline).toFixed(1) + '%' }] : [];
+      Charts.draw($('classify-held'), [{ points: s.held, color: '#1a7f37', label: s.held.length ? 'held-out '
+        + s.held[s.held.length - 1][1].toFixed(1) + '%' : '' }].concat(base),
+      { xLabel: 'examples seen', yMin: 0, yMax: 100, marks, empty: 'No check yet: it comes as training goes on.' });
+      ConfusionView.draw($('classify-confusion'), s.info ? s.info.classes : [], s.confusion);
+    }
+
+    // the held-out check (every few seconds while training, at most a 25th of the time); said on the
+    // progress line unless quiet (a model just made or brought back keeps its line)
+    async function check(quiet) {
+      const t0 = performance.now();
+      const r = await panel.call('heldout', {});
+      s.lastCheck = performance.now();
+      s.checkCost = s.lastCheck - t0;
+      if (!r.ok) return;
+      s.info.baseline = r.baseline;
+      s.confusion = r.confusion;
+      if (!s.held.length || s.held[s.held.length - 1][0] !== r.examples) s.held = Charts.grow(s.held, [[r.examples, 100 * r.accuracy]], KEEP);
+      if (!quiet) {
+        s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples, held-out accuracy ' + (100 * r.accuracy).toFixed(1)
+          + '% (always the most frequent class: ' + (100 * r.baseline).toFixed(1) + '%)';
+      }
+      panel.publish({ accuracy: String(r.accuracy) });
+    }
+
+    function started(r, how, extra) {
+      s.info = Object.assign({ baseline: 0 }, r);
+      const kept = how === 'restored' ? extra : {};
+      Object.assign(s, { loss: kept.loss || [], held: kept.held || [], confusion: kept.confusion || null, line: '' });
+      s.blowUps.reset(kept.blowUps);
+      const what = r.cell + ' model for ' + r.dataName + ' (' + r.classes.length + ' classes; ' + r.train.toLocaleString('en')
+        + ' to train on, ' + r.heldOut.toLocaleString('en') + ' held out), ' + r.parameters.toLocaleString('en') + ' parameters';
+      $('classify-progress').textContent = how === 'restored' ? 'Restored your ' + what + ', from your last visit (step ' + r.steps + ').'
+        : (how === 'new' ? 'New ' : 'Opened ' + extra + ': ') + what + '.';
+      draw();
+      return check(true).then(draw);
+    }
+
+    panel = TrainingPanel.create(app, {
+      noun: 'classifier',
+      fileName: 'tearnn-classifier.json',
+      seen: 'examples',
+      // the chosen file's text; none yet (still reading) or unreadable: said, and no model made
+      newRequest() {
+        const t = texts[form().elements.namedItem('data').value];
+        if (typeof t === 'string') return { text: t };
+        $('classify-message').textContent = t ? 'Could not read the data: ' + t.error : 'The data is still loading: press Train again in a moment.';
+        return null;
+      },
+      started,
+      sliced(r, losses) {
+        s.loss = Charts.grow(s.loss, losses, KEEP);
+        s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples, loss ' + Forms.number(r.loss, 4)
+          + (s.held.length ? ', held-out accuracy ' + s.held[s.held.length - 1][1].toFixed(1) + '%' : '')
+          + (r.workers > 1 ? ' (' + r.workers + ' workers)' : '');
+      },
+      async between() {
+        if (performance.now() - s.lastCheck > Math.max(1500, 25 * s.checkCost)) await check();
+      },
+      draw,
+      async paused() {
+        await check();
+        draw();
+      },
+      wentBack(r) {
+        s.loss = s.blowUps.back(s.loss, r.examples, r.steps);
+        s.held = s.held.filter((p) => p[0] <= r.examples);
+        s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' examples: the model is back here, from before the blow-up.';
+        draw();
+      },
+      // the data's text too: a kept model is brought back on it (the engine reads it again)
+      record: () => ({ loss: s.loss, held: s.held, confusion: s.confusion, blowUps: s.blowUps.record(),
+        text: texts[s.info.settings.data] }),
+      trainLabel: () => (panel && panel.ready ? 'Resume' : 'Train'),
+    }, description);
+    draw();
+    return panel;
+  }
+
+  Panels.register('classify', {
+    title: 'Classify',
+    scripts: ['confusion-view.js'],
+    intro: 'The network reads a whole sequence, a step at a time, and says at its end which class it is: a handwritten digit read'
+      + ' row by row (or pixel by pixel), or tomorrow\'s weather from the last days. The data are E. Alpaydin and C. Kaynak\'s'
+      + ' handwritten digits (UCI, CC BY 4.0) and NOAA\'s Seattle weather (public domain, as packaged in vega-datasets).',
+    lossCaption: 'Training loss at each step (cross-entropy at each sequence\'s end; dark: its moving mean)',
+    charts: '<figure><canvas id="classify-held" width="440" height="220" aria-label="held-out accuracy chart"></canvas>'
+      + '<figcaption>Held-out accuracy (dashed: always answering the most frequent class)</figcaption></figure>',
+    body: `<h2>What it gets wrong</h2>
+  <p class="explain">The held-out examples by their true class (rows) and the class the model said (columns); the diagonal is right.
+  At each row's end, the share of that class found (recall); under each column, the share of those answers that were right (precision).</p>
+  <div id="classify-confusion" class="confusion" aria-live="polite"></div>`,
+    create,
+  });
+})();
