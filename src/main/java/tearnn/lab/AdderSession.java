@@ -44,13 +44,6 @@ final class AdderSession implements TrainingSession {
     }
 
     @Override
-    public void train(int steps, JsonWriter out) {
-        double loss = task.train(steps);
-        progress(out);
-        out.name("loss").value(loss).name("sampleAccuracy").value(task.sampleAccuracy());
-    }
-
-    @Override
     public void trained(JsonWriter out) {
         out.name("sampleAccuracy").value(task.sampleAccuracy());
     }

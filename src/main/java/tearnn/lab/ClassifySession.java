@@ -76,17 +76,6 @@ final class ClassifySession implements TrainingSession {
     }
 
     @Override
-    public void train(int steps, JsonWriter out) {
-        double loss = task.train(steps);
-        progress(out);
-        out.name("loss").value(loss);
-    }
-
-    @Override
-    public void trained(JsonWriter out) {
-    }
-
-    @Override
     public void progress(JsonWriter out) {
         ClassificationTask.Progress p = task.progress();
         out.name("steps").value(p.steps()).name("examples").value((double) p.examples());

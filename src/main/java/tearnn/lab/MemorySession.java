@@ -36,17 +36,6 @@ final class MemorySession implements TrainingSession {
     }
 
     @Override
-    public void train(int steps, JsonWriter out) {
-        double loss = task.train(steps);
-        progress(out);
-        out.name("loss").value(loss);
-    }
-
-    @Override
-    public void trained(JsonWriter out) {
-    }
-
-    @Override
     public void progress(JsonWriter out) {
         MemoryTask.Progress p = task.progress();
         out.name("steps").value(p.steps()).name("sequences").value((double) p.sequences());

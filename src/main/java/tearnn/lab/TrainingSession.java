@@ -10,14 +10,20 @@ import tearnn.task.TrainingRun;
  * same way (start, load, train, save, tune); a session adds what is its own ({@link #handle}).
  */
 interface TrainingSession {
-    /** Trains {@code steps} steps and writes the progress. */
-    void train(int steps, JsonWriter out);
+    /** Trains {@code steps} whole steps and writes the progress, their mean loss and what {@link #trained} adds. */
+    default void train(int steps, JsonWriter out) {
+        double loss = run().train(steps);
+        progress(out);
+        out.name("loss").value(loss);
+        trained(out);
+    }
 
     /** Writes how far the model has come (its step, and the examples or tokens it has seen). */
     void progress(JsonWriter out);
 
-    /** Writes what the panel shows after steps finished (the adder: its accuracy on a sample). */
-    void trained(JsonWriter out);
+    /** Writes what the panel shows after steps finished (the adder: its accuracy on a sample); nothing by default. */
+    default void trained(JsonWriter out) {
+    }
 
     /** The task's run: its model, trainer and progress, and training in parts. */
     TrainingRun<?> run();
