@@ -58,15 +58,7 @@ class ChronoReferenceTest {
         Batch b = Batch.ofVectors(steps, batch, inputs, values);
         double loss = c.number("loss");
         assertEquals(loss, m.forwardBackward(b, null, 0), 1e-9 * Math.max(1, loss), "loss");
-        JsonObject grads = c.object("grad");
-        assertEquals(m.params().tensors().size(), grads.map().size(), "one gradient per tensor");
-        for (Tensor t : m.params().tensors()) {
-            double[] expected = t.vector() ? grads.array(t.name(), t.size()) : grads.array(t.name(), t.rows(), t.cols());
-            for (int i = 0; i < t.size(); i++) {
-                assertEquals(expected[i], m.params().grad[t.offset() + i], 1e-9 * Math.max(1, Math.abs(expected[i])),
-                        "d loss / d " + t.name() + "[" + i + "]");
-            }
-        }
+        ModelCaseReferenceTest.checkGradients(c, m.params(), "gradient");
         double[] predictions = c.array("predictions", batch);
         double[] got = m.predict(b, null);
         for (int i = 0; i < batch; i++) {

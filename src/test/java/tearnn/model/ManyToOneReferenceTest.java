@@ -12,7 +12,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tearnn.file.ModelFile;
 import tearnn.json.JsonObject;
-import tearnn.nn.Tensor;
 
 /**
  * Many-to-one on sequences of mixed lengths against PyTorch to 1e-9 (cases {@code many_to_one_*.json},
@@ -53,15 +52,7 @@ class ManyToOneReferenceTest {
         Batch bt = new Batch(steps, batch, null, inputs, classes, null, mask);
         double loss = c.number("loss");
         assertEquals(loss, m.forwardBackward(bt, null, 0), 1e-9 * Math.max(1, loss), "loss");
-        JsonObject grads = c.object("grad");
-        assertEquals(m.params().tensors().size(), grads.map().size(), "one gradient per tensor");
-        for (Tensor t : m.params().tensors()) {
-            double[] expected = t.vector() ? grads.array(t.name(), t.size()) : grads.array(t.name(), t.rows(), t.cols());
-            for (int i = 0; i < t.size(); i++) {
-                assertEquals(expected[i], m.params().grad[t.offset() + i], 1e-9 * Math.max(1, Math.abs(expected[i])),
-                        "d loss / d " + t.name() + "[" + i + "]");
-            }
-        }
+        ModelCaseReferenceTest.checkGradients(c, m.params(), "gradient");
         double[] logits = c.array("logits", batch, a.outputs());
         double[] got = m.predict(bt, null);
         for (int i = 0; i < logits.length; i++) {

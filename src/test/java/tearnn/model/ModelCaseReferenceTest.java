@@ -99,7 +99,8 @@ class ModelCaseReferenceTest {
         }
     }
 
-    private static void checkGradients(JsonObject c, Params p, String how) {
+    /** Every parameter's gradient against the case's "grad" (by tensor name), to 1e-9. */
+    static void checkGradients(JsonObject c, Params p, String how) {
         JsonObject grads = c.object("grad");
         assertEquals(p.tensors().size(), grads.map().size(), "one gradient per tensor");
         for (Tensor t : p.tensors()) {
