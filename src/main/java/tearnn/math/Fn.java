@@ -156,4 +156,15 @@ public final class Fn {
         }
         return sign * sum;
     }
+
+    /** Index of the largest of {@code n} values from {@code off} (the first, where several are). */
+    public static int argmax(double[] v, int off, int n) {
+        int best = 0;
+        for (int j = 1; j < n; j++) {
+            if (v[off + j] > v[off + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
 }

@@ -3,6 +3,7 @@ package tearnn.task;
 import java.util.Arrays;
 import tearnn.file.SavedModel;
 import tearnn.loss.LossKind;
+import tearnn.math.Fn;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
@@ -31,7 +32,11 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
     private final ClassificationData.Split split;
     private final ClassificationData.Scaled scaled;
     private final int maxSteps;
+    /** Whether the sequences differ in length (then batches carry a mask). */
+    private final boolean ragged;
     private final int majority;
+    /** The training examples of the step under way (reused from step to step). */
+    private final int[] chosen;
     private Rng order;
     private final Rng orderAtStep = new Rng(0);
     private int[] shuffled;
@@ -62,6 +67,11 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
         this.split = split;
         this.scaled = data.scaled(split.train());
         this.maxSteps = data.maxSteps();
+        boolean differ = false;
+        for (int i = 0; i < data.size(); i++) {
+            differ |= data.steps(i) != maxSteps;
+        }
+        this.ragged = differ;
         int[] counts = new int[data.classes().size()];
         for (int i : split.train()) {
             counts[data.labels[i]]++;
@@ -72,6 +82,7 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
         }
         this.majority = m;
         this.batch = newBatch(s.batch());
+        this.chosen = new int[s.batch()];
         if (saved != null && saved.generator("order") != null) {
             this.order = saved.generator("order");
             this.steps = (int) saved.counter("steps", 0);
@@ -107,10 +118,6 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
     }
 
     private Batch newBatch(int size) {
-        boolean ragged = false;
-        for (int i = 0; i < data.size(); i++) {
-            ragged |= data.steps(i) != maxSteps;
-        }
         return new Batch(maxSteps, size, null, new double[maxSteps * size * data.inputs()], new int[size], null,
                 ragged ? new double[maxSteps * size] : null);
     }
@@ -128,8 +135,9 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
     /** Puts examples {@code which} into batch b, padded at the end (mask 0) to the longest sequence. */
     private void fill(Batch b, int[] which) {
         int in = data.inputs();
-        Arrays.fill(b.inputs, 0.0);
         if (b.mask != null) {
+            // the padding after each shorter sequence: zeros, and masked (equal lengths overwrite everything)
+            Arrays.fill(b.inputs, 0.0);
             Arrays.fill(b.mask, 0.0);
         }
         for (int k = 0; k < which.length; k++) {
@@ -149,14 +157,13 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
     protected void beginStep() {
         orderAtStep.copyFrom(order);
         positionAtStep = position;
-        int[] which = new int[batch.size];
-        for (int k = 0; k < which.length; k++) {
+        for (int k = 0; k < chosen.length; k++) {
             if (position == shuffled.length) {
                 shuffle();
             }
-            which[k] = shuffled[position++];
+            chosen[k] = shuffled[position++];
         }
-        fill(batch, which);
+        fill(batch, chosen);
         trainer.begin(batch, null);
     }
 
@@ -200,11 +207,7 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
             fill(b, part);
             double[] y = model.predict(b, null);
             for (int k = 0; k < part.length; k++) {
-                int best = 0;
-                for (int j = 1; j < c; j++) {
-                    best = y[k * c + j] > y[k * c + best] ? j : best;
-                }
-                confusion[b.classes[k]][best]++;
+                confusion[b.classes[k]][Fn.argmax(y, k * c, c)]++;
             }
         }
         return new ClassificationMetrics(data.classes(), confusion, majority);

@@ -1,6 +1,7 @@
 package tearnn.task;
 
 import tearnn.loss.LossKind;
+import tearnn.math.Fn;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
@@ -103,7 +104,7 @@ public final class CopyMemory extends MemoryProblem {
         for (int t = length + k; t < steps(); t++) {
             for (int b = 0; b < batch.size; b++) {
                 int row = t * batch.size + b;
-                right += argmax(y, row * SYMBOLS, SYMBOLS) == batch.classes[row] ? 1 : 0;
+                right += Fn.argmax(y, row * SYMBOLS, SYMBOLS) == batch.classes[row] ? 1 : 0;
             }
         }
         return right / (double) (k * batch.size);
@@ -125,7 +126,7 @@ public final class CopyMemory extends MemoryProblem {
             int row = t * batch.size + sequence;
             in[t] = NAMES[batch.tokens[row]];
             target[t] = NAMES[batch.classes[row]];
-            out[t] = NAMES[argmax(y, row * SYMBOLS, SYMBOLS)];
+            out[t] = NAMES[Fn.argmax(y, row * SYMBOLS, SYMBOLS)];
         }
         return new Example(COPY, null, in, null, null, target, out);
     }

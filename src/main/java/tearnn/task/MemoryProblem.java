@@ -81,15 +81,4 @@ public abstract class MemoryProblem {
     public record Example(String task, double[][] inputs, String[] symbols, double[] target, double[] output,
             String[] targetSymbols, String[] outputSymbols) {
     }
-
-    /** Index of the largest of {@code n} values from {@code off}. */
-    static int argmax(double[] v, int off, int n) {
-        int best = 0;
-        for (int j = 1; j < n; j++) {
-            if (v[off + j] > v[off + best]) {
-                best = j;
-            }
-        }
-        return best;
-    }
 }

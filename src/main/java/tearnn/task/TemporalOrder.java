@@ -1,6 +1,7 @@
 package tearnn.task;
 
 import tearnn.loss.LossKind;
+import tearnn.math.Fn;
 import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
@@ -95,7 +96,7 @@ public final class TemporalOrder extends MemoryProblem {
         double[] y = model.predict(batch, null);
         int right = 0;
         for (int b = 0; b < batch.size; b++) {
-            right += argmax(y, b * CLASSES, CLASSES) == batch.classes[b] ? 1 : 0;
+            right += Fn.argmax(y, b * CLASSES, CLASSES) == batch.classes[b] ? 1 : 0;
         }
         return right / (double) batch.size;
     }
@@ -113,6 +114,6 @@ public final class TemporalOrder extends MemoryProblem {
             in[t] = NAMES[batch.tokens[t * batch.size + sequence]];
         }
         return new Example(ORDER, null, in, null, null, new String[] {ORDERS[batch.classes[sequence]]},
-                new String[] {ORDERS[argmax(y, sequence * CLASSES, CLASSES)]});
+                new String[] {ORDERS[Fn.argmax(y, sequence * CLASSES, CLASSES)]});
     }
 }
