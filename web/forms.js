@@ -46,7 +46,7 @@ const Forms = (() => {
   }
 
   // Fills the container with one labelled control per setting, in the given order. A setting whose
-  // default depends on another's choice (defaultWhen: {level: {char: '128'}}) follows it: when that
+  // default depends on another's choice (defaultWhen: {level: {char: '128'}}; a choice's too) follows it: when that
   // choice changes, a field still at the old choice's default takes the new one's (a typed value stays).
   function build(container, settings) {
     container.replaceChildren(...settings.map(control));
@@ -63,7 +63,9 @@ const Forms = (() => {
         chooser.addEventListener('focus', () => { before = chooser.value; });
         chooser.addEventListener('change', () => {
           const input = field(s.name);
-          if (input && Number(input.value) === Number(defaultFor(before))) input.value = defaultFor(chooser.value);
+          const atDefault = input && (input.tagName === 'SELECT' ? input.value === defaultFor(before)
+            : Number(input.value) === Number(defaultFor(before)));
+          if (atDefault) input.value = defaultFor(chooser.value);
           before = chooser.value;
         });
       }

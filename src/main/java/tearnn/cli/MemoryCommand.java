@@ -2,7 +2,8 @@ package tearnn.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import tearnn.file.SavedModel;
+import tearnn.file.ModelFile;
+import tearnn.file.PackedModel;
 import tearnn.task.MemoryProblem;
 import tearnn.task.MemorySettings;
 import tearnn.task.MemoryTask;
@@ -50,8 +51,7 @@ final class MemoryCommand {
         double measure = task.heldOutMeasure();
         boolean solved = false;
         EarlyStopping stopping = patience > 0 ? new EarlyStopping(patience, 0, false) : null;
-        SavedModel best = null;
-        double bestMeasure = measure;
+        PackedModel best = null;
         while (!solved && task.steps() < maxSteps && elapsed < seconds) {
             double loss = task.train(Math.min(checkEvery, maxSteps - task.steps()));
             measure = task.heldOutMeasure();
@@ -60,12 +60,11 @@ final class MemoryCommand {
             out.printf("step %6d  loss %.4f  held-out %s %.4f  (%.1f s)%n", task.steps(), loss, p.measureName(), measure, elapsed);
             if (stopping != null && !solved) {
                 if (stopping.record(task.heldOutLoss())) {
-                    best = task.saved();
-                    bestMeasure = measure;
+                    best = ModelFile.pack(task.saved(), true);
                 } else if (stopping.shouldStop() && best != null) {
-                    task = MemoryTask.resume(best);
+                    task = MemoryTask.resume(ModelFile.unpack(best));
                     task.trainer().setThreads(threads);
-                    measure = bestMeasure;
+                    measure = task.heldOutMeasure();
                     out.printf("early stop: no lower held-out loss in %d checks; back to the best, step %d%n", patience,
                             task.steps());
                     break;

@@ -38,8 +38,8 @@ public final class Setting {
     private final double fallback;
     private final String fallbackChoice;
     private final List<Choice> choices;
-    /** Defaults that depend on another setting: its name, then its choice, then this setting's default. */
-    private final Map<String, Map<String, Double>> defaultsWhen = new LinkedHashMap<>();
+    /** Defaults that depend on another setting: its name, then its choice, then this setting's default as text. */
+    private final Map<String, Map<String, String>> defaultsWhen = new LinkedHashMap<>();
     /** Where it applies at all (none: always): another setting's name, and the choices (or "true" for a flag) it applies at. */
     private final Map<String, List<String>> shownWhen = new LinkedHashMap<>();
 
@@ -87,6 +87,16 @@ public final class Setting {
         defaultsWhen.forEach((k, m) -> s.defaultsWhen.put(k, new LinkedHashMap<>(m)));
         s.shownWhen.putAll(shownWhen);
         s.check(value);
+        s.defaultsWhen.computeIfAbsent(other, k -> new LinkedHashMap<>()).put(choice, format(value));
+        return s;
+    }
+
+    /** This setting (a choice) with another default {@code value} where setting {@code other} is {@code choice}. */
+    public Setting withDefault(String other, String choice, String value) {
+        Setting s = new Setting(name, label, kind, min, max, fallback, fallbackChoice, choices);
+        defaultsWhen.forEach((k, m) -> s.defaultsWhen.put(k, new LinkedHashMap<>(m)));
+        s.shownWhen.putAll(shownWhen);
+        s.check(value);
         s.defaultsWhen.computeIfAbsent(other, k -> new LinkedHashMap<>()).put(choice, value);
         return s;
     }
@@ -112,22 +122,24 @@ public final class Setting {
     /** The defaults that depend on other settings (see {@link #withDefault}), as text: other -> choice -> default. */
     public Map<String, Map<String, String>> defaultsWhen() {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        defaultsWhen.forEach((k, m) -> {
-            Map<String, String> texts = new LinkedHashMap<>();
-            m.forEach((c, v) -> texts.put(c, format(v)));
-            out.put(k, texts);
-        });
+        defaultsWhen.forEach((k, m) -> out.put(k, new LinkedHashMap<>(m)));
         return out;
     }
 
     /** The default where the values {@code v} are given: one that depends on another setting's choice, or the plain one. */
     private double fallback(SettingValues v) {
-        for (Map.Entry<String, Map<String, Double>> e : defaultsWhen.entrySet()) {
+        String t = fallbackText(v);
+        return t != null ? Double.parseDouble(t) : fallback;
+    }
+
+    /** The default that another setting's given choice sets, as text; null where none does. */
+    private String fallbackText(SettingValues v) {
+        for (Map.Entry<String, Map<String, String>> e : defaultsWhen.entrySet()) {
             if (v.has(e.getKey()) && e.getValue().containsKey(v.text(e.getKey()))) {
                 return e.getValue().get(v.text(e.getKey()));
             }
         }
-        return fallback;
+        return null;
     }
 
     public String name() {
@@ -183,7 +195,11 @@ public final class Setting {
     }
 
     public String choice(SettingValues v) {
-        return v.has(name) ? check(v.text(name)) : fallbackChoice;
+        if (v.has(name)) {
+            return check(v.text(name));
+        }
+        String t = fallbackText(v);
+        return t != null ? t : fallbackChoice;
     }
 
     public boolean flag(SettingValues v) {

@@ -51,8 +51,7 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
 
     private AdderTask(AdderSettings s, Initialization init, Model model, Trainer trainer, Rng data, Rng sampleRng,
             Progress progress) {
-        super(model, trainer != null ? trainer
-                : new Trainer(model, s.optimizer().create(model.params().size()), s.knobs().schedule(s.learningRate())));
+        super(model, trainer != null ? trainer : s.knobs().newTrainer(model, s.optimizer(), s.learningRate(), 0));
         this.settings = s;
         this.init = init;
         this.adder = new Adder(s.bits());
@@ -65,9 +64,7 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
     }
 
     private static Model newModel(AdderSettings s) {
-        Model m = new Model(s.knobs().shape(Adder.architecture(s.cell(), s.hidden())), s.seed());
-        s.knobs().initialization(s.bits()).apply(m, s.seed());
-        return m;
+        return s.knobs().newModel(Adder.architecture(s.cell(), s.hidden()), s.seed(), s.bits());
     }
 
     /** Whether a model has the adder's shape (two inputs, one sigmoid output at every step). */

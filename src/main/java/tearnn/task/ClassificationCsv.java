@@ -1,89 +1,23 @@
 package tearnn.task;
 
+import static tearnn.task.Csv.column;
+import static tearnn.task.Csv.number;
+import static tearnn.task.Csv.refuse;
+import static tearnn.task.Csv.rows;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tearnn.settings.SettingException;
+import tearnn.task.Csv.Row;
 
 /**
- * Tables (CSV, or TSV when the first line holds a tab) read into {@link ClassificationData}, refusing
- * what they cannot take with a message that names the line and the column: a ragged row, an empty or
- * non-numeric value, an unknown column, a single class, a class with one example. Fields may be
- * quoted ({@code "a, b"}, {@code "say ""hi"""}); a quoted field does not span lines; blank lines are
- * skipped. The errors name the setting "data".
+ * Tables ({@link Csv}) read into {@link ClassificationData}, refusing what they cannot take with a
+ * message that names the line and the column: a ragged row, an empty or non-numeric value, an unknown
+ * column, a single class, a class with one example. The errors name the setting "data".
  */
 public final class ClassificationCsv {
     private ClassificationCsv() {
-    }
-
-    /** One line of the table: its number in the text (from 1) and its fields. */
-    record Row(int line, List<String> fields) {
-    }
-
-    private static SettingException refuse(String message) {
-        return new SettingException("data", message);
-    }
-
-    /** The text's non-blank lines, split into fields. */
-    static List<Row> rows(String text) {
-        String[] lines = text.split("\r?\n", -1);
-        char delimiter = lines.length > 0 && lines[0].indexOf('\t') >= 0 ? '\t' : ',';
-        List<Row> rows = new ArrayList<>();
-        for (int n = 0; n < lines.length; n++) {
-            if (!lines[n].isBlank()) {
-                rows.add(new Row(n + 1, fields(lines[n], delimiter, n + 1)));
-            }
-        }
-        return rows;
-    }
-
-    private static List<String> fields(String line, char delimiter, int number) {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    f.append(c);
-                }
-            } else if (c == '"' && f.toString().isBlank()) {
-                quoted = true;
-                f.setLength(0);
-            } else if (c == delimiter) {
-                out.add(f.toString().trim());
-                f.setLength(0);
-            } else {
-                f.append(c);
-            }
-        }
-        if (quoted) {
-            throw refuse("line " + number + ": a quote is opened and not closed (a field may not span lines)");
-        }
-        out.add(f.toString().trim());
-        return out;
-    }
-
-    private static double number(Row r, int column, String name) {
-        String v = r.fields().get(column);
-        if (v.isEmpty()) {
-            throw refuse("line " + r.line() + ", column " + name + ": no value");
-        }
-        try {
-            double d = Double.parseDouble(v);
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw refuse("line " + r.line() + ", column " + name + ": '" + v + "' is not a number");
     }
 
     /**
@@ -220,14 +154,6 @@ public final class ClassificationCsv {
         }
         return checked(new ClassificationData(name, values.toArray(new double[0][]), l, new ArrayList<>(classOf.keySet()), width),
                 first);
-    }
-
-    private static int column(List<String> header, String name) {
-        int at = header.indexOf(name);
-        if (at < 0) {
-            throw refuse("no column '" + name + "' in the header (" + String.join(", ", header) + ")");
-        }
-        return at;
     }
 
     /** Refuses data of one class, or with a class of one example (naming its line). */

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import tearnn.file.SavedModel;
 import tearnn.loss.LossKind;
 import tearnn.math.Fn;
-import tearnn.math.Rng;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
 import tearnn.model.Initialization;
@@ -21,7 +20,7 @@ import tearnn.train.Trainer;
  * model file (with the scaling, so the file reads new data as it was trained) and resumes from one on
  * the same data exactly where it stopped.
  */
-public final class ClassificationTask extends TrainingRun<ClassificationTask.Snapshot> {
+public final class ClassificationTask extends EpochRun {
     private static final int ORDER_SEED = 5000;
     /** Held-out examples measured per pass of the model. */
     private static final int MEASURE_BATCH = 256;
@@ -35,32 +34,18 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
     /** Whether the sequences differ in length (then batches carry a mask). */
     private final boolean ragged;
     private final int majority;
-    /** The training examples of the step under way (reused from step to step). */
-    private final int[] chosen;
-    private Rng order;
-    private final Rng orderAtStep = new Rng(0);
-    private int[] shuffled;
-    private int position;
-    private int positionAtStep;
     private final Batch batch;
-    private int steps;
-    private long examples;
-
-    /** How far a run has come: steps, examples seen, epochs begun. */
-    public record Progress(int steps, long examples, int position) {
-    }
-
-    record Snapshot(Progress progress, int[] order, int[] shuffled) {
-    }
 
     /** A new run: weights from the seed, as its knobs' initialization says (chrono's T_max: the longest sequence). */
     public ClassificationTask(ClassificationData data, ClassificationSettings s) {
-        this(data, s, data.split(s.heldOut(), s.seed()), newModel(data, s), null, null);
+        this(data, s, data.split(s.heldOut(), s.seed()),
+                s.knobs().newModel(architecture(data, s), s.seed(), data.maxSteps()), null, null);
     }
 
     private ClassificationTask(ClassificationData data, ClassificationSettings s, ClassificationData.Split split, Model model,
             Trainer trainer, SavedModel saved) {
-        super(model, trainer != null ? trainer : newTrainer(model, s));
+        super(model, trainer != null ? trainer : s.knobs().newTrainer(model, s.optimizer(), s.learningRate(), s.clip()), s.batch(),
+                split.train(), s.seed() + ORDER_SEED, saved);
         this.settings = s;
         this.init = saved != null ? saved.init : s.knobs().initialization(data.maxSteps());
         this.data = data;
@@ -82,54 +67,16 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
         }
         this.majority = m;
         this.batch = newBatch(s.batch());
-        this.chosen = new int[s.batch()];
-        if (saved != null && saved.generator("order") != null) {
-            this.order = saved.generator("order");
-            this.steps = (int) saved.counter("steps", 0);
-            this.examples = (long) saved.counter("examples", 0);
-            this.position = (int) saved.counter("position", 0);
-            double[] kept = saved.array("shuffled");
-            this.shuffled = new int[kept.length];
-            for (int i = 0; i < kept.length; i++) {
-                this.shuffled[i] = (int) kept[i];
-            }
-        } else {
-            this.order = new Rng(s.seed() + ORDER_SEED);
-            this.shuffled = split.train().clone();
-            shuffle();
-        }
     }
 
     private static Architecture architecture(ClassificationData data, ClassificationSettings s) {
-        return s.knobs().shape(Architecture.ofVectors(data.inputs(), s.cell(), s.hidden()).withLayers(s.layers())
-                .withOutputs(data.classes().size(), LossKind.SOFTMAX_CE).withLastStepOnly(true));
-    }
-
-    private static Model newModel(ClassificationData data, ClassificationSettings s) {
-        Model m = new Model(architecture(data, s), s.seed());
-        s.knobs().initialization(data.maxSteps()).apply(m, s.seed());
-        return m;
-    }
-
-    private static Trainer newTrainer(Model model, ClassificationSettings s) {
-        Trainer t = new Trainer(model, s.optimizer().create(model.params().size()), s.knobs().schedule(s.learningRate()));
-        t.setClipNorm(s.clip());
-        return t;
+        return Architecture.ofVectors(data.inputs(), s.cell(), s.hidden()).withLayers(s.layers())
+                .withOutputs(data.classes().size(), LossKind.SOFTMAX_CE).withLastStepOnly(true);
     }
 
     private Batch newBatch(int size) {
         return new Batch(maxSteps, size, null, new double[maxSteps * size * data.inputs()], new int[size], null,
                 ragged ? new double[maxSteps * size] : null);
-    }
-
-    private void shuffle() {
-        for (int i = shuffled.length - 1; i > 0; i--) {
-            int j = order.nextInt(i + 1);
-            int t = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = t;
-        }
-        position = 0;
     }
 
     /** Puts examples {@code which} into batch b, padded at the end (mask 0) to the longest sequence. */
@@ -154,38 +101,9 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
     }
 
     @Override
-    protected void beginStep() {
-        orderAtStep.copyFrom(order);
-        positionAtStep = position;
-        for (int k = 0; k < chosen.length; k++) {
-            if (position == shuffled.length) {
-                shuffle();
-            }
-            chosen[k] = shuffled[position++];
-        }
-        fill(batch, chosen);
-        trainer.begin(batch, null);
-    }
-
-    @Override
-    protected Snapshot snapshot() {
-        return new Snapshot(progress(), order.state(), shuffled.clone());
-    }
-
-    @Override
-    protected int restore(Snapshot back) {
-        steps = back.progress().steps();
-        examples = back.progress().examples();
-        position = back.progress().position();
-        order = Rng.fromState(back.order());
-        shuffled = back.shuffled().clone();
-        return steps;
-    }
-
-    @Override
-    protected void stepDone() {
-        steps++;
-        examples += batch.size;
+    protected Batch fillStep(int[] which) {
+        fill(batch, which);
+        return batch;
     }
 
     /** The held-out part's metrics now. */
@@ -218,21 +136,11 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
         if (trainer.updating()) {
             settle();
         }
-        boolean under = trainer.stepping();
         SavedModel s = new SavedModel(model, trainer);
         s.init = init;
-        s.putCounter("steps", steps);
-        s.putCounter("examples", examples);
-        s.putCounter("position", under ? positionAtStep : position);
+        saveProgress(s);
         s.putCounter("held_out", settings.heldOut());
-        s.putCounter("batch", batch.size);
         s.putCounter("seed", settings.seed());
-        s.putGenerator("order", under ? orderAtStep : order);
-        double[] kept = new double[shuffled.length];
-        for (int i = 0; i < kept.length; i++) {
-            kept[i] = shuffled[i];
-        }
-        s.putArray("shuffled", kept);
         s.putArray("input_mean", scaled.mean());
         s.putArray("input_deviation", scaled.deviation());
         return s;
@@ -252,22 +160,13 @@ public final class ClassificationTask extends TrainingRun<ClassificationTask.Sna
                 tr != null ? tr.optimizer().kind() : d.optimizer(), tr != null ? tr.schedule().lr() : d.learningRate(),
                 tr != null ? tr.clipNorm() : d.clip(), (int) saved.counter("batch", d.batch()), saved.counter("held_out", d.heldOut()),
                 (int) saved.counter("seed", d.seed()), Knobs.of(saved));
-        double[] shuffled = saved.array("shuffled");
+        int kept = keptExamples(saved);
         ClassificationData.Split split = data.split(s.heldOut(), s.seed());
-        if (shuffled != null && shuffled.length != split.train().length) {
-            throw new SettingException("model", "this model was trained on other data (" + shuffled.length
+        if (kept >= 0 && kept != split.train().length) {
+            throw new SettingException("model", "this model was trained on other data (" + kept
                     + " training examples, not " + split.train().length + ")");
         }
         return new ClassificationTask(data, s, split, saved.model, tr, saved);
-    }
-
-    public Progress progress() {
-        return new Progress(steps, examples, position);
-    }
-
-    @Override
-    public int steps() {
-        return steps;
     }
 
     @Override

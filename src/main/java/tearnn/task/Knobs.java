@@ -6,11 +6,14 @@ import java.util.Map;
 import tearnn.file.SavedModel;
 import tearnn.model.Architecture;
 import tearnn.model.Initialization;
+import tearnn.model.Model;
 import tearnn.nn.CellType;
+import tearnn.optim.OptimizerKind;
 import tearnn.optim.Schedule;
 import tearnn.settings.Setting;
 import tearnn.settings.SettingException;
 import tearnn.settings.SettingValues;
+import tearnn.train.Trainer;
 
 /**
  * The knobs every task shares beyond its own settings: how the weights begin ({@link Initialization}),
@@ -88,6 +91,23 @@ public record Knobs(String init, int chronoMax, boolean peephole, String schedul
     /** The architecture with the peepholes these knobs ask for. */
     public Architecture shape(Architecture a) {
         return a.withPeephole(peephole);
+    }
+
+    /**
+     * A new model of shape {@code a} with these knobs' peepholes, its weights drawn from {@code seed} as
+     * the initialization says ({@code span}: chrono's T_max where the knobs leave it at 0).
+     */
+    public Model newModel(Architecture a, int seed, int span) {
+        Model m = new Model(shape(a), seed);
+        initialization(span).apply(m, seed);
+        return m;
+    }
+
+    /** A trainer of {@code model} by {@code optimizer} from base rate {@code lr} on these knobs' schedule, clipping at {@code clip} (0: none). */
+    public Trainer newTrainer(Model model, OptimizerKind optimizer, double lr, double clip) {
+        Trainer t = new Trainer(model, optimizer.create(model.params().size()), schedule(lr));
+        t.setClipNorm(clip);
+        return t;
     }
 
     /** The learning-rate schedule from base rate {@code lr}. */

@@ -62,15 +62,11 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
     }
 
     private static Model newModel(MemorySettings s) {
-        Model m = new Model(s.knobs().shape(s.problem().architecture(s.cell(), s.hidden())), s.seed());
-        s.knobs().initialization(s.problem().steps()).apply(m, s.seed());
-        return m;
+        return s.knobs().newModel(s.problem().architecture(s.cell(), s.hidden()), s.seed(), s.problem().steps());
     }
 
     private static Trainer newTrainer(Model model, MemorySettings s) {
-        Trainer t = new Trainer(model, s.optimizer().create(model.params().size()), s.knobs().schedule(s.learningRate()));
-        t.setClipNorm(s.clip());
-        return t;
+        return s.knobs().newTrainer(model, s.optimizer(), s.learningRate(), s.clip());
     }
 
     /**
