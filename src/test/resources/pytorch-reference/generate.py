@@ -28,6 +28,11 @@ with a Linear head read at each sequence's last real step: sequences of mixed le
 run by PyTorch packed (pack_padded_sequence) and given to tearnn padded at the end with a mask; the
 inputs [T][B][I] (0 where padded), the classes [B], the mean cross-entropy, the logits [B][C] and "grad".
 
+The forecast cases (forecast_*.json, format "tearnn-model-case/1") hold a stack over dense input with a
+Linear head of O outputs read at the last step, the loss the mean squared error over all B x O outputs (a
+direct forecaster); the inputs [T][B][I], the targets "values" [B][O], the loss, the predictions [B][O]
+and "grad".
+
 Run with Debian's python3-torch:  /usr/bin/python3 generate.py [OUT_DIR]
 Every case is computed in float64 from a fixed seed, so reruns give the same files.
 """
@@ -375,3 +380,33 @@ def many_to_one_case(name, cell, lengths, I=3, H=5, L=2, C=4, seed=0):
 many_to_one_case("many_to_one_gru", "gru", [6, 2, 4, 1, 6], seed=110)
 many_to_one_case("many_to_one_lstm", "lstm", [3, 7, 1, 5], seed=111)
 many_to_one_case("many_to_one_rnn_tanh", "rnn_tanh", [5, 5, 2], L=1, seed=112)
+
+
+def forecast_case(name, cell, I=2, H=5, L=1, O=3, T=7, B=4, seed=0):
+    """A stack over dense input of I values a step, a Linear head of O outputs read at the last step,
+    the mean squared error over all B x O outputs (a direct forecaster of O steps: the series and extra
+    input columns in, the next O values out)."""
+    torch.manual_seed(seed)
+    a = {"input": "dense", "input_size": I, "embedding_size": 0, "cell": cell, "hidden_size": H, "num_layers": L,
+         "bias": True, "peephole": False, "output_size": O, "loss": "mse", "last_step_only": True, "dropout": 0.0}
+    net = Net(a).double()              # PyTorch's own initialization of every weight
+    x = torch.randn(T, B, I, dtype=torch.float64)
+    y = torch.randn(B, O, dtype=torch.float64)
+    out, _ = net.rnn(x)
+    prediction = net.fc(out[-1])
+    loss = torch.nn.functional.mse_loss(prediction, y)
+    net.zero_grad()
+    loss.backward()
+    d = {"format": "tearnn-model-case/1", "name": name,
+         "model_file": json.dumps({"format": "tearnn-model/1", "architecture": a,
+                                   "tensors": {k: v.detach().tolist() for k, v in net.state_dict().items()}}),
+         "inputs": x.tolist(), "values": y.tolist(), "loss": loss.item(), "predictions": prediction.tolist(),
+         "grad": {k: p.grad.tolist() for k, p in net.named_parameters()}}
+    with open(os.path.join(OUT, name + ".json"), "w") as f:
+        json.dump(d, f, indent=None)
+        f.write("\n")
+
+
+forecast_case("forecast_lstm", "lstm", seed=120)
+forecast_case("forecast_gru_stacked", "gru", I=3, H=4, L=2, O=5, T=9, B=3, seed=121)
+forecast_case("forecast_rnn_tanh_one_output", "rnn_tanh", I=1, O=1, T=12, B=5, seed=122)

@@ -18,11 +18,12 @@ import tearnn.sample.GenerationSettings;
 import tearnn.settings.Setting;
 import tearnn.task.AdderSettings;
 import tearnn.task.ClassificationSettings;
+import tearnn.task.ForecastSettings;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.MemorySettings;
 
 /**
- * The JVM command line: {@code adder}, {@code memory}, {@code classify}, {@code train}, {@code sample}, {@code inspect}, {@code corpus},
+ * The JVM command line: {@code adder}, {@code memory}, {@code classify}, {@code forecast}, {@code train}, {@code sample}, {@code inspect}, {@code corpus},
  * {@code bench}.
  * Run {@code java -jar target/tearnn.jar} for the usage.
  */
@@ -41,6 +42,10 @@ public final class Main {
             "          | --window K (K rows in a row: one sequence, labelled by the next row)]",
             options(ClassificationSettings.ALL),
             "          --seconds 60 --max-steps N --check-every 100 --out FILE.json --threads N",
+            "  forecast forecast a time series: --series sunspots|co2|elnino|temperatures, or a table of your own:",
+            "          --csv F.csv --column C [--date D (sorts and labels the rows)] [--inputs A,B (extra input columns)]",
+            options(ForecastSettings.ALL),
+            "          --seconds 60 --max-steps N --check-every 50 --patience 0 --keep best|last --out FILE.json --threads N",
             "  train   train a next-word (or --chars: next-character) model",
             "          --text FILE.txt (default: the built-in grammar corpus) --grammar-words 60000",
             options(LanguageModelSettings.ALL),
@@ -118,6 +123,7 @@ public final class Main {
                 case "adder" -> AdderCommand.run(new Args(args, 1, flags(AdderSettings.ALL)), out);
                 case "memory" -> MemoryCommand.run(new Args(args, 1, flags(MemorySettings.ALL)), out);
                 case "classify" -> ClassifyCommand.run(new Args(args, 1, flags(ClassificationSettings.ALL)), out);
+                case "forecast" -> ForecastCommand.run(new Args(args, 1, flags(ForecastSettings.ALL)), out);
                 case "train" -> TrainCommand.run(new Args(args, 1, flags(LanguageModelSettings.ALL, "chars")), out);
                 case "sample" -> SampleCommand.run(new Args(args, 1, Set.of("greedy")), out);
                 case "corpus" -> CorpusCommand.run(new Args(args, 1, Set.of()), out);

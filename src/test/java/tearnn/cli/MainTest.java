@@ -11,7 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tearnn.file.ModelFile;
 import tearnn.json.JsonObject;
+import tearnn.task.ForecastCsv;
+import tearnn.task.ForecastMetrics;
+import tearnn.task.ForecastSeries;
+import tearnn.task.ForecastTask;
 
 /** The command line as a person runs it: train, save, resume, sample, and clear errors. */
 class MainTest {
@@ -48,6 +53,9 @@ class MainTest {
         assertTrue(r.out().contains("early stop: no lower held-out loss in 3 checks; back to the best, step "), r.out());
         int best = Integer.parseInt(r.out().replaceAll("(?s).*back to the best, step (\\d+).*", "$1"));
         assertTrue(r.out().contains("step " + String.format("%6d", best)), "the best was a check: " + r.out());
+        String atBest = r.out().replaceAll("(?s).*step " + String.format("%6d", best) + "  loss \\S+  held-out mse (\\S+) .*", "$1");
+        String atEnd = r.out().replaceAll("(?s).*\nheld-out mse (\\S+)\n.*", "$1");
+        assertEquals(atBest, atEnd, "the run went back to the best check's weights, not just its step count");
         JsonObject f = JsonObject.parse(Files.readString(model), "memory.json");
         assertEquals("chrono", f.object("init").string("kind"));
         assertEquals(12, f.object("init").integer("t_max"), "T_max: the sequence's length");
@@ -79,6 +87,56 @@ class MainTest {
         assertTrue(r.err().contains("line 3, column b: 'oops' is not a number"), r.err());
         r = run("classify", "--data", table.toString());
         assertTrue(r.err().contains("--data needs --label COLUMN"), r.err());
+    }
+
+    @Test
+    void forecastABuiltInSeriesEndingAtTheBestCheckAndATableOfOnesOwn() throws Exception {
+        Path model = dir.resolve("sunspots.json");
+        Result r = run("forecast", "--series", "sunspots", "--max-steps", "300", "--check-every", "25", "--threads", "1", "--out",
+                model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("yearly sunspots, 1700-2008: 309 values (1700 to 2008), none missing; training 216, held out 47,"
+                + " test 46\nwindow 22, horizon 11 (recursive), predicting the values, season 11 (suggested); lstm hidden 32,"), r.out());
+        String last = r.out().strip().substring(r.out().strip().lastIndexOf('\n') + 1);
+        assertTrue(last.matches("test MASE \\d\\.\\d\\d \\(seasonal naive 1\\.00, last value 1\\.96\\)"), last);
+        assertTrue(r.out().contains("seasonal naive (11)"), "the metrics table: " + r.out());
+        // the file holds the check with the lowest held-out MAE: its weights forecast as that check did
+        double lowest = Double.MAX_VALUE;
+        String lowestText = null;
+        for (String line : r.out().split("\n")) {
+            if (line.startsWith("step ")) {
+                String mae = line.replaceAll(".*held-out MAE (\\S+) .*", "$1");
+                if (Double.parseDouble(mae) < lowest) {
+                    lowest = Double.parseDouble(mae);
+                    lowestText = mae;
+                }
+            }
+        }
+        ForecastSeries sunspots = ForecastCsv.read(ForecastCsv.builtIn("sunspots"), Files.readString(Path.of("web/data/sunspots.csv")));
+        ForecastTask kept = ForecastTask.resume(sunspots, ModelFile.read(Files.readString(model)));
+        assertEquals(lowestText, String.format(java.util.Locale.ROOT, "%.4g", kept.heldOut().mae(ForecastMetrics.MODEL)));
+
+        Path table = dir.resolve("shop.csv");
+        StringBuilder csv = new StringBuilder("day,sales\n");
+        for (int t = 0; t < 80; t++) {
+            csv.append(String.format(java.util.Locale.ROOT, "2020-%02d-%02d,%.3f%n", 1 + t / 28, 1 + t % 28, 5 + Math.sin(t / 2.0)));
+        }
+        Files.writeString(table, csv);
+        r = run("forecast", "--csv", table.toString(), "--column", "sales", "--date", "day", "--window", "6", "--horizon", "2",
+                "--max-steps", "20", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("shop.csv, sales: 80 values (2020-01-01 to 2020-03-24), none missing;"), r.out());
+        r = run("forecast", "--csv", table.toString(), "--column", "sales", "--window", "60", "--horizon", "12");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("the series has 80 values; with window 60, horizon 12, 15% held out and 15% tested, it needs at least"),
+                r.err());
+        Files.writeString(table, "day,sales\n2020-01-01,3\n2020-01-02,n/a\n");
+        r = run("forecast", "--csv", table.toString(), "--column", "sales");
+        assertTrue(r.err().contains("line 3, column sales: 'n/a' is not a number"), r.err());
+        r = run("forecast", "--csv", table.toString());
+        assertTrue(r.err().contains("--csv needs --column COLUMN"), r.err());
+        r = run("forecast", "--series", "tides");
+        assertTrue(r.err().contains("Series must be one of sunspots, co2, elnino, temperatures"), r.err());
     }
 
     @Test
