@@ -166,7 +166,8 @@ final class PanelTraining {
      */
     private static void warn(Trainer t, JsonWriter out) {
         BlowUpGuard g = t.guard();
-        int steps = t.optimizer().steps();
+        // the steps since the loss it compares with: a model opened after 700 steps has taken none yet here
+        int steps = g.remembered();
         if (steps < STALL_STEPS || !(g.recentLoss() > 0.99 * g.firstLoss())) {
             return;
         }

@@ -25,6 +25,8 @@ public final class BlowUpGuard {
 
     private double firstLoss = Double.NaN;
     private double recentLoss = Double.NaN;
+    /** Steps remembered since the first loss (a model opened mid-run starts from its first step here). */
+    private int remembered;
 
     /**
      * The largest of {@code largest} and |w[i]| over [from, to): the size of the weights, range by
@@ -63,6 +65,7 @@ public final class BlowUpGuard {
 
     /** A step of this loss was taken: it joins the running average (the first sets both). */
     public void remember(double loss) {
+        remembered++;
         if (firstLoss != firstLoss) {
             firstLoss = loss;
             recentLoss = loss;
@@ -82,6 +85,11 @@ public final class BlowUpGuard {
     /** The first loss remembered (NaN before the first step). */
     public double firstLoss() {
         return firstLoss;
+    }
+
+    /** Steps whose loss it remembered, the first loss's included. */
+    public int remembered() {
+        return remembered;
     }
 
     /** The running average of recent losses (NaN before the first step). */
