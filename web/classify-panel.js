@@ -9,30 +9,13 @@
   const KEEP = 800; // points of each curve kept (older ones thinned)
   const FILES = { 'digits-rows': 'data/digits.csv.gz', 'digits-pixels': 'data/digits.csv.gz', weather: 'data/seattle-weather.csv' };
 
-  // the text of a data file, gunzipped where it is (.gz)
-  async function read(file) {
-    const r = await fetch(file);
-    if (!r.ok) throw new Error(file + ': ' + r.status + ' ' + r.statusText);
-    if (!file.endsWith('.gz')) return r.text();
-    return new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).text();
-  }
-
   function create(app, description) {
-    const s = { loss: [], held: [], info: null, lastCheck: 0, checkCost: 0, line: '', confusion: null, blowUps: BlowUps.create(KEEP) };
-    const texts = {};
+    const s = { loss: [], held: [], info: null, line: '', confusion: null, blowUps: BlowUps.create(KEEP) };
+    // every file read at once (a few hundred kB), each once
+    const texts = SiteData.readAll(FILES);
+    const pace = CheckPace.create(1500);
     let panel = null;
     const form = () => $('classify-settings');
-    // every file read at once (a few hundred kB), each once; a page opened from disk reads none
-    const reads = {};
-    const fromDisk = location.protocol === 'file:';
-    for (const [k, f] of Object.entries(FILES)) {
-      if (fromDisk) {
-        texts[k] = { error: 'a page opened from disk cannot read its data files; serve the folder (see the README) and open it there' };
-        continue;
-      }
-      reads[f] = reads[f] || read(f);
-      reads[f].then((t) => { texts[k] = t; }, (e) => { texts[k] = { error: e.message }; });
-    }
 
     function draw() {
       if (s.line) $('classify-progress').textContent = s.line;
@@ -51,10 +34,7 @@
     // the held-out check (every few seconds while training, at most a 25th of the time); said on the
     // progress line unless quiet (a model just made or brought back keeps its line)
     async function check(quiet) {
-      const t0 = performance.now();
-      const r = await panel.call('heldout', {});
-      s.lastCheck = performance.now();
-      s.checkCost = s.lastCheck - t0;
+      const r = await pace.run(() => panel.call('heldout', {}));
       if (!r.ok) return;
       s.info.baseline = r.baseline;
       s.confusion = r.confusion;
@@ -84,12 +64,7 @@
       fileName: 'tearnn-classifier.json',
       seen: 'examples',
       // the chosen file's text; none yet (still reading) or unreadable: said, and no model made
-      newRequest() {
-        const t = texts[form().elements.namedItem('data').value];
-        if (typeof t === 'string') return { text: t };
-        $('classify-message').textContent = t ? 'Could not read the data: ' + t.error : 'The data is still loading: press Train again in a moment.';
-        return null;
-      },
+      newRequest: () => SiteData.request(texts, form().elements.namedItem('data').value, $('classify-message'), 'data'),
       started,
       sliced(r, losses) {
         s.loss = Charts.grow(s.loss, losses, KEEP);
@@ -98,7 +73,7 @@
           + (r.workers > 1 ? ' (' + r.workers + ' workers)' : '');
       },
       async between() {
-        if (performance.now() - s.lastCheck > Math.max(1500, 25 * s.checkCost)) await check();
+        if (pace.due()) await check();
       },
       draw,
       async paused() {
@@ -122,7 +97,7 @@
 
   Panels.register('classify', {
     title: 'Classify',
-    scripts: ['confusion-view.js'],
+    scripts: ['site-data.js', 'check-pace.js', 'confusion-view.js'],
     intro: 'The network reads a whole sequence, a step at a time, and says at its end which class it is: a handwritten digit read'
       + ' row by row (or pixel by pixel), or tomorrow\'s weather from the last days. The data are E. Alpaydin and C. Kaynak\'s'
       + ' handwritten digits (UCI, CC BY 4.0) and NOAA\'s Seattle weather (public domain, as packaged in vega-datasets).',

@@ -9,9 +9,9 @@
   const KEEP = 800; // points of each curve kept (older ones thinned)
 
   function create(app, description) {
-    // trainedMs: time spent training this model on this page; lastCheck, checkCost: the held-out check's last time and cost
-    const s = { loss: [], held: [], info: null, solved: false, trainedMs: 0, mark: 0, line: '', lastCheck: 0, checkCost: 0,
-      blowUps: BlowUps.create(KEEP) };
+    // trainedMs: time spent training this model on this page
+    const s = { loss: [], held: [], info: null, solved: false, trainedMs: 0, mark: 0, line: '', blowUps: BlowUps.create(KEEP) };
+    const pace = CheckPace.create(1500);
     let panel = null;
     const accuracy = () => s.info && s.info.measure === 'accuracy';
     const chance = () => (s.info.task === 'copy' ? 1 / 8 : 1 / 4);
@@ -44,10 +44,7 @@
     // The held-out check (every few seconds while training: it costs a 25th of the time at most),
     // and the sequence drawn; a solved task stops training.
     async function check() {
-      const t0 = performance.now();
-      const r = await panel.call('heldout', {});
-      s.lastCheck = performance.now();
-      s.checkCost = s.lastCheck - t0;
+      const r = await pace.run(() => panel.call('heldout', {}));
       if (!r.ok) return;
       const value = accuracy() ? 100 * r.measure : r.measure;
       if (!s.held.length || s.held[s.held.length - 1][0] !== r.sequences) s.held = Charts.grow(s.held, [[r.sequences, value]], KEEP);
@@ -100,7 +97,7 @@
           + (r.workers > 1 ? ' (' + r.workers + ' workers)' : '');
       },
       async between() {
-        if (performance.now() - s.lastCheck > Math.max(1500, 25 * s.checkCost)) await check();
+        if (pace.due()) await check();
       },
       draw,
       resumed() {
@@ -142,7 +139,7 @@
 
   Panels.register('memory', {
     title: 'Memory',
-    scripts: ['memory-example-view.js'],
+    scripts: ['check-pace.js', 'memory-example-view.js'],
     intro: 'The network must carry something across a gap of T steps: two marked numbers to add at the end, symbols to write'
       + ' out after a pause, or the order of two marks among distractors. A plain RNN\'s gradient fades going back through'
       + ' time, so across a long gap it learns nothing; the gates of an LSTM or a GRU carry it. The gradient flow below shows why.',
