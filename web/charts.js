@@ -29,7 +29,10 @@ const Charts = (() => {
   // points at or below 0 are left out; it spans whole decades, from the one below the lowest point to
   // the one above the highest, so that the distance between two lines means the same on every chart),
   // empty (the text when there is nothing to draw), marks: [{x, label}] (a dashed upright line at x,
-  // labelled at its top: where training went back after a blow-up)}
+  // labelled at its top: where training went back after a blow-up), bands: [{x0, x1, color, label}]
+  // (shaded stretches behind the lines, labelled at their top: a series' parts), xFormat (an x tick's
+  // label: a step's date)}. Returns {xAt(pixel)}: the x a pixel of the canvas stands for (or null if
+  // nothing was drawn).
   function draw(canvas, series, opts) {
     if (opts.log) {
       const logged = series.map((s) => Object.assign({}, s, {
@@ -101,7 +104,7 @@ const Charts = (() => {
       // a blow-up before any point: said in words (there is no axis to mark)
       ctx.fillStyle = '#b42318';
       marks.forEach((m, i) => ctx.fillText('Blew up: ' + m.label + '.', left, h / 2 + 18 * (i + 1)));
-      return;
+      return null;
     }
     for (const m of marks) xs.push(m.x);
     let x0 = Math.min(...xs), x1 = Math.max(...xs);
@@ -118,6 +121,13 @@ const Charts = (() => {
     if (opts.yMax === undefined) y1 += pad;
     const px = x => left + (x - x0) / (x1 - x0) * (w - left - right);
     const py = y => top + (1 - (y - y0) / (y1 - y0)) * (h - top - bottom);
+    ctx.textAlign = 'left';
+    for (const b of opts.bands || []) {
+      ctx.fillStyle = b.color;
+      ctx.fillRect(px(b.x0), top, px(b.x1) - px(b.x0), h - top - bottom);
+      ctx.fillStyle = '#5b6570';
+      if (b.label) ctx.fillText(b.label, px(b.x0) + 3, top + 12);
+    }
     ctx.strokeStyle = '#d8dee4';
     ctx.fillStyle = '#5b6570';
     ctx.lineWidth = 1;
@@ -139,7 +149,7 @@ const Charts = (() => {
     ctx.textAlign = 'center';
     for (let v = Math.ceil(x0 / xs_) * xs_; v <= x1 + 1e-12; v += xs_) {
       ctx.beginPath(); ctx.moveTo(px(v), h - bottom); ctx.lineTo(px(v), h - bottom + 4); ctx.stroke();
-      ctx.fillText(format(v), px(v), h - bottom + 16);
+      ctx.fillText(opts.xFormat ? opts.xFormat(v) : format(v), px(v), h - bottom + 16);
     }
     ctx.fillText(opts.xLabel || '', left + (w - left - right) / 2, h - 6);
     ctx.strokeStyle = '#8c959f';
@@ -179,8 +189,9 @@ const Charts = (() => {
     ctx.setLineDash([]);
     // legend, one line per labelled series, in the corner its lines cross least (top right when all
     // are alike): a pale box behind it, so that lines under it do not cross its words
+    const scale = { xAt: (X) => x0 + (X - left) / (w - left - right) * (x1 - x0) };
     const labelled = series.filter((s) => s.label);
-    if (!labelled.length) return;
+    if (!labelled.length) return scale;
     const bw = Math.max(...labelled.map((s) => ctx.measureText(s.label).width)) + 30;
     const bh = labelled.length * 16 + 4;
     const corners = [[w - right - bw, top + 2], [w - right - bw, h - bottom - bh - 2], [left + 2, top + 2], [left + 2, h - bottom - bh - 2]];
@@ -215,6 +226,7 @@ const Charts = (() => {
       ctx.setLineDash([]);
       ly += 16;
     }
+    return scale;
   }
 
   // A curve's points with more added, at most `keep` of them: past that, the curve is put into keep/2

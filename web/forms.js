@@ -58,6 +58,12 @@ const Forms = (() => {
         const chooser = field(other);
         if (!chooser) continue;
         const defaultFor = (choice) => (choice in byChoice ? byChoice[choice] : s.default);
+        // at the start, the default the chooser's first choice sets (the window of the first series)
+        const input0 = field(s.name);
+        if (input0 && input0.value === String(s.default) && defaultFor(chooser.value) !== s.default) {
+          if (input0.tagName !== 'SELECT') input0.defaultValue = defaultFor(chooser.value);
+          input0.value = defaultFor(chooser.value);
+        }
         // the choice before the change (a form filled from a model's settings changes it silently)
         let before = chooser.value;
         chooser.addEventListener('focus', () => { before = chooser.value; });

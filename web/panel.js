@@ -282,6 +282,7 @@ const TrainingPanel = (() => {
     return {
       get ready() { return p.ready; },
       get running() { return p.running; },
+      get step() { return p.step; },
       publish, stop, restore, slice, save, open,
       // a change that needs a new model, other than a setting (the corpus)
       changed: (key, words) => pending.add(key, words),

@@ -5,7 +5,7 @@ same learning rate, gradient clipping and batch, trained for the same wall-clock
 held-out part every --check-every steps and ending at the best check. It prints the line tearnn ends
 with: `test MASE 0.81 (seasonal naive 1.00, last value 1.32)`.
 
-    /usr/bin/python3 src/scripts/pytorch_forecast_peer.py --series sunspots --seconds 30 [--threads 2]
+    /usr/bin/python3 src/scripts/pytorch_forecast_peer.py --series sunspots --season 11 --seconds 30 [--threads 2]
         [--window 22 --horizon 11 --mode direct|recursive --predict level|change --hidden 32 --lr 0.005]
 """
 import argparse
@@ -17,11 +17,11 @@ import time
 
 import torch
 
-BUILT_IN = {  # file, column, date, window, horizon, change (as ForecastCsv.BUILT_IN)
-    "sunspots": ("sunspots.csv", "SUNACTIVITY", "YEAR", 22, 11, False),
-    "co2": ("co2.csv", "co2", "date", 104, 52, True),
-    "elnino": ("elnino.csv", None, "YEAR", 24, 12, False),
-    "temperatures": ("seattle-weather.csv", "temp_max", "date", 30, 7, False),
+BUILT_IN = {  # file, column, date, window, horizon, recursive, change (as ForecastCsv.BUILT_IN)
+    "sunspots": ("sunspots.csv", "SUNACTIVITY", "YEAR", 22, 11, True, False),
+    "co2": ("co2.csv", "co2", "date", 104, 52, False, True),
+    "elnino": ("elnino.csv", None, "YEAR", 24, 12, False, False),
+    "temperatures": ("seattle-weather.csv", "temp_max", "date", 30, 7, False, False),
 }
 
 
@@ -65,9 +65,9 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--window", type=int)
     ap.add_argument("--horizon", type=int)
-    ap.add_argument("--mode", default="direct")
+    ap.add_argument("--mode")
     ap.add_argument("--predict")
-    ap.add_argument("--season", type=int, required=False)
+    ap.add_argument("--season", type=int, required=True, help="the season tearnn's run chose (it prints it)")
     ap.add_argument("--hidden", type=int, default=32)
     ap.add_argument("--lr", type=float, default=0.005)
     ap.add_argument("--clip", type=float, default=1.0)
@@ -78,11 +78,11 @@ def main():
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     random.seed(a.seed)
-    file, column, _, window, horizon, change = BUILT_IN[a.series]
+    file, column, _, window, horizon, recursive, change = BUILT_IN[a.series]
     L = a.window or window
     H = a.horizon or horizon
     change = (a.predict == "change") if a.predict else change
-    recursive = a.mode == "recursive"
+    recursive = (a.mode == "recursive") if a.mode else recursive
     O = 1 if recursive else H
     raw = read_series(os.path.join(a.data_dir, file), column)
     n = len(raw)
@@ -90,8 +90,6 @@ def main():
     held_end = n - round(n * 0.15)
     y = interpolated(raw, [0, train_end, held_end, n])
     season = a.season
-    if season is None:
-        season = {"sunspots": 11, "co2": 52, "elnino": 12, "temperatures": 365}[a.series]
     x = [y[t] - y[t - 1] if change else y[t] for t in range(n)]
     first = 1 if change else 0
     part = [x[t] for t in range(first, train_end)]

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The page's training panels, in the order of their tabs: a new panel is one line here. */
 final class Panels {
-    static final List<Panel> ALL = List.of(AdderSession.PANEL, WordSession.PANEL, MemorySession.PANEL, ClassifySession.PANEL);
+    static final List<Panel> ALL = List.of(AdderSession.PANEL, WordSession.PANEL, MemorySession.PANEL, ClassifySession.PANEL,
+            ForecastSession.PANEL);
 
     private Panels() {
     }

@@ -66,7 +66,7 @@ public final class ForecastData {
         }
         this.trainEnd = n - (int) Math.round(n * (s.heldOut() + s.test()));
         this.heldOutEnd = n - (int) Math.round(n * s.test());
-        int first = window + (change ? 1 : 0);
+        int first = firstOrigin();
         int need = (int) Math.ceil(Math.max(Math.max(horizon / s.test(), horizon / s.heldOut()),
                 (first + outputs) / (1 - s.heldOut() - s.test())));
         if (trainEnd - first < outputs || heldOutEnd - trainEnd < horizon || n - heldOutEnd < horizon) {
@@ -233,6 +233,11 @@ public final class ForecastData {
             }
         }
         return true;
+    }
+
+    /** The first origin a window fits before (its inputs, and with change the value before them). */
+    public int firstOrigin() {
+        return window + (change ? 1 : 0);
     }
 
     /** Model inputs (columns) per step. */

@@ -56,17 +56,19 @@ public final class ForecastTask extends EpochRun {
                 new double[size * data.outputs], null);
     }
 
-    /** Puts windows {@code which} into batch b: their scaled inputs and training targets. */
-    private void fill(Batch b, int[] which) {
+    /** Puts windows {@code which} into batch b: their scaled inputs, and their training targets unless only forecast. */
+    private void fill(Batch b, int[] which, boolean targets) {
         for (int k = 0; k < which.length; k++) {
             data.inputs(which[k], b.inputs, k, b.size);
-            data.targets(which[k], b.values, k);
+            if (targets) {
+                data.targets(which[k], b.values, k);
+            }
         }
     }
 
     @Override
     protected Batch fillStep(int[] which) {
-        fill(batch, which);
+        fill(batch, which, true);
         return batch;
     }
 
@@ -75,15 +77,29 @@ public final class ForecastTask extends EpochRun {
      * output is fed back as the next step's input (its scaled form is exactly that input).
      */
     public double[][] forecast(int[] origins) {
-        double[][] out = new double[origins.length][data.horizon];
+        return forecast(origins, data.horizon);
+    }
+
+    /** The first {@code steps} (at most H) steps of each origin's forecast (a recursive model: fed back that often). */
+    public double[][] forecast(int[] origins, int steps) {
+        if (steps < 1 || steps > data.horizon) {
+            throw new IllegalArgumentException("a forecast of 1 to " + data.horizon + " steps, not " + steps);
+        }
+        for (int o : origins) {
+            if (o < data.firstOrigin() || o > data.series.length()) {
+                throw new IllegalArgumentException("a forecast from step " + data.firstOrigin() + " to " + data.series.length()
+                        + " (the window reads the steps before it), not " + o);
+            }
+        }
+        double[][] out = new double[origins.length][steps];
         for (int from = 0; from < origins.length; from += MEASURE_BATCH) {
             int[] part = Arrays.copyOfRange(origins, from, Math.min(origins.length, from + MEASURE_BATCH));
             Batch b = newBatch(part.length);
-            fill(b, part);
+            fill(b, part, false);
             if (!settings.recursive()) {
                 double[] y = model.predict(b, null);
                 for (int k = 0; k < part.length; k++) {
-                    for (int h = 0; h < data.horizon; h++) {
+                    for (int h = 0; h < steps; h++) {
                         out[from + k][h] = data.unscaled(part[k], h, y[k * data.horizon + h]);
                     }
                 }
@@ -94,7 +110,7 @@ public final class ForecastTask extends EpochRun {
             for (int k = 0; k < part.length; k++) {
                 level[k] = data.lastValue(part[k]);
             }
-            for (int h = 0; h < data.horizon; h++) {
+            for (int h = 0; h < steps; h++) {
                 double[] y = model.predict(b, null);
                 System.arraycopy(b.inputs, row, b.inputs, 0, (data.window - 1) * row);
                 for (int k = 0; k < part.length; k++) {
@@ -124,7 +140,7 @@ public final class ForecastTask extends EpochRun {
         for (int from = 0; from < data.heldOut.length; from += MEASURE_BATCH) {
             int[] part = Arrays.copyOfRange(data.heldOut, from, Math.min(data.heldOut.length, from + MEASURE_BATCH));
             Batch b = newBatch(part.length);
-            fill(b, part);
+            fill(b, part, true);
             sum += model.evaluate(b, null) * part.length;
         }
         return sum / data.heldOut.length;

@@ -1,0 +1,86 @@
+package tearnn.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The Forecast tab as a person uses it: sunspots train on the page's workers, the held-out MASE is
+ * checked and the test part's metrics drawn beside the baselines; the slider forecasts from any step,
+ * up to the future; CO2 (with its missing weeks) is a pending change that trains on its own series; a
+ * reload brings the model back.
+ */
+class ForecastPanelTest extends PageTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void sunspotsThenCo2(String build) throws java.io.IOException {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            ready(d);
+            d.findElement(By.id("tab-forecast")).click();
+            d.findElement(By.id("forecast-train")).click();
+            // trained on past its best held-out check (a short series is soon learnt by heart): a way back is offered
+            waiting(d, 180).until(x -> !panelData(x, "forecast", "mase").isEmpty() && step(x, "forecast") >= 300
+                    && x.findElement(By.id("forecast-best")).isDisplayed());
+            d.findElement(By.id("forecast-train")).click();
+            waitUntilSettled(d, "forecast");
+            String best = d.findElement(By.id("forecast-best")).getText();
+            assertTrue(best.matches("Go back to the best check: step \\d+, held-out MASE \\d\\.\\d{3}"), best);
+            int bestStep = Integer.parseInt(best.replaceAll(".*step (\\d+),.*", "$1"));
+            d.findElement(By.id("forecast-best")).click();
+            waiting(d, 60).until(x -> text(x, "forecast-progress").startsWith("Opened the best held-out check (step " + bestStep + ")"));
+            waitUntilSettled(d, "forecast");
+            assertEquals(bestStep, step(d, "forecast"), "the model of that check");
+            d.findElement(By.id("forecast-step")).click();
+            waiting(d, 60).until(x -> step(x, "forecast") == bestStep + 1);
+            waitUntilSettled(d, "forecast");
+            assertEquals("", text(d, "forecast-message"), "a model opened mid-run is not said to stall after one step");
+            String line = text(d, "forecast-progress");
+            assertTrue(line.matches("Step \\d+, [\\d,]+ windows seen, held-out MASE \\d+\\.\\d{3} \\(below 1: better than the seasonal naive\\)"),
+                    line);
+            List<WebElement> rows = d.findElements(By.cssSelector("#forecast-metrics tbody tr"));
+            assertEquals(List.of("model", "seasonal naive", "last value", "training mean"), rows.stream().map(r -> r.getAttribute("data-method")).toList());
+            assertTrue(rows.get(1).getText().endsWith("1.000"), "the seasonal naive's MASE is 1: " + rows.get(1).getText());
+            WebElement chart = d.findElement(By.id("forecast-series"));
+            assertEquals("309", chart.getAttribute("data-steps"));
+            assertEquals("263", chart.getAttribute("data-from"), "first, from the test part's start");
+
+            // the slider to the end: a forecast of the future
+            js(d, "const e = document.getElementById('forecast-origin'); e.value = e.max; e.dispatchEvent(new Event('input'));");
+            waiting(d, 30).until(x -> "309".equals(chart.getAttribute("data-from")));
+            assertEquals("from the end of the series (the future)", text(d, "forecast-origin-label"));
+            BrowserTest.screenshot(d, "forecast-" + build);
+
+            // CO2: a pending change, then a new model on its own series, its missing weeks said
+            js(d, "const e = document.getElementById('forecast-settings').elements.namedItem('series'); e.value = 'co2';"
+                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            assertEquals("104", ((String) js(d, "return document.getElementById('forecast-settings').elements.namedItem('window').value;")),
+                    "the window follows the series");
+            assertEquals("Train new model", d.findElement(By.id("forecast-train")).getText());
+            int models = models(d, "forecast");
+            d.findElement(By.id("forecast-step")).click();
+            waiting(d, 60).until(x -> models(x, "forecast") > models && step(x, "forecast") == 1);
+            waitUntilSettled(d, "forecast");
+            waiting(d, 30).until(x -> "2284".equals(chart.getAttribute("data-steps")));
+            assertTrue(text(d, "forecast-about").startsWith("weekly CO2 at Mauna Loa, 1958-2001 (ppm): 2,284 steps, 59 values missing"
+                    + " (interpolated within their part). Window 104, horizon 52, direct (all H at once), predicting the change from the last"
+                    + " value; season 52 (suggested from the training part)."), text(d, "forecast-about"));
+            waitUntilKept(d, "forecast");
+
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "forecast-progress").startsWith("Restored your lstm model for weekly CO2 at Mauna Loa"),
+                    text(d, "forecast-progress") + " / " + text(d, "forecast-message") + " / " + BrowserTest.severe(d));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+'use strict';
+// The forecast panel: what is its own on top of TrainingPanel. A series the site ships (sunspots,
+// CO2, El Nino, Seattle temperatures) is read here and sent with a new model; every few seconds the
+// held-out forecasts are scored against the seasonal naive (the curve) and the test part's metrics
+// table and the series chart are drawn again; a person drags "forecast from here" along the series.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const KEEP = 800; // points of each curve kept (older ones thinned)
+  const FILES = { sunspots: 'data/sunspots.csv', co2: 'data/co2.csv', elnino: 'data/elnino.csv', temperatures: 'data/seattle-weather.csv' };
+
+  function create(app, description) {
+    const s = { loss: [], held: [], info: null, view: null, from: null, scale: null, line: '', test: null, blowUps: BlowUps.create(KEEP) };
+    const texts = SiteData.readAll(FILES);
+    const pace = CheckPace.create(2000);
+    let panel = null;
+    const form = () => $('forecast-settings');
+
+    function draw() {
+      if (s.line) $('forecast-progress').textContent = s.line;
+      s.line = '';
+      const marks = s.blowUps.marks();
+      Charts.draw($('forecast-loss'), s.blowUps.series().concat(Charts.noisy(s.loss, '#1f6feb', '#b6d4fe')),
+        { xLabel: 'windows seen', marks, log: true });
+      const naive = s.held.length ? [{ points: [[s.held[0][0], 1], [s.held[s.held.length - 1][0], 1]], color: '#bf8700', dashed: true,
+        label: 'seasonal naive (1)' }] : [];
+      Charts.draw($('forecast-held'), [{ points: s.held, color: '#1a7f37', label: s.held.length ? 'held-out MASE '
+        + s.held[s.held.length - 1][1].toFixed(3) : '' }].concat(naive),
+      { xLabel: 'windows seen', yMin: 0, marks, empty: 'No check yet: it comes as training goes on.' });
+      s.scale = ForecastView.draw($('forecast-series'), s.view, s.from);
+      ForecastView.table($('forecast-metrics'), s.test && s.test.test, s.test && s.test.scored);
+    }
+
+    // the held-out check and the series' view (every few seconds while training, at most a 25th of
+    // the time); said on the progress line unless quiet (a model just made or brought back keeps its line)
+    async function check(quiet) {
+      const [r, v] = await pace.run(async () => {
+        const held = await panel.call('heldout', {});
+        return [held, held.ok ? await panel.call('view', {}) : null];
+      }, panel.step);
+      if (!r.ok || !v.ok) return;
+      s.test = r;
+      s.view = Object.assign({ horizon: s.info.horizon, season: s.info.season }, v);
+      if (s.from) await forecastFrom(s.from.origin, true);
+      if (!s.held.length || s.held[s.held.length - 1][0] !== r.examples) s.held = Charts.grow(s.held, [[r.examples, r.mase]], KEEP);
+      if (!quiet) {
+        s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' windows seen, held-out MASE ' + r.mase.toFixed(3)
+          + ' (below 1: better than the seasonal naive)';
+      }
+      // past its best check (it learns the training part by heart): offer to go back there
+      const back = $('forecast-best');
+      back.hidden = r.best.step === r.steps;
+      back.textContent = 'Go back to the best check: step ' + r.best.step + ', held-out MASE ' + r.best.mase.toFixed(3);
+      panel.publish({ mase: String(r.mase) });
+    }
+
+    // the forecast from step `origin` (the dragged point or the slider), drawn at once
+    async function forecastFrom(origin, quiet) {
+      if (!panel || !panel.ready || !s.view) return;
+      const o = Math.max(s.view.first, Math.min(s.view.values.length, origin));
+      $('forecast-origin').value = String(o);
+      const r = await panel.call('from', { origin: o });
+      if (!r.ok) return;
+      s.from = r;
+      $('forecast-origin-label').textContent = 'from ' + (o < s.view.values.length ? s.view.times[o] : 'the end of the series (the future)');
+      if (!quiet) draw();
+    }
+
+    function started(r, how, extra) {
+      s.info = r;
+      $('forecast-best').hidden = true;
+      const kept = how === 'restored' ? extra : {};
+      Object.assign(s, { loss: kept.loss || [], held: kept.held || [], view: null, from: null, test: null, line: '' });
+      s.blowUps.reset(kept.blowUps);
+      const slider = $('forecast-origin');
+      slider.min = String(r.window + (r.settings.predict === 'change' ? 1 : 0));
+      slider.max = String(r.length);
+      slider.value = String(r.heldOutEnd);
+      const gaps = r.missing ? ', ' + r.missing + ' values missing (' + (r.settings.missing === 'skip' ? r.skipped + ' windows holding them left out'
+        : 'interpolated within their part') + ')' : ', none missing';
+      $('forecast-about').textContent = r.seriesName + ': ' + r.length.toLocaleString('en') + ' steps' + gaps + '. Window ' + r.window
+        + ', horizon ' + r.horizon + ', ' + (r.settings.mode === 'recursive' ? 'recursive (fed back its own forecasts)' : 'direct (all H at once)')
+        + ', predicting ' + (r.settings.predict === 'change' ? 'the change from the last value' : 'the values') + '; season ' + r.season
+        + (r.seasonSuggested ? ' (suggested from the training part)' : '') + '.';
+      const what = r.cell + ' model for ' + r.seriesName + ', ' + r.parameters.toLocaleString('en') + ' parameters';
+      $('forecast-progress').textContent = how === 'restored' ? 'Restored your ' + what + ', from your last visit (step ' + r.steps + ').'
+        : (how === 'new' ? 'New ' : 'Opened ' + extra + ': ') + what + '.';
+      draw();
+      return check(true).then(() => forecastFrom(r.heldOutEnd, true)).then(draw);
+    }
+
+    panel = TrainingPanel.create(app, {
+      noun: 'forecaster',
+      fileName: 'tearnn-forecaster.json',
+      seen: 'examples',
+      // the chosen series' text; none yet (still reading) or unreadable: said, and no model made
+      newRequest: () => SiteData.request(texts, form().elements.namedItem('series').value, $('forecast-message'), 'series'),
+      started,
+      sliced(r, losses) {
+        s.loss = Charts.grow(s.loss, losses, KEEP);
+        s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' windows seen, loss ' + Forms.number(r.loss, 4)
+          + (s.held.length ? ', held-out MASE ' + s.held[s.held.length - 1][1].toFixed(3) : '')
+          + (r.workers > 1 ? ' (' + r.workers + ' workers)' : '');
+      },
+      async between() {
+        if (pace.due(panel.step)) await check();
+      },
+      draw,
+      async paused() {
+        await check();
+        draw();
+      },
+      wentBack(r) {
+        s.loss = s.blowUps.back(s.loss, r.examples, r.steps);
+        s.held = s.held.filter((p) => p[0] <= r.examples);
+        s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' windows seen: the model is back here, from before the blow-up.';
+        draw();
+      },
+      // the series' text too: a kept model is brought back on it (the engine reads it again)
+      record: () => ({ loss: s.loss, held: s.held, blowUps: s.blowUps.record(), text: texts[s.info.settings.series] }),
+      trainLabel: () => (panel && panel.ready ? 'Resume' : 'Train'),
+    }, description);
+    $('forecast-best').addEventListener('click', async () => {
+      const b = await panel.call('best', {});
+      if (b.ok) await panel.open(b.model, 'the best held-out check (step ' + b.step + ')');
+      else $('forecast-message').textContent = Forms.sentence(b.error);
+    });
+    ForecastView.draggable($('forecast-series'), () => s.scale, (step) => forecastFrom(step));
+    $('forecast-origin').addEventListener('input', (e) => forecastFrom(Number(e.target.value)));
+    draw();
+    return panel;
+  }
+
+  Panels.register('forecast', {
+    title: 'Forecast',
+    scripts: ['site-data.js', 'check-pace.js', 'forecast-view.js'],
+    intro: 'The network reads a window of the last L steps of a series and forecasts the next H: all at once (direct), or one'
+      + ' step at a time, fed back its own forecast (recursive). It is scored against the seasonal naive forecast (the value one'
+      + ' season back): a MASE below 1 beats it. The series are NOAA\'s yearly sunspots, Scripps\' weekly CO2 at Mauna Loa,'
+      + ' NOAA\'s monthly El Nino sea temperatures (as packaged in statsmodels) and NOAA\'s daily Seattle weather (as packaged in'
+      + ' vega-datasets), all public domain.',
+    lossCaption: 'Training loss at each step (squared error on the scaled series; dark: its moving mean)',
+    status: '<button type="button" id="forecast-best" hidden></button>',
+    charts: '<figure><canvas id="forecast-held" width="440" height="220" aria-label="held-out MASE chart"></canvas>'
+      + '<figcaption>Held-out MASE: the model\'s error over the seasonal naive\'s (dashed, 1)</figcaption></figure>',
+    body: `<h2>The series and its forecasts</h2>
+  <p class="explain">Shaded: the training part (the model learns from it, and the scaling and the season come from it alone), the
+  held-out part (checks training: on a short series the model soon learns the training part by heart and its held-out MASE
+  climbs again; then a button takes it back to its best check) and the test part (scored below). Grey: the model's forecast of each next
+  step from the real past; blue: its forecasts of H steps at a time over the later parts, beside the seasonal naive's (dashed).
+  Drag along the chart, or move the slider, to forecast from any step; at the very end, it forecasts the future.</p>
+  <p id="forecast-about" class="status"></p>
+  <figure class="series"><canvas id="forecast-series" width="900" height="300" aria-label="the series, its parts and the forecasts"></canvas>
+  <figcaption><label>Forecast from <input type="range" id="forecast-origin" min="0" max="1" value="0"></label>
+  <span id="forecast-origin-label"></span></figcaption></figure>
+  <h2>How good the forecasts are</h2>
+  <div id="forecast-metrics" aria-live="polite"></div>`,
+    create,
+  });
+})();
