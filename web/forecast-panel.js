@@ -1,6 +1,7 @@
 'use strict';
 // The forecast panel: what is its own on top of TrainingPanel. A series the site ships (sunspots,
-// CO2, El Nino, Seattle temperatures) is read here and sent with a new model; every few seconds the
+// CO2, El Nino, Seattle temperatures) is read here and sent with a new model, or a person's own table
+// (own-table.js) with the columns they chose; every few seconds the
 // held-out forecasts are scored against the seasonal naive (the curve) and the test part's metrics
 // table and the series chart are drawn again; a person drags "forecast from here" along the series.
 (() => {
@@ -14,6 +15,11 @@
     const pace = CheckPace.create(2000);
     let panel = null;
     const form = () => $('forecast-settings');
+    const series = () => form().elements.namedItem('series').value;
+    // a person's own table: its box shown when chosen; an edit needs a new model
+    const own = OwnTable.create(() => { if (panel && panel.ready && series() === 'own') panel.changed('table', 'your table'); });
+    // the own table's fields the model was made with (kept with it)
+    let ownFields = null;
 
     function draw() {
       if (s.line) $('forecast-progress').textContent = s.line;
@@ -41,16 +47,19 @@
       s.test = r;
       s.view = Object.assign({ horizon: s.info.horizon, season: s.info.season }, v);
       if (s.from) await forecastFrom(s.from.origin, true);
-      if (!s.held.length || s.held[s.held.length - 1][0] !== r.examples) s.held = Charts.grow(s.held, [[r.examples, r.mase]], KEEP);
-      if (!quiet) {
-        s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' windows seen, held-out MASE ' + r.mase.toFixed(3)
-          + ' (below 1: better than the seasonal naive)';
+      // a MASE is null where the seasonal naive is exact: then the MAE is said, in the series' units
+      const held = r.mase === null ? 'held-out MAE ' + r.mae.toPrecision(4) + ' (the seasonal naive is exact here)'
+        : 'held-out MASE ' + r.mase.toFixed(3) + ' (below 1: better than the seasonal naive)';
+      if (r.mase !== null && (!s.held.length || s.held[s.held.length - 1][0] !== r.examples)) {
+        s.held = Charts.grow(s.held, [[r.examples, r.mase]], KEEP);
       }
+      if (!quiet) s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' windows seen, ' + held;
       // past its best check (it learns the training part by heart): offer to go back there
       const back = $('forecast-best');
       back.hidden = r.best.step === r.steps;
-      back.textContent = 'Go back to the best check: step ' + r.best.step + ', held-out MASE ' + r.best.mase.toFixed(3);
-      panel.publish({ mase: String(r.mase) });
+      back.textContent = 'Go back to the best check: step ' + r.best.step
+        + (r.best.mase === null ? '' : ', held-out MASE ' + r.best.mase.toFixed(3));
+      panel.publish({ mase: r.mase === null ? '' : String(r.mase) });
     }
 
     // the forecast from step `origin` (the dragged point or the slider), drawn at once
@@ -67,6 +76,7 @@
 
     function started(r, how, extra) {
       s.info = r;
+      own.show(r.settings.series === 'own');
       $('forecast-best').hidden = true;
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], held: kept.held || [], view: null, from: null, test: null, line: '' });
@@ -93,7 +103,16 @@
       fileName: 'tearnn-forecaster.json',
       seen: 'examples',
       // the chosen series' text; none yet (still reading) or unreadable: said, and no model made
-      newRequest: () => SiteData.request(texts, form().elements.namedItem('series').value, $('forecast-message'), 'series'),
+      newRequest() {
+        if (series() !== 'own') return SiteData.request(texts, series(), $('forecast-message'), 'series');
+        const r = own.request($('forecast-message'));
+        if (r) ownFields = r;
+        return r;
+      },
+      restoring(record) {
+        own.restore(record);
+        if (typeof record.column === 'string') ownFields = record;
+      },
       started,
       sliced(r, losses) {
         s.loss = Charts.grow(s.loss, losses, KEEP);
@@ -116,7 +135,9 @@
         draw();
       },
       // the series' text too: a kept model is brought back on it (the engine reads it again)
-      record: () => ({ loss: s.loss, held: s.held, blowUps: s.blowUps.record(), text: texts[s.info.settings.series] }),
+      record: () => Object.assign({ loss: s.loss, held: s.held, blowUps: s.blowUps.record() }, s.info.settings.series === 'own'
+        ? { text: ownFields.text, textName: ownFields.textName, column: ownFields.column, dateColumn: ownFields.dateColumn, inputs: ownFields.inputs }
+        : { text: texts[s.info.settings.series] }),
       trainLabel: () => (panel && panel.ready ? 'Resume' : 'Train'),
     }, description);
     $('forecast-best').addEventListener('click', async () => {
@@ -124,6 +145,9 @@
       if (b.ok) await panel.open(b.model, 'the best held-out check (step ' + b.step + ')');
       else $('forecast-message').textContent = Forms.sentence(b.error);
     });
+    const showOwn = () => own.show(series() === 'own');
+    form().addEventListener('change', showOwn);
+    showOwn();
     ForecastView.draggable($('forecast-series'), () => s.scale, (step) => forecastFrom(step));
     $('forecast-origin').addEventListener('input', (e) => forecastFrom(Number(e.target.value)));
     draw();
@@ -132,7 +156,9 @@
 
   Panels.register('forecast', {
     title: 'Forecast',
-    scripts: ['site-data.js', 'check-pace.js', 'forecast-view.js'],
+    scripts: ['site-data.js', 'check-pace.js', 'own-table.js', 'forecast-view.js'],
+    // the box of a person's own table (own-table.js is loaded by the time the markup is built)
+    get settingsExtra() { return OwnTable.markup; },
     intro: 'The network reads a window of the last L steps of a series and forecasts the next H: all at once (direct), or one'
       + ' step at a time, fed back its own forecast (recursive). It is scored against the seasonal naive forecast (the value one'
       + ' season back): a MASE below 1 beats it. The series are NOAA\'s yearly sunspots, Scripps\' weekly CO2 at Mauna Loa,'

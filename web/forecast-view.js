@@ -65,9 +65,10 @@ const ForecastView = (() => {
     for (const r of rows) {
       const tr = body.insertRow();
       tr.dataset.method = r.method;
-      const best = r.method === 'model' && rows.every((o) => o.mase >= r.mase);
+      const best = r.method === 'model' && r.mase !== null && rows.every((o) => o.mase >= r.mase);
       tr.className = best ? 'best' : '';
-      for (const v of [r.method, r.mae.toPrecision(4), r.rmse.toPrecision(4), r.mase.toFixed(3)]) tr.insertCell().textContent = v;
+      // no MASE where the seasonal naive is exact (a series that repeats itself to the digit)
+      for (const v of [r.method, r.mae.toPrecision(4), r.rmse.toPrecision(4), r.mase === null ? '-' : r.mase.toFixed(3)]) tr.insertCell().textContent = v;
     }
     const cap = t.createCaption();
     cap.textContent = 'Test part, ' + scored.toLocaleString('en') + ' steps forecast, in the series\' own units';

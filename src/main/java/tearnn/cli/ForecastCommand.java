@@ -84,7 +84,7 @@ final class ForecastCommand {
             ForecastMetrics m = task.heldOut();
             elapsed = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "step %6d  loss %.4f  held-out MAE %.4g  MASE %.3f  (%.1f s)%n", task.steps(), loss,
-                    m.mae(ForecastMetrics.MODEL), m.mase(ForecastMetrics.MODEL), elapsed);
+                    m.mae(ForecastMetrics.MODEL), m.mase(ForecastMetrics.MODEL), elapsed);  // NaN: the seasonal naive is exact
             if (best.record(m.mae(ForecastMetrics.MODEL))) {
                 if (keep.equals("best")) {
                     kept = ModelFile.pack(task.saved(), true);
@@ -108,8 +108,13 @@ final class ForecastCommand {
             Main.writeModel(outFile, task.saved());
             out.println("wrote " + outFile);
         }
-        out.printf(Locale.ROOT, "test MASE %.2f (seasonal naive 1.00, last value %.2f)%n", test.mase(ForecastMetrics.MODEL),
-                test.mase(ForecastMetrics.LAST));
+        if (test.mase(ForecastMetrics.SEASONAL) != test.mase(ForecastMetrics.SEASONAL)) {
+            out.printf(Locale.ROOT, "test MASE undefined: the seasonal naive forecasts the test part exactly (model MAE %.4g)%n",
+                    test.mae(ForecastMetrics.MODEL));
+        } else {
+            out.printf(Locale.ROOT, "test MASE %.2f (seasonal naive 1.00, last value %.2f)%n", test.mase(ForecastMetrics.MODEL),
+                    test.mase(ForecastMetrics.LAST));
+        }
     }
 
     /** What is trained on what, in a line or two. */

@@ -1,5 +1,6 @@
 package tearnn.lab;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,9 @@ import tearnn.file.ModelFile;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
+import tearnn.settings.Setting;
 import tearnn.settings.SettingException;
+import tearnn.settings.SettingValues;
 import tearnn.task.ForecastCsv;
 import tearnn.task.ForecastData;
 import tearnn.task.ForecastMetrics;
@@ -26,8 +29,14 @@ import tearnn.task.TrainingRun;
  * model file of the best held-out check so far (the page opens it to go back there).
  */
 final class ForecastSession implements TrainingSession {
-    static final Panel PANEL = new Panel("forecast", "forecast-panel.js", ForecastSettings.ALL,
-            List.of(ForecastSettings.LEARNING_RATE, ForecastSettings.CLIP), List.of("settings", "text"),
+    /** A person's own table, rather than a built-in series. */
+    static final String OWN = "own";
+    /** The built-in series and a person's own table; window, horizon, mode and target follow it as ForecastSettings says. */
+    static final Setting SERIES = series();
+
+    static final Panel PANEL = new Panel("forecast", "forecast-panel.js", settings(),
+            List.of(ForecastSettings.LEARNING_RATE, ForecastSettings.CLIP),
+            List.of("settings", "text", "textName", "column", "dateColumn", "inputs"),
             Panel.verbs("heldout", Verb.READ, "view", Verb.READ, "from", Verb.READ, "best", Verb.READ), ForecastSession::start, out -> { });
 
     private final ForecastTask task;
@@ -43,15 +52,54 @@ final class ForecastSession implements TrainingSession {
         this.series = series;
     }
 
-    /** A new run from the request's settings and the series' text, or the {@code loaded} one continued on it. */
-    static ForecastSession start(JsonObject request, SavedModel loaded) {
-        tearnn.settings.SettingValues settings = JsonSettings.of(request, "settings");
-        String id = ForecastSettings.SERIES.choice(settings);
-        String text = request.has("text") ? request.string("text") : null;
+    private static Setting series() {
+        List<Setting.Choice> choices = new ArrayList<>(ForecastSettings.SERIES.choices());
+        choices.add(new Setting.Choice(OWN, "your own table (CSV or TSV)"));
+        return Setting.choice(ForecastSettings.SERIES.name(), ForecastSettings.SERIES.label(), ForecastSettings.SERIES.defaultText(),
+                choices);
+    }
+
+    private static List<Setting> settings() {
+        List<Setting> all = new ArrayList<>(ForecastSettings.ALL);
+        all.set(all.indexOf(ForecastSettings.SERIES), SERIES);
+        return List.copyOf(all);
+    }
+
+    private static String field(JsonObject request, String name) {
+        return request.has(name) && request.get(name) != null ? request.string(name) : null;
+    }
+
+    /**
+     * The series of a request: a built-in one from its file's {@code text}, or a person's table
+     * ({@code text}, named {@code textName}) whose {@code column} is forecast, with {@code dateColumn}
+     * (none: row order) and {@code inputs} (extra input columns, comma-separated).
+     */
+    static ForecastSeries series(JsonObject request, String id) {
+        String text = field(request, "text");
+        boolean own = OWN.equals(id);
         if (text == null || text.isEmpty()) {
-            throw new SettingException("series", "no series came with the request (the page sends the file's text)");
+            throw own ? new SettingException("data", "paste a table, or open a CSV or TSV file")
+                    : new SettingException("series", "no series came with the request (the page sends the file's text)");
         }
-        ForecastSeries s = ForecastCsv.read(ForecastCsv.builtIn(id), text);
+        if (!own) {
+            return ForecastCsv.read(ForecastCsv.builtIn(id), text);
+        }
+        String column = field(request, "column");
+        if (column == null || column.isEmpty()) {
+            throw new SettingException("column", "choose the column to forecast");
+        }
+        String date = field(request, "dateColumn");
+        String inputs = field(request, "inputs");
+        String name = field(request, "textName");
+        return ForecastCsv.table(text, (name != null ? name : "your table") + ", " + column, column,
+                inputs == null || inputs.isEmpty() ? List.of() : List.of(inputs.split(",")), date == null || date.isEmpty() ? null : date);
+    }
+
+    /** A new run from the request's settings and series, or the {@code loaded} one continued on it. */
+    static ForecastSession start(JsonObject request, SavedModel loaded) {
+        SettingValues settings = JsonSettings.of(request, "settings");
+        String id = SERIES.choice(settings);
+        ForecastSeries s = series(request, id);
         return new ForecastSession(loaded == null ? new ForecastTask(s, ForecastSettings.read(settings)) : ForecastTask.resume(s, loaded),
                 id);
     }
@@ -78,7 +126,7 @@ final class ForecastSession implements TrainingSession {
                 .name("train").value(d.trainWindows().length).name("cell").value(fs.cell().id).name("hidden").value(fs.hidden())
                 .name("steps").value(task.steps());
         Map<String, String> values = new LinkedHashMap<>();
-        values.put(ForecastSettings.SERIES.name(), series);
+        values.put(SERIES.name(), series);
         values.putAll(fs.asText());
         JsonSettings.values(values, out);
     }
@@ -93,7 +141,8 @@ final class ForecastSession implements TrainingSession {
                 if (best == null) {
                     throw new SettingException("model", "no held-out check yet: train a little first");
                 }
-                out.name("model").value(best).name("step").value(bestStep).name("mase").value(bestMase);
+                out.name("model").value(best).name("step").value(bestStep).name("mase");
+                orNull(out, bestMase);
             }
             default -> throw new IllegalArgumentException("unknown command 'forecast." + command + "'");
         }
@@ -108,19 +157,25 @@ final class ForecastSession implements TrainingSession {
             bestStep = task.steps();
             best = ModelFile.write(task.saved());
         }
+        // a MASE is null where the seasonal naive is exact (nothing to measure against)
         out.name("steps").value(task.steps()).name("examples").value((double) task.progress().examples())
-                .name("mae").value(held.mae(ForecastMetrics.MODEL)).name("mase").value(held.mase(ForecastMetrics.MODEL))
-                .name("baselines").beginObject();
+                .name("mae").value(held.mae(ForecastMetrics.MODEL)).name("mase");
+        orNull(out, held.mase(ForecastMetrics.MODEL));
+        out.name("baselines").beginObject();
         for (int m = 1; m < ForecastMetrics.METHODS.length; m++) {
-            out.name(ForecastMetrics.METHODS[m]).value(held.mase(m));
+            out.name(ForecastMetrics.METHODS[m]);
+            orNull(out, held.mase(m));
         }
         out.endObject().name("test").beginArray();
         for (int m = 0; m < ForecastMetrics.METHODS.length; m++) {
             out.beginObject().name("method").value(ForecastMetrics.METHODS[m]).name("mae").value(test.mae(m))
-                    .name("rmse").value(test.rmse(m)).name("mase").value(test.mase(m)).endObject();
+                    .name("rmse").value(test.rmse(m)).name("mase");
+            orNull(out, test.mase(m));
+            out.endObject();
         }
-        out.endArray().name("scored").value(test.count()).name("best").beginObject().name("step").value(bestStep)
-                .name("mase").value(bestMase).endObject();
+        out.endArray().name("scored").value(test.count()).name("best").beginObject().name("step").value(bestStep).name("mase");
+        orNull(out, bestMase);
+        out.endObject();
     }
 
     private static void orNull(JsonWriter out, double v) {

@@ -69,9 +69,12 @@ public final class ForecastMetrics {
         return Math.sqrt(squared[method] / count);
     }
 
-    /** MAE relative to the seasonal naive's (1 for the seasonal naive itself). */
+    /**
+     * MAE relative to the seasonal naive's (1 for the seasonal naive itself); NaN where the seasonal
+     * naive is exact (a series that repeats itself to the digit), which no ratio can measure against.
+     */
     public double mase(int method) {
-        return absolute[method] / absolute[SEASONAL];
+        return absolute[SEASONAL] > 0 ? absolute[method] / absolute[SEASONAL] : Double.NaN;
     }
 
     /** The metrics as a table, a method a line. */
@@ -79,7 +82,8 @@ public final class ForecastMetrics {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s %10s %10s %7s%n", "", "MAE", "RMSE", "MASE"));
         for (int m = 0; m < METHODS.length; m++) {
             String name = m == SEASONAL ? "seasonal naive (" + season + ")" : METHODS[m];
-            b.append(String.format(Locale.ROOT, "%-22s %10.4g %10.4g %7.3f%n", name, mae(m), rmse(m), mase(m)));
+            String mase = mase(m) == mase(m) ? String.format(Locale.ROOT, "%.3f", mase(m)) : "-";
+            b.append(String.format(Locale.ROOT, "%-22s %10.4g %10.4g %7s%n", name, mae(m), rmse(m), mase));
         }
         return b.toString();
     }

@@ -80,4 +80,40 @@ class ForecastSessionTest {
         assertFalse(elsewhere.bool("ok"));
         assertEquals(List.of("model"), List.of(elsewhere.string("field")));
     }
+
+    @Test
+    void aTableOfOnesOwnWithItsColumnsChosen() {
+        StringBuilder table = new StringBuilder("day,visits,rain\n");
+        for (int t = 0; t < 120; t++) {
+            table.append(String.format(java.util.Locale.ROOT, "2024-%02d-%02d,%.2f,%d%n", 1 + t / 28, 1 + t % 28,
+                    50 + 10 * Math.sin(2 * Math.PI * t / 7) + 0.05 * t, t % 3));
+        }
+        String own = "\"settings\":{\"series\":\"own\",\"window\":14,\"horizon\":7},\"text\":" + LabTest.quote(table.toString())
+                + ",\"textName\":\"shop.csv\",\"column\":\"visits\",\"dateColumn\":\"day\",\"inputs\":\"rain\"";
+        JsonObject d = ok(lab, "{\"cmd\":\"forecast.new\"," + own + "}");
+        assertEquals("shop.csv, visits", d.string("seriesName"));
+        assertEquals(7, d.integer("season"), "the weekly cycle, suggested");
+        assertEquals("own", d.object("settings").string("series"));
+        ok(lab, "{\"cmd\":\"forecast.train\",\"steps\":20}");
+        ok(lab, "{\"cmd\":\"forecast.heldout\"}");
+        JsonObject v = ok(lab, "{\"cmd\":\"forecast.view\"}");
+        assertEquals("2024-01-01", v.list("times").get(0));
+        ok(lab, "{\"cmd\":\"forecast.from\",\"origin\":120}");
+        // a week that repeats to the digit: the seasonal naive is exact, and no MASE can be given
+        String exact = own.replace("\"inputs\":\"rain\"", "\"inputs\":\"\"");
+        StringBuilder repeating = new StringBuilder("day,visits,rain\n");
+        for (int t = 0; t < 120; t++) {
+            repeating.append(String.format(java.util.Locale.ROOT, "2024-%02d-%02d,%d,0%n", 1 + t / 28, 1 + t % 28, 40 + (t % 7) * 3));
+        }
+        ok(lab, "{\"cmd\":\"forecast.new\"," + exact.replace(LabTest.quote(table.toString()), LabTest.quote(repeating.toString())) + "}");
+        JsonObject h = ok(lab, "{\"cmd\":\"forecast.heldout\"}");
+        assertEquals(null, h.get("mase"));
+        assertEquals(0.0, ((Number) ((java.util.Map<?, ?>) h.list("test").get(1)).get("mae")).doubleValue(), "the seasonal naive, exact");
+        JsonObject none = JsonObject.parse(lab.handle("{\"cmd\":\"forecast.new\",\"settings\":{\"series\":\"own\"},\"text\":\"a,b\\n1,2\\n\"}"),
+                "reply");
+        assertEquals("column", none.string("field"));
+        JsonObject recursive = JsonObject.parse(lab.handle("{\"cmd\":\"forecast.new\"," + own.replace("\"horizon\":7", "\"horizon\":7,\"mode\":\"recursive\"")
+                + "}"), "reply");
+        assertEquals("mode", recursive.string("field"), "extra inputs cannot be fed back");
+    }
 }

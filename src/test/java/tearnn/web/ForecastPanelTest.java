@@ -83,4 +83,57 @@ class ForecastPanelTest extends PageTest {
             d.quit();
         }
     }
+
+    /** A person's own table, pasted: a bad row named by line and column, then trained on, and back after a reload. */
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm"})
+    void aTableOfOnesOwn(String build) throws java.io.IOException {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            ready(d);
+            d.findElement(By.id("tab-forecast")).click();
+            js(d, "const e = document.getElementById('forecast-settings').elements.namedItem('series'); e.value = 'own';"
+                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            assertTrue(d.findElement(By.id("forecast-table")).isDisplayed(), "the table's box, shown for your own table");
+            d.findElement(By.id("forecast-train")).click();
+            waiting(d, 10).until(x -> text(x, "forecast-message").startsWith("Paste a table, or open a CSV or TSV file"));
+            StringBuilder table = new StringBuilder("day,visits,rain\n");
+            for (int t = 0; t < 120; t++) {
+                table.append(String.format(java.util.Locale.ROOT, "2024-%02d-%02d,%s,%d\n", 1 + t / 28, 1 + t % 28,
+                        t == 7 ? "many" : String.format(java.util.Locale.ROOT, "%.2f", 50 + 10 * Math.sin(2 * Math.PI * t / 7) + 0.05 * t), t % 3));
+            }
+            js(d, "const e = document.getElementById('forecast-table'); e.value = arguments[0]; e.dispatchEvent(new Event('input'));",
+                    table.toString());
+            assertEquals("rain", ((String) js(d, "return document.getElementById('forecast-column').value;")), "the last column not a date");
+            js(d, "const e = document.getElementById('forecast-column'); e.value = 'visits'; e.dispatchEvent(new Event('change', { bubbles: true }));");
+            assertEquals("day", ((String) js(d, "return document.getElementById('forecast-date').value;")), "the date column, found by its name");
+            js(d, "const f = document.getElementById('forecast-settings'); f.elements.namedItem('window').value = '14';"
+                    + " f.elements.namedItem('horizon').value = '7';");
+            d.findElement(By.id("forecast-train")).click();
+            waiting(d, 30).until(x -> !text(x, "forecast-message").isEmpty());
+            assertTrue(text(d, "forecast-message").contains("Line 9, column visits: 'many' is not a number"), text(d, "forecast-message"));
+            js(d, "const e = document.getElementById('forecast-table'); e.value = e.value.replace('many', '55');"
+                    + " e.dispatchEvent(new Event('input'));");
+            int models = models(d, "forecast");
+            d.findElement(By.id("forecast-step")).click();
+            waiting(d, 60).until(x -> models(x, "forecast") > models && step(x, "forecast") == 1);
+            waitUntilSettled(d, "forecast");
+            assertTrue(text(d, "forecast-about").startsWith("pasted table, visits: 120 steps, none missing. Window 14, horizon 7,"),
+                    text(d, "forecast-about"));
+            waiting(d, 30).until(x -> "120".equals(x.findElement(By.id("forecast-series")).getAttribute("data-steps")));
+            assertEquals(4, d.findElements(By.cssSelector("#forecast-metrics tbody tr")).size(), "the metrics table");
+            waitUntilKept(d, "forecast");
+            BrowserTest.screenshot(d, "forecast-own-" + build);
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "forecast-progress").startsWith("Restored your lstm model for pasted table, visits"),
+                    text(d, "forecast-progress") + " / " + text(d, "forecast-message") + " / " + BrowserTest.severe(d));
+            assertTrue(((String) js(d, "return document.getElementById('forecast-table').value;")).startsWith("day,visits,rain"),
+                    "the table is back in its box");
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
 }
