@@ -25,12 +25,15 @@ class ForecastPanelTest extends PageTest {
             d.get(BrowserTest.base + "index.html?build=" + build);
             ready(d);
             d.findElement(By.id("tab-forecast")).click();
-            d.findElement(By.id("forecast-train")).click();
             // trained on past its best held-out check (a short series is soon learnt by heart): a way back is offered
-            waiting(d, 180).until(x -> !panelData(x, "forecast", "mase").isEmpty() && step(x, "forecast") >= 300
-                    && x.findElement(By.id("forecast-best")).isDisplayed());
-            d.findElement(By.id("forecast-train")).click();
-            waitUntilSettled(d, "forecast");
+            // (the check Pause makes may be a new best, which hides it: then train on)
+            for (int round = 0; round < 5 && !d.findElement(By.id("forecast-best")).isDisplayed(); round++) {
+                d.findElement(By.id("forecast-train")).click();
+                waiting(d, 180).until(x -> !panelData(x, "forecast", "mase").isEmpty() && step(x, "forecast") >= 300
+                        && x.findElement(By.id("forecast-best")).isDisplayed());
+                d.findElement(By.id("forecast-train")).click();
+                waitUntilSettled(d, "forecast");
+            }
             String best = d.findElement(By.id("forecast-best")).getText();
             assertTrue(best.matches("Go back to the best check: step \\d+, held-out MASE \\d\\.\\d{3}"), best);
             int bestStep = Integer.parseInt(best.replaceAll(".*step (\\d+),.*", "$1"));
