@@ -99,10 +99,7 @@ public final class AdderTask extends TrainingRun<AdderTask.Snapshot> {
     /** The model, its trainer and progress, and the generators of the pairs (see {@link TrainingRun#saved}). */
     @Override
     public SavedModel saved() {
-        if (trainer.updating()) {
-            settle();
-        }
-        SavedModel s = new SavedModel(model, trainer);
+        SavedModel s = savedModel();
         s.init = init;
         s.putCounter("bits", adder.bits());
         s.putCounter("steps", steps);

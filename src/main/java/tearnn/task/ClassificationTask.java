@@ -133,10 +133,7 @@ public final class ClassificationTask extends EpochRun {
 
     @Override
     public SavedModel saved() {
-        if (trainer.updating()) {
-            settle();
-        }
-        SavedModel s = new SavedModel(model, trainer);
+        SavedModel s = savedModel();
         s.init = init;
         saveProgress(s);
         s.putCounter("held_out", settings.heldOut());

@@ -31,8 +31,12 @@ public record ForecastSettings(int window, int horizon, boolean recursive, boole
     public static final Setting SERIES = series();
     public static final Setting WINDOW = perSeries(Setting.integer("window", "Window L", 24, 1, 1000), ForecastCsv.BuiltIn::window);
     public static final Setting HORIZON = perSeries(Setting.integer("horizon", "Horizon H", 6, 1, 500), ForecastCsv.BuiltIn::horizon);
-    public static final Setting MODE = mode();
-    public static final Setting PREDICT = predict();
+    public static final Setting MODE = perSeries(Setting.choice("mode", "Forecast", "direct", List.of(
+            new Setting.Choice("direct", "direct (H outputs)"), new Setting.Choice("recursive", "recursive (fed back)"))),
+            ForecastCsv.BuiltIn::recursive, "recursive", "direct");
+    public static final Setting PREDICT = perSeries(Setting.choice("predict", "Predict", "level", List.of(
+            new Setting.Choice("level", "the values"), new Setting.Choice("change", "the change from the last value"))),
+            ForecastCsv.BuiltIn::change, "change", "level");
     public static final Setting SEASON = Setting.integer("season", "Season (0: suggested)", 0, 0, 10000);
     public static final Setting MISSING = Setting.choice("missing", "Missing values", "interpolate", List.of(
             new Setting.Choice("interpolate", "interpolate"), new Setting.Choice("skip", "skip their windows")));
@@ -86,20 +90,11 @@ public record ForecastSettings(int window, int horizon, boolean recursive, boole
         return s;
     }
 
-    private static Setting mode() {
-        Setting s = Setting.choice("mode", "Forecast", "direct", List.of(new Setting.Choice("direct", "direct (H outputs)"),
-                new Setting.Choice("recursive", "recursive (fed back)")));
+    /** A choice whose default follows the series: {@code ifTrue} where the series says so, else {@code ifFalse}. */
+    private static Setting perSeries(Setting plain, java.util.function.Predicate<ForecastCsv.BuiltIn> says, String ifTrue, String ifFalse) {
+        Setting s = plain;
         for (ForecastCsv.BuiltIn b : ForecastCsv.BUILT_IN) {
-            s = s.withDefault(SERIES.name(), b.id(), b.recursive() ? "recursive" : "direct");
-        }
-        return s;
-    }
-
-    private static Setting predict() {
-        Setting s = Setting.choice("predict", "Predict", "level", List.of(new Setting.Choice("level", "the values"),
-                new Setting.Choice("change", "the change from the last value")));
-        for (ForecastCsv.BuiltIn b : ForecastCsv.BUILT_IN) {
-            s = s.withDefault(SERIES.name(), b.id(), b.change() ? "change" : "level");
+            s = s.withDefault(SERIES.name(), b.id(), says.test(b) ? ifTrue : ifFalse);
         }
         return s;
     }

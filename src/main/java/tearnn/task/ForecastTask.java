@@ -148,10 +148,7 @@ public final class ForecastTask extends EpochRun {
 
     @Override
     public SavedModel saved() {
-        if (trainer.updating()) {
-            settle();
-        }
-        SavedModel s = new SavedModel(model, trainer);
+        SavedModel s = savedModel();
         s.init = init;
         saveProgress(s);
         s.putCounter("window", data.window);

@@ -240,11 +240,8 @@ public final class LanguageModelTask extends TrainingRun<LanguageModelTask.Snaps
      */
     @Override
     public SavedModel saved() {
-        if (trainer.updating()) {
-            settle();
-        }
+        SavedModel s = savedModel();
         boolean under = trainer.stepping();
-        SavedModel s = new SavedModel(model, trainer);
         s.vocabulary = corpus.vocabulary;
         s.tokenizer = corpus.tokenizer;
         s.trainedOn = trainedOn();

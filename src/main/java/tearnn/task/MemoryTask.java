@@ -102,10 +102,7 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
 
     @Override
     public SavedModel saved() {
-        if (trainer.updating()) {
-            settle();
-        }
-        SavedModel s = new SavedModel(model, trainer);
+        SavedModel s = savedModel();
         s.init = init;
         for (int i = 0; i < TASKS.length; i++) {
             if (TASKS[i].equals(problem.id())) {

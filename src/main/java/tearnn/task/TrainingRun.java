@@ -59,6 +59,17 @@ public abstract class TrainingRun<P> {
     public abstract SavedModel saved();
 
     /**
+     * A model file of this run's model and trainer, to which a task adds its own (see {@link #saved});
+     * a step applying its update is finished first.
+     */
+    protected final SavedModel savedModel() {
+        if (trainer.updating()) {
+            settle();
+        }
+        return new SavedModel(model, trainer);
+    }
+
+    /**
      * Trains {@code n} whole steps; returns their mean loss. If training blows up, the run goes back
      * to where it was before the blow-up began and the {@link DivergedException} says which step that
      * is.
