@@ -1,9 +1,10 @@
 'use strict';
 // The forecast panel: what is its own on top of TrainingPanel. A series the site ships (sunspots,
 // CO2, El Nino, Seattle temperatures) is read here and sent with a new model, or a person's own table
-// (own-table.js) with the columns they chose; every few seconds the
-// held-out forecasts are scored against the seasonal naive (the curve) and the test part's metrics
-// table and the series chart are drawn again; a person drags "forecast from here" along the series.
+// (own-table.js) with the columns they chose; every 50 steps the held-out forecasts are scored against
+// the seasonal naive (the curve; the engine keeps the best check's model, as the command line does),
+// and every few seconds the test part's metrics table and the series chart are drawn again; a person
+// drags "forecast from here" along the series.
 (() => {
   const $ = (id) => document.getElementById(id);
   const KEEP = 800; // points of each curve kept (older ones thinned)
@@ -13,6 +14,9 @@
     const s = { loss: [], held: [], info: null, view: null, from: null, scale: null, line: '', test: null, blowUps: BlowUps.create(KEEP) };
     const texts = SiteData.readAll(FILES);
     const pace = CheckPace.create(2000);
+    // the held-out check's period in steps (the engine keeps the best of the checks at its multiples, as the command line does)
+    const every = description.checkEvery;
+    let checkedAt = -1;
     let panel = null;
     const form = () => $('forecast-settings');
     const series = () => form().elements.namedItem('series').value;
@@ -20,6 +24,8 @@
     const own = OwnTable.create(() => { if (panel && panel.ready && series() === 'own') panel.changed('table', 'your table'); });
     // the own table's fields the model was made with (kept with it)
     let ownFields = null;
+    const also = alsoRead(description.builtInInputs || {}, series,
+      () => { if (panel && panel.ready && series() !== 'own') panel.changed('inputs', 'the columns read'); });
 
     function draw() {
       if (s.line) $('forecast-progress').textContent = s.line;
@@ -36,17 +42,9 @@
       ForecastView.table($('forecast-metrics'), s.test && s.test.test, s.test && s.test.scored);
     }
 
-    // the held-out check and the series' view (every few seconds while training, at most a 25th of
-    // the time); said on the progress line unless quiet (a model just made or brought back keeps its line)
-    async function check(quiet) {
-      const [r, v] = await pace.run(async () => {
-        const held = await panel.call('heldout', {});
-        return [held, held.ok ? await panel.call('view', {}) : null];
-      }, panel.step);
-      if (!r.ok || !v.ok) return;
-      s.test = r;
-      s.view = Object.assign({ horizon: s.info.horizon, season: s.info.season }, v);
-      if (s.from) await forecastFrom(s.from.origin, true);
+    // A held-out check (the engine keeps the best one's model): said on the progress line unless quiet
+    // (a model just made or brought back keeps its line); past the best check, the way back offered.
+    function checked(r, quiet) {
       // a MASE is null where the seasonal naive is exact: then the MAE is said, in the series' units
       const held = r.mase === null ? 'held-out MAE ' + r.mae.toPrecision(4) + ' (the seasonal naive is exact here)'
         : 'held-out MASE ' + r.mase.toFixed(3) + ' (below 1: better than the seasonal naive)';
@@ -56,10 +54,33 @@
       if (!quiet) s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' windows seen, ' + held;
       // past its best check (it learns the training part by heart): offer to go back there
       const back = $('forecast-best');
-      back.hidden = r.best.step === r.steps;
-      back.textContent = 'Go back to the best check: step ' + r.best.step
-        + (r.best.mase === null ? '' : ', held-out MASE ' + r.best.mase.toFixed(3));
+      back.hidden = !r.best || r.best.step === r.steps;
+      if (r.best) {
+        back.textContent = 'Go back to the best check: step ' + r.best.step
+          + (r.best.mase === null ? '' : ', held-out MASE ' + r.best.mase.toFixed(3));
+      }
       panel.publish({ mase: r.mase === null ? '' : String(r.mase) });
+    }
+
+    // The full check: held out, the test part's metrics and the series' view (every few seconds while
+    // training, at most a 25th of the time: the view's one-step fit forecasts from every step, which
+    // on CO2 takes about a second).
+    async function check(quiet) {
+      const [r, v] = await pace.run(async () => {
+        const held = await panel.call('heldout', {});
+        return [held, held.ok ? await panel.call('view', {}) : null];
+      });
+      if (!r.ok || !v.ok) return;
+      s.test = r;
+      s.view = Object.assign({ horizon: s.info.horizon, season: s.info.season }, v);
+      if (s.from) await forecastFrom(s.from.origin, true);
+      checked(r, quiet);
+    }
+
+    // The light check, held out alone (no test part, no view).
+    async function lightCheck() {
+      const r = await panel.call('heldout', { test: false });
+      if (r.ok) checked(r, true);
     }
 
     // the forecast from step `origin` (the dragged point or the slider), drawn at once
@@ -77,6 +98,7 @@
     function started(r, how, extra) {
       s.info = r;
       own.show(r.settings.series === 'own');
+      if (r.settings.series !== 'own') also.check(r.inputs.join(','));
       $('forecast-best').hidden = true;
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], held: kept.held || [], view: null, from: null, test: null, line: '' });
@@ -87,7 +109,8 @@
       slider.value = String(r.heldOutEnd);
       const gaps = r.missing ? ', ' + r.missing + ' values missing (' + (r.settings.missing === 'skip' ? r.skipped + ' windows holding them left out'
         : 'interpolated within their part') + ')' : ', none missing';
-      $('forecast-about').textContent = r.seriesName + ': ' + r.length.toLocaleString('en') + ' steps' + gaps + '. Window ' + r.window
+      $('forecast-about').textContent = r.seriesName + ': ' + r.length.toLocaleString('en') + ' steps' + gaps
+        + (r.inputs.length ? ', read with ' + r.inputs.join(', ') : '') + '. Window ' + r.window
         + ', horizon ' + r.horizon + ', ' + (r.settings.mode === 'recursive' ? 'recursive (fed back its own forecasts)' : 'direct (all H at once)')
         + ', predicting ' + (r.settings.predict === 'change' ? 'the change from the last value' : 'the values') + '; season ' + r.season
         + (r.seasonSuggested ? ' (suggested from the training part)' : '') + '.';
@@ -104,7 +127,10 @@
       seen: 'examples',
       // the chosen series' text; none yet (still reading) or unreadable: said, and no model made
       newRequest() {
-        if (series() !== 'own') return SiteData.request(texts, series(), $('forecast-message'), 'series');
+        if (series() !== 'own') {
+          const r = SiteData.request(texts, series(), $('forecast-message'), 'series');
+          return r && Object.assign(r, { inputs: also.inputs() });
+        }
         const r = own.request($('forecast-message'));
         if (r) ownFields = r;
         return r;
@@ -112,8 +138,10 @@
       restoring(record) {
         own.restore(record);
         if (typeof record.column === 'string') ownFields = record;
+        else also.check(record.inputs || '');
       },
       started,
+      stepsToGo: () => every - (panel.step % every),
       sliced(r, losses) {
         s.loss = Charts.grow(s.loss, losses, KEEP);
         s.line = 'Step ' + r.steps + ', ' + r.examples.toLocaleString('en') + ' windows seen, loss ' + Forms.number(r.loss, 4)
@@ -121,7 +149,11 @@
           + (r.workers > 1 ? ' (' + r.workers + ' workers)' : '');
       },
       async between() {
-        if (pace.due(panel.step)) await check();
+        // every `every` steps (the training calls end there), in full when a few seconds have gone
+        if (panel.step % every !== 0 || panel.step === checkedAt) return;
+        checkedAt = panel.step;
+        if (pace.due()) await check();
+        else await lightCheck();
       },
       draw,
       async paused() {
@@ -137,7 +169,7 @@
       // the series' text too: a kept model is brought back on it (the engine reads it again)
       record: () => Object.assign({ loss: s.loss, held: s.held, blowUps: s.blowUps.record() }, s.info.settings.series === 'own'
         ? { text: ownFields.text, textName: ownFields.textName, column: ownFields.column, dateColumn: ownFields.dateColumn, inputs: ownFields.inputs }
-        : { text: texts[s.info.settings.series] }),
+        : { text: texts[s.info.settings.series], inputs: s.info.inputs.join(',') }),
       trainLabel: () => (panel && panel.ready ? 'Resume' : 'Train'),
     }, description);
     $('forecast-best').addEventListener('click', async () => {
@@ -145,7 +177,7 @@
       if (b.ok) await panel.open(b.model, 'the best held-out check (step ' + b.step + ')');
       else $('forecast-message').textContent = Forms.sentence(b.error);
     });
-    const showOwn = () => own.show(series() === 'own');
+    const showOwn = () => { own.show(series() === 'own'); also.show(); };
     form().addEventListener('change', showOwn);
     showOwn();
     ForecastView.draggable($('forecast-series'), () => s.scale, (step) => forecastFrom(step));
@@ -154,11 +186,48 @@
     return panel;
   }
 
+  // A built-in series' other columns a model may read beside it (Seattle's: temp_min, precipitation,
+  // wind), offered as boxes under the settings while that series is chosen; changed() when one is
+  // ticked or cleared (a new model is needed). The boxes have no names: the settings form leaves them out.
+  function alsoRead(columns, series, changed) {
+    const box = document.getElementById('forecast-also');
+    const list = document.getElementById('forecast-also-inputs');
+    let shown = null;
+    list.addEventListener('change', changed);
+    const api = {
+      show() {
+        const names = columns[series()] || [];
+        box.hidden = names.length === 0;
+        if (shown === series()) return;
+        shown = series();
+        list.replaceChildren(...names.map((n) => {
+          const l = document.createElement('label');
+          const c = document.createElement('input');
+          c.type = 'checkbox';
+          c.value = n;
+          l.append(c, ' ' + n);
+          return l;
+        }));
+      },
+      inputs: () => [...list.querySelectorAll('input:checked')].map((c) => c.value).join(','),
+      // ticks those of a kept model (comma-separated)
+      check(inputs) {
+        api.show();
+        for (const c of list.querySelectorAll('input')) c.checked = inputs.split(',').includes(c.value);
+      },
+    };
+    return api;
+  }
+
   Panels.register('forecast', {
     title: 'Forecast',
     scripts: ['site-data.js', 'check-pace.js', 'own-table.js', 'forecast-view.js'],
-    // the box of a person's own table (own-table.js is loaded by the time the markup is built)
-    get settingsExtra() { return OwnTable.markup; },
+    // the box of a person's own table (own-table.js is loaded by the time the markup is built), and
+    // a built-in series' other columns
+    get settingsExtra() {
+      return OwnTable.markup + '<div id="forecast-also" class="own-table" hidden><div class="own-columns">Also read, beside the'
+        + ' forecast column:&nbsp;<span id="forecast-also-inputs"></span></div></div>';
+    },
     intro: 'The network reads a window of the last L steps of a series and forecasts the next H: all at once (direct), or one'
       + ' step at a time, fed back its own forecast (recursive). It is scored against the seasonal naive forecast (the value one'
       + ' season back): a MASE below 1 beats it. The series are NOAA\'s yearly sunspots, Scripps\' weekly CO2 at Mauna Loa,'

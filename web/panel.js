@@ -31,6 +31,8 @@
 //   trainLabel()    the Train button's label when not training
 //   betweenLabel    what between() does, as the time line names it ('validation, samples and views')
 //   trainMs()       how long a training call aims at (may be absent: app.trainMs())
+//   stepsToGo()     the most steps the next training call may finish (may be absent: no limit), so
+//                   that a call ends at a step where between() checks (the forecaster's every 50)
 //
 // Its state is published as data attributes of its section, for tests and scripts (the text a person
 // reads is never parsed): data-state (none: no model yet; ready; training; pausing: Pause was pressed,

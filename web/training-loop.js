@@ -93,7 +93,7 @@ const TrainingLoop = (() => {
       p.looping = true;
       Object.assign(took, { training: 0, between: 0, drawing: 0, keeping: 0 });
       while (p.running) {
-        if (!(await timed('training', () => slice(0)))) break;
+        if (!(await timed('training', () => slice(spec.stepsToGo ? spec.stepsToGo() : 0)))) break;
         await timed('between', async () => {
           if (p.running && spec.between) await spec.between();
         });

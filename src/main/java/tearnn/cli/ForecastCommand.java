@@ -39,17 +39,17 @@ final class ForecastCommand {
         if (csv != null && a.isSet("series")) {
             throw new IllegalArgumentException("give --series NAME or --csv FILE, not both");
         }
+        List<String> extras = inputs.isEmpty() ? List.of() : Arrays.asList(inputs.split(","));
         if (builtIn) {
-            if (column != null || date != null || !inputs.isEmpty()) {
-                throw new IllegalArgumentException("--column, --date and --inputs go with --csv FILE, not a built-in series");
+            if (column != null || date != null) {
+                throw new IllegalArgumentException("--column and --date go with --csv FILE, not a built-in series");
             }
             ForecastCsv.BuiltIn b = ForecastCsv.builtIn(ForecastSettings.SERIES.choice(a));
-            return ForecastCsv.read(b, Main.readText(a.string("data-dir", DATA) + b.file()));
+            return ForecastCsv.read(b, Main.readText(a.string("data-dir", DATA) + b.file()), extras);
         }
         if (column == null) {
             throw new IllegalArgumentException("--csv needs --column COLUMN, the column to forecast");
         }
-        List<String> extras = inputs.isEmpty() ? List.of() : Arrays.asList(inputs.split(","));
         return ForecastCsv.table(ClassifyCommand.read(csv), Path.of(csv).getFileName() + ", " + column, column, extras, date);
     }
 
@@ -58,7 +58,7 @@ final class ForecastCommand {
         ForecastSettings s = ForecastSettings.read(a);
         double seconds = a.number("seconds", 60);
         int maxSteps = a.integer("max-steps", Integer.MAX_VALUE);
-        int checkEvery = a.integer("check-every", 50);
+        int checkEvery = a.integer("check-every", ForecastTask.CHECK_EVERY);
         int patience = a.integer("patience", 0);
         String keep = a.string("keep", "best");
         String outFile = a.string("out", null);
@@ -124,9 +124,10 @@ final class ForecastCommand {
         ForecastSettings s = task.settings();
         int missing = series.missing(0);
         return String.format(Locale.ROOT,
-                "%s: %,d values (%s to %s), %s; training %,d, held out %,d, test %,d%n"
+                "%s: %,d values (%s to %s)%s, %s; training %,d, held out %,d, test %,d%n"
                         + "window %d, horizon %d (%s), %s, season %d (%s); %s hidden %d, %,d parameters",
                 series.name(), series.length(), series.time(0), series.time(series.length() - 1),
+                series.extras().isEmpty() ? "" : " read with " + String.join(", ", series.extras()),
                 missing == 0 ? "none missing"
                         : missing + " missing, " + (d.skipMissing ? d.skipped + " windows holding them left out" : "interpolated"),
                 d.trainEnd, d.heldOutEnd - d.trainEnd, series.length() - d.heldOutEnd, d.window, d.horizon,

@@ -23,7 +23,9 @@ import tearnn.task.TrainingRun;
 /**
  * The page's forecasting panel: a {@link ForecastTask} on a series the site ships (its file's text
  * comes with a new model, {@code text}). Its own verbs: {@code heldout}, the held-out forecasts'
- * error and the test part's metrics against the baselines; {@code view}, the whole series with the
+ * error (a check: the best one's model is kept, of those at multiples of {@link ForecastTask#CHECK_EVERY}
+ * steps) and the test part's metrics against the baselines
+ * (not with {@code "test": false}, the page's frequent light check); {@code view}, the whole series with the
  * model's one-step fit and its forecasts chained over the held-out and test parts, beside the
  * baselines'; {@code from}, the forecast from one origin (the point a person drags); {@code best}, the
  * model file of the best held-out check so far (the page opens it to go back there).
@@ -37,7 +39,8 @@ final class ForecastSession implements TrainingSession {
     static final Panel PANEL = new Panel("forecast", "forecast-panel.js", settings(),
             List.of(ForecastSettings.LEARNING_RATE, ForecastSettings.CLIP),
             List.of("settings", "text", "textName", "column", "dateColumn", "inputs"),
-            Panel.verbs("heldout", Verb.READ, "view", Verb.READ, "from", Verb.READ, "best", Verb.READ), ForecastSession::start, out -> { });
+            Panel.verbs("heldout", Verb.READ, "view", Verb.READ, "from", Verb.READ, "best", Verb.READ), ForecastSession::start,
+            ForecastSession::builtInInputs);
 
     private final ForecastTask task;
     private final String series;
@@ -72,7 +75,7 @@ final class ForecastSession implements TrainingSession {
     /**
      * The series of a request: a built-in one from its file's {@code text}, or a person's table
      * ({@code text}, named {@code textName}) whose {@code column} is forecast, with {@code dateColumn}
-     * (none: row order) and {@code inputs} (extra input columns, comma-separated).
+     * (none: row order); either with {@code inputs} (extra input columns, comma-separated).
      */
     static ForecastSeries series(JsonObject request, String id) {
         String text = field(request, "text");
@@ -81,18 +84,33 @@ final class ForecastSession implements TrainingSession {
             throw own ? new SettingException("data", "paste a table, or open a CSV or TSV file")
                     : new SettingException("series", "no series came with the request (the page sends the file's text)");
         }
+        String inputText = field(request, "inputs");
+        List<String> inputs = inputText == null || inputText.isEmpty() ? List.of() : List.of(inputText.split(","));
         if (!own) {
-            return ForecastCsv.read(ForecastCsv.builtIn(id), text);
+            return ForecastCsv.read(ForecastCsv.builtIn(id), text, inputs);
         }
         String column = field(request, "column");
         if (column == null || column.isEmpty()) {
             throw new SettingException("column", "choose the column to forecast");
         }
         String date = field(request, "dateColumn");
-        String inputs = field(request, "inputs");
         String name = field(request, "textName");
-        return ForecastCsv.table(text, (name != null ? name : "your table") + ", " + column, column,
-                inputs == null || inputs.isEmpty() ? List.of() : List.of(inputs.split(",")), date == null || date.isEmpty() ? null : date);
+        return ForecastCsv.table(text, (name != null ? name : "your table") + ", " + column, column, inputs,
+                date == null || date.isEmpty() ? null : date);
+    }
+
+    /**
+     * The description's extras: {@code checkEvery}, the steps between held-out checks that count, and
+     * {@code builtInInputs}, each built-in series' other columns a model may read beside it.
+     */
+    private static void builtInInputs(JsonWriter out) {
+        out.name("checkEvery").value(ForecastTask.CHECK_EVERY).name("builtInInputs").beginObject();
+        for (ForecastCsv.BuiltIn b : ForecastCsv.BUILT_IN) {
+            out.name(b.id()).beginArray();
+            b.inputs().forEach(out::value);
+            out.endArray();
+        }
+        out.endObject();
     }
 
     /** A new run from the request's settings and series, or the {@code loaded} one continued on it. */
@@ -123,7 +141,9 @@ final class ForecastSession implements TrainingSession {
                 .name("length").value(s.length()).name("missing").value(s.missing(0)).name("skipped").value(d.skipped)
                 .name("trainEnd").value(d.trainEnd).name("heldOutEnd").value(d.heldOutEnd).name("window").value(d.window)
                 .name("horizon").value(d.horizon).name("season").value(d.season).name("seasonSuggested").value(d.seasonSuggested)
-                .name("train").value(d.trainWindows().length).name("cell").value(fs.cell().id).name("hidden").value(fs.hidden())
+                .name("train").value(d.trainWindows().length).name("inputs").beginArray();
+        s.extras().forEach(out::value);
+        out.endArray().name("cell").value(fs.cell().id).name("hidden").value(fs.hidden())
                 .name("steps").value(task.steps());
         Map<String, String> values = new LinkedHashMap<>();
         values.put(SERIES.name(), series);
@@ -134,12 +154,12 @@ final class ForecastSession implements TrainingSession {
     @Override
     public void handle(String command, JsonObject r, Budget budget, JsonWriter out) {
         switch (command) {
-            case "heldout" -> heldOut(out);
+            case "heldout" -> heldOut(r.bool("test", true), out);
             case "view" -> view(out);
             case "from" -> from(r.integer("origin"), out);
             case "best" -> {
                 if (best == null) {
-                    throw new SettingException("model", "no held-out check yet: train a little first");
+                    throw new SettingException("model", "no held-out check yet: the first is at step " + ForecastTask.CHECK_EVERY);
                 }
                 out.name("model").value(best).name("step").value(bestStep).name("mase");
                 orNull(out, bestMase);
@@ -148,10 +168,12 @@ final class ForecastSession implements TrainingSession {
         }
     }
 
-    private void heldOut(JsonWriter out) {
+    /** The held-out check (keeping the best check's model), and the test part's metrics unless {@code withTest} is false. */
+    private void heldOut(boolean withTest, JsonWriter out) {
         ForecastMetrics held = task.heldOut();
-        ForecastMetrics test = task.test();
-        if (held.mae(ForecastMetrics.MODEL) < bestMae) {
+        // a check counts at the steps the command line checks at (a pause's check between them does not)
+        boolean counts = task.steps() > 0 && task.steps() % ForecastTask.CHECK_EVERY == 0;
+        if (counts && held.mae(ForecastMetrics.MODEL) < bestMae) {
             bestMae = held.mae(ForecastMetrics.MODEL);
             bestMase = held.mase(ForecastMetrics.MODEL);
             bestStep = task.steps();
@@ -166,16 +188,25 @@ final class ForecastSession implements TrainingSession {
             out.name(ForecastMetrics.METHODS[m]);
             orNull(out, held.mase(m));
         }
-        out.endObject().name("test").beginArray();
-        for (int m = 0; m < ForecastMetrics.METHODS.length; m++) {
-            out.beginObject().name("method").value(ForecastMetrics.METHODS[m]).name("mae").value(test.mae(m))
-                    .name("rmse").value(test.rmse(m)).name("mase");
-            orNull(out, test.mase(m));
+        out.endObject().name("best");
+        if (best == null) {
+            out.value((String) null);
+        } else {
+            out.beginObject().name("step").value(bestStep).name("mase");
+            orNull(out, bestMase);
             out.endObject();
         }
-        out.endArray().name("scored").value(test.count()).name("best").beginObject().name("step").value(bestStep).name("mase");
-        orNull(out, bestMase);
-        out.endObject();
+        if (withTest) {
+            ForecastMetrics test = task.test();
+            out.name("test").beginArray();
+            for (int m = 0; m < ForecastMetrics.METHODS.length; m++) {
+                out.beginObject().name("method").value(ForecastMetrics.METHODS[m]).name("mae").value(test.mae(m))
+                        .name("rmse").value(test.rmse(m)).name("mase");
+                orNull(out, test.mase(m));
+                out.endObject();
+            }
+            out.endArray().name("scored").value(test.count());
+        }
     }
 
     private static void orNull(JsonWriter out, double v) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import tearnn.settings.SettingException;
 import tearnn.task.Csv.Row;
 
 /**
@@ -30,18 +31,20 @@ public final class ForecastCsv {
      *
      * @param recursive whether the model is first fed back its own forecasts (rather than forecasting H steps at once)
      * @param change    whether the model first predicts the change from the last value (a series with a trend)
+     * @param inputs    the file's other columns a model may read beside the forecast one (extra inputs)
      */
     public record BuiltIn(String id, String file, String label, String column, String date, int window, int horizon,
-            boolean recursive, boolean change) {
+            boolean recursive, boolean change, List<String> inputs) {
     }
 
     public static final List<BuiltIn> BUILT_IN = List.of(
-            new BuiltIn("sunspots", "sunspots.csv", "yearly sunspots, 1700-2008", "SUNACTIVITY", "YEAR", 22, 11, true, false),
-            new BuiltIn("co2", "co2.csv", "weekly CO2 at Mauna Loa, 1958-2001 (ppm)", "co2", "date", 104, 52, false, true),
+            new BuiltIn("sunspots", "sunspots.csv", "yearly sunspots, 1700-2008", "SUNACTIVITY", "YEAR", 22, 11, true, false,
+                    List.of()),
+            new BuiltIn("co2", "co2.csv", "weekly CO2 at Mauna Loa, 1958-2001 (ppm)", "co2", "date", 104, 52, false, true, List.of()),
             new BuiltIn("elnino", "elnino.csv", "monthly El Nino sea temperature, 1950-2010 (degrees C)", null, "YEAR", 24, 12,
-                    false, false),
+                    false, false, List.of()),
             new BuiltIn("temperatures", "seattle-weather.csv", "daily Seattle highest temperature, 2012-2015 (degrees C)",
-                    "temp_max", "date", 30, 7, false, false));
+                    "temp_max", "date", 30, 7, false, false, List.of("temp_min", "precipitation", "wind")));
 
     /** The built-in series {@code id}; an unknown id is refused naming those there are. */
     public static BuiltIn builtIn(String id) {
@@ -52,15 +55,31 @@ public final class ForecastCsv {
         }
         List<String> ids = new ArrayList<>();
         BUILT_IN.forEach(b -> ids.add(b.id()));
-        throw new tearnn.settings.SettingException("series", "no built-in series '" + id + "' (" + String.join(", ", ids) + ")");
+        throw new SettingException("series", "no built-in series '" + id + "' (" + String.join(", ", ids) + ")");
     }
 
     /** The built-in series {@code b} read from its file's text. */
     public static ForecastSeries read(BuiltIn b, String text) {
+        return read(b, text, List.of());
+    }
+
+    /**
+     * The built-in series {@code b} read from its file's text, with {@code inputs} (some of
+     * {@link BuiltIn#inputs}) read beside it; another column is refused naming those there are.
+     */
+    public static ForecastSeries read(BuiltIn b, String text, List<String> inputs) {
+        for (String c : inputs) {
+            if (!b.inputs().contains(c)) {
+                throw new SettingException("inputs", b.inputs().isEmpty()
+                        ? "the " + b.label() + " series has no other column to read beside it ('" + c + "')"
+                        : "'" + c + "' is not a column of the " + b.label() + " series to read beside it (" + String.join(", ",
+                                b.inputs()) + ")");
+            }
+        }
         if (b.column() == null) {
             return months(text, b.label());
         }
-        return table(text, b.label(), b.column(), List.of(), b.date());
+        return table(text, b.label(), b.column(), inputs, b.date());
     }
 
     /**

@@ -19,6 +19,13 @@ import tearnn.train.Trainer;
  * same series exactly where it stopped.
  */
 public final class ForecastTask extends EpochRun {
+    /**
+     * The held-out check's period in steps, the command's and the page's: both keep the best of the
+     * checks at its multiples, so that at equal steps they pick the same model (the held-out part of a
+     * short series is small, and a check at any step the clock gives finds minima that do not hold on
+     * the test part: sunspots, seed 1, a check at step 53 scored test MASE 1.01).
+     */
+    public static final int CHECK_EVERY = 50;
     private static final int ORDER_SEED = 6000;
     /** Windows forecast per pass of the model. */
     private static final int MEASURE_BATCH = 256;

@@ -135,6 +135,13 @@ class MainTest {
         assertTrue(r.err().contains("line 3, column sales: 'n/a' is not a number"), r.err());
         r = run("forecast", "--csv", table.toString());
         assertTrue(r.err().contains("--csv needs --column COLUMN"), r.err());
+        // a built-in series with some of its other columns read beside it; a column it lacks refused
+        r = run("forecast", "--series", "temperatures", "--inputs", "temp_min,wind", "--max-steps", "5", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("daily Seattle highest temperature, 2012-2015 (degrees C): 1,461 values (2012-01-01 to"
+                + " 2015-12-31) read with temp_min, wind,"), r.out());
+        r = run("forecast", "--series", "sunspots", "--inputs", "wind");
+        assertTrue(r.err().contains("the yearly sunspots, 1700-2008 series has no other column to read beside it ('wind')"), r.err());
         r = run("forecast", "--series", "tides");
         assertTrue(r.err().contains("Series must be one of sunspots, co2, elnino, temperatures"), r.err());
     }

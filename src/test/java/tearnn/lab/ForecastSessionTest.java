@@ -34,10 +34,17 @@ class ForecastSessionTest {
         assertEquals(22, d.integer("window"), "the series' window");
         assertEquals(11, d.integer("season"));
         assertEquals("recursive", d.object("settings").string("mode"));
-        ok(lab, "{\"cmd\":\"forecast.train\",\"steps\":100}");
+        // a check counts at multiples of 50 steps, as the command line's do: one at step 30 keeps nothing
+        ok(lab, "{\"cmd\":\"forecast.train\",\"steps\":30}");
+        JsonObject early = ok(lab, "{\"cmd\":\"forecast.heldout\",\"test\":false}");
+        assertFalse(early.has("test"), "a light check scores no test part");
+        assertTrue(early.map().containsKey("best") && early.map().get("best") == null, "no check that counts yet");
+        assertEquals("no held-out check yet: the first is at step 50",
+                JsonObject.parse(lab.handle("{\"cmd\":\"forecast.best\"}"), "reply").string("error"));
+        ok(lab, "{\"cmd\":\"forecast.train\",\"steps\":70}");
         JsonObject h = ok(lab, "{\"cmd\":\"forecast.heldout\"}");
         assertEquals(4, h.list("test").size());
-        assertEquals(100, h.object("best").integer("step"), "the first check is the best so far");
+        assertEquals(100, h.object("best").integer("step"), "the first check that counts is the best so far");
         ok(lab, "{\"cmd\":\"forecast.train\",\"steps\":1500}");
         JsonObject later = ok(lab, "{\"cmd\":\"forecast.heldout\"}");
         JsonObject best = ok(lab, "{\"cmd\":\"forecast.best\"}");

@@ -256,6 +256,23 @@ class ForecastTest {
         assertEquals(24.2, elnino.value(1));
     }
 
+    @Test
+    void seattleReadsItsOtherColumnsBesideTheTemperatureAndNoneElse() throws IOException {
+        ForecastCsv.BuiltIn b = ForecastCsv.builtIn("temperatures");
+        ForecastSeries s = ForecastCsv.read(b, read(b.file()), List.of("temp_min", "wind"));
+        assertEquals(List.of("temp_min", "wind"), s.extras());
+        ForecastData d = new ForecastData(s, settings(b.window(), b.horizon(), false, false, 0, false));
+        assertEquals(3, d.inputs());
+        // 2012/01/02: temp_max 10.6, temp_min 2.8, wind 4.5
+        assertArrayEquals(new double[] {10.6, 2.8, 4.5}, new double[] {s.values[0][1], s.values[1][1], s.values[2][1]});
+        SettingException e = assertThrows(SettingException.class, () -> ForecastCsv.read(b, read(b.file()), List.of("weather")));
+        assertEquals("'weather' is not a column of the daily Seattle highest temperature, 2012-2015 (degrees C) series to read"
+                + " beside it (temp_min, precipitation, wind)", e.getMessage());
+        ForecastCsv.BuiltIn co2 = ForecastCsv.builtIn("co2");
+        e = assertThrows(SettingException.class, () -> ForecastCsv.read(co2, read(co2.file()), List.of("co2")));
+        assertEquals("inputs", e.field);
+    }
+
     /** Settings given as text by name. */
     static tearnn.settings.SettingValues given(String... nameValue) {
         java.util.Map<String, String> m = new java.util.HashMap<>();

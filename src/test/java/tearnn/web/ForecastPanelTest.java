@@ -14,7 +14,7 @@ import org.openqa.selenium.WebElement;
  * The Forecast tab as a person uses it: sunspots train on the page's workers, the held-out MASE is
  * checked and the test part's metrics drawn beside the baselines; the slider forecasts from any step,
  * up to the future; CO2 (with its missing weeks) is a pending change that trains on its own series; a
- * reload brings the model back.
+ * reload brings the model back. A person's own table; Seattle's other columns read beside it.
  */
 class ForecastPanelTest extends PageTest {
     @ParameterizedTest
@@ -134,6 +134,47 @@ class ForecastPanelTest extends PageTest {
                     text(d, "forecast-progress") + " / " + text(d, "forecast-message") + " / " + BrowserTest.severe(d));
             assertTrue(((String) js(d, "return document.getElementById('forecast-table').value;")).startsWith("day,visits,rain"),
                     "the table is back in its box");
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    /** Seattle's other columns, ticked to be read beside the temperature; kept with the model over a reload. */
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm"})
+    void seattleWithItsOtherColumns(String build) throws java.io.IOException {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            ready(d);
+            d.findElement(By.id("tab-forecast")).click();
+            assertTrue(!d.findElement(By.id("forecast-also")).isDisplayed(), "sunspots have no other column");
+            js(d, "const e = document.getElementById('forecast-settings').elements.namedItem('series'); e.value = 'temperatures';"
+                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            List<WebElement> boxes = d.findElements(By.cssSelector("#forecast-also-inputs input"));
+            assertEquals(List.of("temp_min", "precipitation", "wind"), boxes.stream().map(b -> b.getAttribute("value")).toList());
+            boxes.get(0).click();
+            boxes.get(2).click();
+            int models = models(d, "forecast");
+            d.findElement(By.id("forecast-step")).click();
+            waiting(d, 60).until(x -> models(x, "forecast") > models && step(x, "forecast") == 1);
+            waitUntilSettled(d, "forecast");
+            String about = "daily Seattle highest temperature, 2012-2015 (degrees C): 1,461 steps, none missing, read with temp_min, wind."
+                    + " Window 30, horizon 7";
+            assertTrue(text(d, "forecast-about").startsWith(about), text(d, "forecast-about"));
+            waitUntilKept(d, "forecast");
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "forecast-progress").startsWith("Restored your lstm model for daily Seattle highest temperature"),
+                    text(d, "forecast-progress") + " / " + text(d, "forecast-message") + " / " + BrowserTest.severe(d));
+            assertTrue(text(d, "forecast-about").startsWith(about), text(d, "forecast-about"));
+            assertEquals("temp_min,wind", js(d, "return [...document.querySelectorAll('#forecast-also-inputs input:checked')]"
+                    + ".map((c) => c.value).join(',');"), "the boxes of the model brought back");
+            // another column read needs a new model
+            d.findElement(By.cssSelector("#forecast-also-inputs input[value=precipitation]")).click();
+            waiting(d, 10).until(x -> "Train new model".equals(x.findElement(By.id("forecast-train")).getText()));
+            BrowserTest.screenshot(d, "forecast-seattle-" + build);
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();
