@@ -56,7 +56,6 @@ public final class PageForecastBench {
         PageTest.waiting(d, 60).until(x -> PageTest.models(x, "forecast") > models);
         Thread.sleep(seconds * 1000);
         String time = PageTest.text(d, "forecast-time");
-        if (System.getProperty("log") != null) BrowserTest.severe(d).forEach(System.out::println);
         d.findElement(By.id("forecast-train")).click();
         PageTest.waitUntilSettled(d, "forecast");
         String at = "step " + PageTest.step(d, "forecast");
