@@ -24,7 +24,8 @@ gate biases set by chrono_ below (Tallec and Ollivier 2018) and the model file s
 inputs [T][B][2], the targets [B], the loss, the predictions [B] and "grad" as above.
 
 The many-to-one cases (many_to_one_*.json, format "tearnn-model-case/1") hold a stack over dense input
-with a Linear head read at each sequence's last real step: sequences of mixed lengths ("lengths" [B]),
+with a Linear head read at each sequence's last real step (many_to_one_attention_*: at the context of an
+attention, attention.py's, of that last state over every real step's): sequences of mixed lengths ("lengths" [B]),
 run by PyTorch packed (pack_padded_sequence) and given to tearnn padded at the end with a mask; the
 inputs [T][B][I] (0 where padded), the classes [B], the mean cross-entropy, the logits [B][C] and "grad".
 
@@ -32,6 +33,12 @@ The forecast cases (forecast_*.json, format "tearnn-model-case/1") hold a stack 
 Linear head of O outputs read at the last step, the loss the mean squared error over all B x O outputs (a
 direct forecaster); the inputs [T][B][I], the targets "values" [B][O], the loss, the predictions [B][O]
 and "grad".
+
+The attention cases (attention_*.json, format "tearnn-attention-case/1") hold the module of attention.py
+(beside this file) alone: its "score", "query_size", "key_size" and "size", its "tensors" (state_dict),
+the sequences' "lengths" [B], a "query" [B][Q], "keys" [T][B][K] (0 where padded), and "upstream" [B][K]:
+the loss is sum(upstream * context). Expected: the "context" [B][K], the "weights" [B][T] (0 where
+padded), "grad" of every parameter, "grad_query" [B][Q] and "grad_keys" [T][B][K].
 
 Run with Debian's python3-torch:  /usr/bin/python3 generate.py [OUT_DIR]
 Every case is computed in float64 from a fixed seed, so reruns give the same files.
@@ -41,6 +48,8 @@ import os
 import sys
 
 import torch
+
+from attention import Attention
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 
@@ -190,6 +199,9 @@ class Net(torch.nn.Module):
             self.embedding = torch.nn.Embedding(a["input_size"], a["embedding_size"])
             width = a["embedding_size"]
         self.rnn = MODULES[a["cell"]](width, a["hidden_size"], a["num_layers"], a["bias"])
+        if a.get("attention"):
+            H = a["hidden_size"]
+            self.attention = Attention(a["attention"], H, H, H)
         if a.get("output", {}).get("kind") == "adaptive":
             o = a["output"]
             self.fc = torch.nn.AdaptiveLogSoftmaxWithLoss(a["hidden_size"], a["output_size"], o["cutoffs"],
@@ -347,11 +359,15 @@ chrono_case("chrono_lstm_adding", seed=100)
 chrono_case("chrono_lstm_adding_stacked", H=5, L=2, T=20, B=3, t_max=40, seed=101)
 
 
-def many_to_one_case(name, cell, lengths, I=3, H=5, L=2, C=4, seed=0):
+def many_to_one_case(name, cell, lengths, I=3, H=5, L=2, C=4, seed=0, attention=None):
+    """With attention: the head reads the context of attention.py's module, its query the top layer's
+    last real state and its keys the top layer's states at every real step (the seed's AttentionLSTM)."""
     torch.manual_seed(seed)
     T, B = max(lengths), len(lengths)
     a = {"input": "dense", "input_size": I, "embedding_size": 0, "cell": cell, "hidden_size": H, "num_layers": L,
          "bias": True, "peephole": False, "output_size": C, "loss": "softmax_ce", "last_step_only": True, "dropout": 0.0}
+    if attention:
+        a["attention"] = attention
     net = Net(a).double()
     with torch.no_grad():
         for p in net.parameters():
@@ -361,9 +377,15 @@ def many_to_one_case(name, cell, lengths, I=3, H=5, L=2, C=4, seed=0):
         x[n:, b] = 0
     classes = torch.randint(C, (B,))
     packed = torch.nn.utils.rnn.pack_padded_sequence(x, torch.tensor(lengths), enforce_sorted=False)
-    _, state = net.rnn(packed)
+    out, state = net.rnn(packed)
     h = state[0] if cell == "lstm" else state
-    logits = net.fc(h[-1])                       # the top layer's state after each sequence's last real step
+    if attention:
+        keys, _ = torch.nn.utils.rnn.pad_packed_sequence(out)                  # [T][B][H], 0 where padded
+        mask = torch.arange(T).unsqueeze(1) < torch.tensor(lengths).unsqueeze(0)
+        context, _ = net.attention(h[-1], keys, mask)
+        logits = net.fc(context)
+    else:
+        logits = net.fc(h[-1])                   # the top layer's state after each sequence's last real step
     loss = torch.nn.functional.cross_entropy(logits, classes)
     net.zero_grad()
     loss.backward()
@@ -380,6 +402,9 @@ def many_to_one_case(name, cell, lengths, I=3, H=5, L=2, C=4, seed=0):
 many_to_one_case("many_to_one_gru", "gru", [6, 2, 4, 1, 6], seed=110)
 many_to_one_case("many_to_one_lstm", "lstm", [3, 7, 1, 5], seed=111)
 many_to_one_case("many_to_one_rnn_tanh", "rnn_tanh", [5, 5, 2], L=1, seed=112)
+many_to_one_case("many_to_one_attention_additive_lstm", "lstm", [4, 7, 2, 6], seed=113, attention="additive")
+many_to_one_case("many_to_one_attention_dot_gru", "gru", [3, 5, 5, 1], L=1, seed=114, attention="dot")
+many_to_one_case("many_to_one_attention_general_rnn_tanh", "rnn_tanh", [6, 2, 6], H=4, seed=115, attention="general")
 
 
 def forecast_case(name, cell, I=2, H=5, L=1, O=3, T=7, B=4, seed=0):
@@ -410,3 +435,39 @@ def forecast_case(name, cell, I=2, H=5, L=1, O=3, T=7, B=4, seed=0):
 forecast_case("forecast_lstm", "lstm", seed=120)
 forecast_case("forecast_gru_stacked", "gru", I=3, H=4, L=2, O=5, T=9, B=3, seed=121)
 forecast_case("forecast_rnn_tanh_one_output", "rnn_tanh", I=1, O=1, T=12, B=5, seed=122)
+
+
+def attention_case(name, score, lengths, Q=4, K=4, A=5, seed=0):
+    torch.manual_seed(seed)
+    T, B = max(lengths), len(lengths)
+    att = Attention(score, Q, K, A).double()
+    with torch.no_grad():
+        for p in att.parameters():
+            p.uniform_(-0.9, 0.9)
+    query = (torch.rand(B, Q, dtype=torch.float64) * 2 - 1).requires_grad_()
+    keys = torch.rand(T, B, K, dtype=torch.float64) * 2 - 1
+    mask = torch.zeros(T, B, dtype=torch.bool)
+    for b, n in enumerate(lengths):
+        keys[n:, b] = 0
+        mask[:n, b] = True
+    keys.requires_grad_()
+    upstream = torch.randn(B, K, dtype=torch.float64)
+    context, weights = att(query, keys, mask)
+    loss = (upstream * context).sum()
+    loss.backward()
+    d = {"format": "tearnn-attention-case/1", "name": name, "score": score, "query_size": Q, "key_size": K,
+         "size": A if score == "additive" else 0,
+         "tensors": {k: v.detach().tolist() for k, v in att.state_dict().items()},
+         "lengths": lengths, "query": query.detach().tolist(), "keys": keys.detach().tolist(),
+         "upstream": upstream.tolist(), "context": context.detach().tolist(), "weights": weights.detach().tolist(),
+         "grad": {k: p.grad.tolist() for k, p in att.named_parameters()},
+         "grad_query": query.grad.tolist(), "grad_keys": keys.grad.tolist()}
+    with open(os.path.join(OUT, name + ".json"), "w") as f:
+        json.dump(d, f, indent=None)
+        f.write("\n")
+
+
+attention_case("attention_dot", "dot", [5, 2, 4, 1], Q=3, K=3, seed=130)
+attention_case("attention_general", "general", [3, 6, 6], Q=4, K=5, seed=131)
+attention_case("attention_additive", "additive", [4, 1, 7, 2, 5], Q=3, K=4, A=6, seed=132)
+attention_case("attention_additive_unmasked", "additive", [5, 5], Q=6, K=2, A=3, seed=133)

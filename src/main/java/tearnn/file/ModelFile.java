@@ -12,6 +12,7 @@ import tearnn.model.Initialization;
 import tearnn.model.InputKind;
 import tearnn.model.Model;
 import tearnn.model.OutputLayer;
+import tearnn.nn.Attention;
 import tearnn.nn.CellType;
 import tearnn.nn.Tensor;
 import tearnn.text.TextOrigin;
@@ -26,7 +27,9 @@ import tearnn.text.Vocabulary;
  *   "architecture": {"input": "embedding"|"one_hot"|"dense", "input_size": V, "embedding_size": E,
  *                    "cell": "rnn_tanh"|"rnn_relu"|"lstm"|"gru", "hidden_size": H, "num_layers": L,
  *                    "bias": true, "peephole": false, "output_size": O,
- *                    "loss": "softmax_ce"|"sigmoid_bce"|LossKind.MSE, "last_step_only": false, "dropout": 0.0},
+ *                    "loss": "softmax_ce"|"sigmoid_bce"|LossKind.MSE, "last_step_only": false, "dropout": 0.0,
+ *                    "attention": "additive"|"dot"|"general" (optional, many-to-one: the head reads the context
+ *                    of the last state's attention over the top layer's states; tensors "attention.*")},
  *   "tensors": {"embedding.weight": [V][E], "rnn.weight_ih_l0": [G*H][in], "rnn.weight_hh_l0": [G*H][H],
  *               "rnn.bias_ih_l0": [G*H], "rnn.bias_hh_l0": [G*H], ..., "fc.weight": [O][H], "fc.bias": [O]},
  *   "vocabulary": {"level": "word"|"char", "lowercase": true, "tokens": ["&lt;unk&gt;", ...]},      (optional)
@@ -153,6 +156,9 @@ public final class ModelFile {
             w.endArray().name("div_value").value(a.output().divValue()).name("head_bias").value(a.output().headBias())
                     .endObject();
         }
+        if (a.attention() != null) {
+            w.name("attention").value(a.attention().id);
+        }
         w.endObject();
     }
 
@@ -225,7 +231,8 @@ public final class ModelFile {
                 a.integer("embedding_size", 0), CellType.parse(a.string("cell")), a.integer("hidden_size"),
                 a.integer("num_layers"), a.bool("bias", true), a.bool("peephole", false), a.integer("output_size"),
                 LossKind.parse(a.string("loss")), a.bool("last_step_only", false), a.number("dropout", 0),
-                a.has("output") ? readOutput(a.object("output")) : OutputLayer.FULL).checkSize());
+                a.has("output") ? readOutput(a.object("output")) : OutputLayer.FULL,
+                a.has("attention") ? Attention.Score.of(a.string("attention")) : null).checkSize());
     }
 
     /**

@@ -3,6 +3,7 @@ package tearnn.model;
 import tearnn.loss.LossKind;
 import tearnn.math.Readable;
 import tearnn.nn.AdaptiveSoftmax;
+import tearnn.nn.Attention;
 import tearnn.nn.CellType;
 
 /**
@@ -26,10 +27,13 @@ import tearnn.nn.CellType;
  * @param lastStepOnly loss only at each sequence's last step (many-to-one), else at every step
  * @param dropout     dropout probability on every layer's output while training
  * @param output      the output layer: a full linear layer, or the adaptive softmax (softmax_ce loss only)
+ * @param attention   many-to-one only: the head reads the context of an attention whose query is the
+ *                    last state and whose keys are the top layer's states at every real step
+ *                    ({@link Attention}; additive of size H), rather than the last state; null: none
  */
 public record Architecture(InputKind input, int inputSize, int embedding, CellType cell, int hidden,
         int layers, boolean bias, boolean peephole, int outputs, LossKind loss, boolean lastStepOnly,
-        double dropout, OutputLayer output) {
+        double dropout, OutputLayer output, Attention.Score attention) {
 
     public static final int MAX_SIZE = 1 << 20;
     /**
@@ -55,43 +59,49 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
     public static Architecture of(InputKind input, int inputSize, int embedding, CellType cell, int hidden) {
         boolean tokens = input != null && input.tokens();
         return new Architecture(input, inputSize, embedding, cell, hidden, 1, true, false, tokens ? inputSize : 1,
-                tokens ? LossKind.SOFTMAX_CE : LossKind.MSE, false, 0, OutputLayer.FULL);
+                tokens ? LossKind.SOFTMAX_CE : LossKind.MSE, false, 0, OutputLayer.FULL, null);
     }
 
     /** {@code layers} stacked recurrent layers. */
     public Architecture withLayers(int layers) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output);
+                dropout, output, attention);
     }
 
     /** Recurrent layers with biases or without. */
     public Architecture withBias(boolean bias) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output);
+                dropout, output, attention);
     }
 
     /** An LSTM's peephole connections, or none. */
     public Architecture withPeephole(boolean peephole) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output);
+                dropout, output, attention);
     }
 
     /** {@code outputs} outputs of the head with this loss on them. */
     public Architecture withOutputs(int outputs, LossKind loss) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output);
+                dropout, output, attention);
     }
 
     /** The loss only at each sequence's last step (many-to-one), or at every step. */
     public Architecture withLastStepOnly(boolean lastStepOnly) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output);
+                dropout, output, attention);
+    }
+
+    /** Attention pooling of the top layer's states for the head (many-to-one only), or none (null). */
+    public Architecture withAttention(Attention.Score score) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
+                dropout, output, score);
     }
 
     /** Dropout {@code p} on every layer's output while training (0: none). */
     public Architecture withDropout(double p) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                p, output);
+                p, output, attention);
     }
 
     public Architecture {
@@ -125,6 +135,10 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
                     + " (here " + embedding + " and " + hidden + ")" : "tied embeddings need as many outputs as input tokens (here "
                     + outputs + " and " + inputSize + ")");
         }
+        if (attention != null && !lastStepOnly) {
+            throw new IllegalArgumentException("attention pooling gives one output per sequence: it needs the loss at the last step"
+                    + " only (many-to-one)");
+        }
         if (output.adaptive()) {
             // the clusters' layout (cutoffs in order and inside the vocabulary, no empty projection)
             AdaptiveSoftmax.projectionWidths(hidden, outputs, output.cutoffs(), output.divValue());
@@ -154,7 +168,9 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
 
     /** The number of parameters, counted in long arithmetic (so a huge claim cannot overflow). */
     public long parameterCount() {
-        return count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, output);
+        long pooling = attention == null ? 0 : attention == Attention.Score.GENERAL ? (long) hidden * hidden
+                : attention == Attention.Score.ADDITIVE ? (long) hidden * (2L * hidden + 2) : 0;
+        return count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, output) + pooling;
     }
 
     private static long count(InputKind input, int inputSize, int embedding, CellType cell, int hidden, int layers,
@@ -173,7 +189,7 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
     /** This architecture with another output layer. */
     public Architecture withOutput(OutputLayer layer) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss,
-                lastStepOnly, dropout, layer);
+                lastStepOnly, dropout, layer, attention);
     }
 
     /** Width of the vectors entering the first recurrent layer. */

@@ -66,6 +66,10 @@ public final class Connectivity {
     /** From the last step's logits back to the input vectors of width {@code width}. */
     private Result back(int steps, int target, int width) {
         Architecture a = model.architecture();
+        if (a.attention() != null) {
+            throw new IllegalArgumentException("this model's head reads an attention over every step, not the last state:"
+                    + " its attention weights say which steps it read");
+        }
         int o = a.outputs();
         if (target < 0 || target >= o) {
             throw new IllegalArgumentException("target " + target + " is outside the " + o + " outputs");

@@ -3,6 +3,7 @@ package tearnn.model;
 import tearnn.loss.LossKind;
 import tearnn.math.Buffers;
 import tearnn.math.Rng;
+import tearnn.nn.Attention;
 import tearnn.nn.Embedding;
 import tearnn.nn.Params;
 import tearnn.nn.RecurrentStack;
@@ -32,6 +33,9 @@ public final class Model {
     private final TrainingPass pass;
 
     private final StackInput input = new StackInput();
+    /** Attention pooling (many-to-one): the head reads its contexts [B][H]; null: the last state. */
+    private final Attention attention;
+    private double[] context = new double[0];
     private double[] logits = new double[0];
     private int logitRows;
     private int lastCount;
@@ -64,6 +68,8 @@ public final class Model {
                 ? new Embedding(params, "embedding.weight", arch.inputSize(), arch.embedding()) : null;
         this.stack = new RecurrentStack(params, "rnn.", arch.cell(), arch.stackInputSize(), arch.hidden(),
                 arch.layers(), arch.bias(), arch.peephole());
+        this.attention = arch.attention() == null ? null
+                : new Attention(params, "attention.", arch.attention(), arch.hidden(), arch.hidden(), arch.hidden());
         this.head = arch.output().adaptive() ? new AdaptiveHead(params, arch.hidden(), arch.outputs(), arch.output())
                 : arch.output().tied() ? new DenseHead(params, embedding.weight(), arch.loss().create())
                 : new DenseHead(params, arch.hidden(), arch.outputs(), arch.loss().create());
@@ -116,6 +122,11 @@ public final class Model {
 
     Head head() {
         return head;
+    }
+
+    /** The attention pooling the head reads (many-to-one), or null. */
+    public Attention attention() {
+        return attention;
     }
 
     /**
@@ -236,7 +247,8 @@ public final class Model {
         double[] rowMask = arch.lastStepOnly() ? null : batch.mask;
         lastCount = lossCount(batch);
         head.begin(logitRows, false);
-        lastSum = head.lossSum(0, stack.output(), headOffset(batch), 0, logitRows, batch.classes, batch.values, rowMask,
+        double[] x = headInput(batch);
+        lastSum = head.lossSum(0, x, x == context ? 0 : headOffset(batch), 0, logitRows, batch.classes, batch.values, rowMask,
                 1.0 / lastCount);
         saveState(state);
         return lastSum / lastCount;
@@ -254,7 +266,8 @@ public final class Model {
         check(batch, state, false);
         forward(batch, state);
         logits = Buffers.grow(logits, logitRows * arch.outputs());
-        head.outputs(logits, 0, stack.output(), headOffset(batch), logitRows);
+        double[] x = headInput(batch);
+        head.outputs(logits, 0, x, x == context ? 0 : headOffset(batch), logitRows);
         saveState(state);
         return logits;
     }
@@ -330,6 +343,19 @@ public final class Model {
         int n = T * B;
         input.forward(this, b.tokens, b.inputs, T, B, s, b.mask);
         logitRows = arch.lastStepOnly() ? B : n;
+    }
+
+    /**
+     * What the head reads after a forward pass: the stack's output (at {@link #headOffset}), or with
+     * attention pooling, the contexts [B][H] (at 0) of the last states over every real step's.
+     */
+    private double[] headInput(Batch b) {
+        if (attention == null) {
+            return stack.output();
+        }
+        context = Buffers.grow(context, b.size * arch.hidden());
+        attention.forward(stack.output(), headOffset(b), stack.output(), stack.outputOffset(), b.mask, b.steps, b.size, context, 0);
+        return context;
     }
 
     private int headOffset(Batch b) {

@@ -48,6 +48,9 @@ public final class TrainingPass implements GradientPass {
     private double[] dEmbedded = new double[0];
     private double[] dOut = new double[0];
     private double[] dHead = new double[0];
+    /** Attention pooling: the contexts [B][H] the head reads, and the gradient of every step's state from it [T][B][H]. */
+    private double[] context = new double[0];
+    private double[] dPooled = new double[0];
 
     TrainingPass(Model model) {
         this.model = model;
@@ -79,6 +82,13 @@ public final class TrainingPass implements GradientPass {
         if (training) {
             model.params().zeroGrad();
             dOut = Buffers.grow(dOut, n * arch.hidden());
+        }
+        if (model.attention() != null) {
+            context = Buffers.grow(context, B * arch.hidden());
+            if (training) {
+                dPooled = Buffers.grow(dPooled, n * arch.hidden());
+                Arrays.fill(dPooled, 0, n * arch.hidden(), 0.0);
+            }
         }
         RecurrentStack stack = model.stack();
         double p = training ? arch.dropout() : 0;
@@ -214,6 +224,12 @@ public final class TrainingPass implements GradientPass {
         int B = batch.size;
         if (!arch.lastStepOnly()) {
             headRows(s * B + b0, s * B + b1);
+        } else if (s == batch.steps - 1 && model.attention() != null) {
+            // the last state's attention over every real step's, then the head on its context
+            RecurrentStack stack = model.stack();
+            model.attention().forward(stack.output(), lastStepOffset(), stack.output(), stack.outputOffset(), batch.mask,
+                    batch.steps, batch.size, b0, b1, context, 0);
+            lossSum = model.head().lossSum(lossSum, context, 0, b0, b1, batch.classes, batch.values, null, 1.0 / count);
         } else if (s == batch.steps - 1) {
             lossSum = model.head().lossSum(lossSum, model.stack().output(), lastStepOffset(), b0, b1, batch.classes,
                     batch.values, null, 1.0 / count);
@@ -252,9 +268,9 @@ public final class TrainingPass implements GradientPass {
         return 2.0 * stack.layer(l).gateRows() * (stack.layer(l).inputSize() + arch.hidden());
     }
 
-    /** Floating-point operations of one sequence's step through the head and the loss. */
+    /** Floating-point operations of one sequence's step through the head and the loss (and the attention pooling). */
     private double headCost() {
-        return model.head().rowCost();
+        return model.head().rowCost() + (model.attention() != null ? model.attention().cost(batch.steps) : 0);
     }
 
     /** Floating-point operations of one step of every sequence through every layer and the head. */
@@ -330,7 +346,15 @@ public final class TrainingPass implements GradientPass {
         } else if (s == batch.steps - 1) {
             dHead = Buffers.grow(dHead, B * H);
             model.head().inputGradient(dHead, b0 * H, b0, b1 - b0);
-            System.arraycopy(dHead, b0 * H, dOut, (s * B + b0) * H, (b1 - b0) * H);
+            if (model.attention() == null) {
+                System.arraycopy(dHead, b0 * H, dOut, (s * B + b0) * H, (b1 - b0) * H);
+            } else {
+                // through the attention to every step's state (the last one's twice: a key and the query)
+                model.attention().backward(dHead, 0, dPooled, 0, dPooled, s * B * H, b0, b1);
+                System.arraycopy(dPooled, (s * B + b0) * H, dOut, (s * B + b0) * H, (b1 - b0) * H);
+            }
+        } else if (model.attention() != null) {
+            System.arraycopy(dPooled, (s * B + b0) * H, dOut, (s * B + b0) * H, (b1 - b0) * H);
         } else {
             Arrays.fill(dOut, (s * B + b0) * H, (s * B + b1) * H, 0.0);
         }
@@ -356,7 +380,8 @@ public final class TrainingPass implements GradientPass {
         double spent = 0;
         if (job == 0) {
             Head head = model.head();
-            int x = arch.lastStepOnly() ? lastStepOffset() : stack.outputOffset();
+            boolean pooled = model.attention() != null;
+            int x = pooled ? 0 : arch.lastStepOnly() ? lastStepOffset() : stack.outputOffset();
             if (row == 0) {
                 spent = 4.0 * logitRows * arch.hidden();
             }
@@ -366,7 +391,7 @@ public final class TrainingPass implements GradientPass {
             do {
                 spent += head.unitCost(to++);
             } while (to < units && spent + head.unitCost(to) <= budget);
-            head.weightGradients(stack.output(), x, row, to);
+            head.weightGradients(pooled ? context : stack.output(), x, row, to);
             row = to;
             if (row == units) {
                 next();

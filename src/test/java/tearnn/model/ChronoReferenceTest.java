@@ -1,19 +1,16 @@
 package tearnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tearnn.file.ModelFile;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
+import tearnn.testing.ReferenceCases;
 import tearnn.nn.Tensor;
 
 /**
@@ -26,16 +23,10 @@ class ChronoReferenceTest {
 
     @TestFactory
     Stream<DynamicTest> everyCase() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(ConnectivityReferenceTest.FOLDER)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("chrono_")).sorted().toList();
-        }
-        assertFalse(files.isEmpty(), "no chrono case");
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+        return ReferenceCases.each("chrono_", ChronoReferenceTest::check);
     }
 
-    private static void check(Path file) throws IOException {
-        JsonObject c = JsonObject.parse(Files.readString(file), file.getFileName().toString());
+    private static void check(JsonObject c) throws IOException {
         SavedModel saved = ModelFile.read(c.string("model_file"));
         Model m = saved.model;
         Architecture a = m.architecture();
@@ -58,7 +49,7 @@ class ChronoReferenceTest {
         Batch b = Batch.ofVectors(steps, batch, inputs, values);
         double loss = c.number("loss");
         assertEquals(loss, m.forwardBackward(b, null, 0), 1e-9 * Math.max(1, loss), "loss");
-        ModelCaseReferenceTest.checkGradients(c, m.params(), "gradient");
+        ReferenceCases.checkGradients(c, m.params(), "gradient");
         double[] predictions = c.array("predictions", batch);
         double[] got = m.predict(b, null);
         for (int i = 0; i < batch; i++) {

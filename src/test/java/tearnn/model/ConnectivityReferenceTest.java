@@ -19,7 +19,7 @@ import tearnn.json.JsonObject;
  * of the target and ||d log p / d x_t|| of every position), to 1e-9.
  */
 class ConnectivityReferenceTest {
-    static final Path FOLDER = Path.of("src", "test", "resources", "pytorch-reference");
+    static final Path FOLDER = tearnn.testing.ReferenceCases.FOLDER;
 
     @TestFactory
     Stream<DynamicTest> everyCase() throws IOException {

@@ -1,17 +1,14 @@
 package tearnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tearnn.file.ModelFile;
 import tearnn.json.JsonObject;
+import tearnn.testing.ReferenceCases;
 import tearnn.loss.LossKind;
 
 /**
@@ -24,16 +21,10 @@ class ForecastReferenceTest {
 
     @TestFactory
     Stream<DynamicTest> everyCase() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(ConnectivityReferenceTest.FOLDER)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("forecast_")).sorted().toList();
-        }
-        assertFalse(files.isEmpty(), "no forecast case");
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+        return ReferenceCases.each("forecast_", ForecastReferenceTest::check);
     }
 
-    private static void check(Path file) throws IOException {
-        JsonObject c = JsonObject.parse(Files.readString(file), file.getFileName().toString());
+    private static void check(JsonObject c) throws IOException {
         Model m = ModelFile.read(c.string("model_file")).model;
         Architecture a = m.architecture();
         assertEquals(LossKind.MSE, a.loss());
@@ -45,7 +36,7 @@ class ForecastReferenceTest {
         Batch b = Batch.ofVectors(steps, batch, inputs, values);
         double loss = c.number("loss");
         assertEquals(loss, m.forwardBackward(b, null, 0), 1e-9 * Math.max(1, loss), "loss");
-        ModelCaseReferenceTest.checkGradients(c, m.params(), "gradient");
+        ReferenceCases.checkGradients(c, m.params(), "gradient");
         double[] predictions = c.array("predictions", batch, outputs);
         double[] got = m.predict(b, null);
         assertEquals(batch * outputs, got.length, "a prediction per output of every sequence");

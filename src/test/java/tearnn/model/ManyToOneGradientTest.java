@@ -4,22 +4,36 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tearnn.loss.LossKind;
 import tearnn.math.Rng;
+import tearnn.nn.Attention;
 import tearnn.nn.CellType;
 
 /**
  * Finite differences through a many-to-one classifier on sequences of mixed lengths: padded at the
- * end and masked, the softmax reading each sequence's last real step.
+ * end and masked, the softmax reading each sequence's last real step, or the context of its attention
+ * over every real step.
  */
 class ManyToOneGradientTest {
     @ParameterizedTest
     @ValueSource(strings = {"rnn_tanh", "lstm", "gru"})
     void sequencesOfMixedLengths(String cell) {
+        check(cell, null);
+    }
+
+    /** The head on the context of the last state's attention over every real step, for each score. */
+    @ParameterizedTest
+    @ValueSource(strings = {"additive/lstm", "dot/gru", "general/rnn_tanh"})
+    void withAttentionPooling(String scoreAndCell) {
+        String[] p = scoreAndCell.split("/");
+        check(p[1], Attention.Score.of(p[0]));
+    }
+
+    private static void check(String cell, Attention.Score attention) {
         int steps = 6;
         int size = 4;
         int inputs = 3;
         int[] lengths = {6, 2, 4, 1};
         Model m = new Model(Architecture.ofVectors(inputs, CellType.parse(cell), 5).withLayers(2).withOutputs(3, LossKind.SOFTMAX_CE)
-                .withLastStepOnly(true), 9);
+                .withLastStepOnly(true).withAttention(attention), 9);
         Rng rng = new Rng(2);
         double[] x = new double[steps * size * inputs];
         double[] mask = new double[steps * size];
@@ -34,6 +48,6 @@ class ManyToOneGradientTest {
             classes[b] = rng.nextInt(3);
         }
         Batch batch = new Batch(steps, size, null, x, classes, null, mask);
-        ModelGradientTest.check(m, batch, null, 0, "many-to-one/" + cell);
+        ModelGradientTest.check(m, batch, null, 0, "many-to-one/" + cell + (attention == null ? "" : "/attention " + attention.id));
     }
 }

@@ -1,37 +1,30 @@
 package tearnn.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tearnn.file.ModelFile;
 import tearnn.json.JsonObject;
+import tearnn.testing.ReferenceCases;
 
 /**
  * Many-to-one on sequences of mixed lengths against PyTorch to 1e-9 (cases {@code many_to_one_*.json},
  * written by {@code generate.py}): PyTorch runs them packed, tearnn padded at the end with a mask, and
- * the softmax reads each sequence's last real step; the loss, the logits and every gradient agree.
+ * the softmax reads each sequence's last real step, or (many_to_one_attention_*) the context of its
+ * attention over every real step; the loss, the logits and every gradient agree, the pass whole or in
+ * parts of 50 operations.
  */
 class ManyToOneReferenceTest {
 
     @TestFactory
     Stream<DynamicTest> everyCase() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(ConnectivityReferenceTest.FOLDER)) {
-            files = s.filter(p -> p.getFileName().toString().startsWith("many_to_one_")).sorted().toList();
-        }
-        assertFalse(files.isEmpty(), "no many-to-one case");
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+        return ReferenceCases.each("many_to_one_", ManyToOneReferenceTest::check);
     }
 
-    private static void check(Path file) throws IOException {
-        JsonObject c = JsonObject.parse(Files.readString(file), file.getFileName().toString());
+    private static void check(JsonObject c) throws IOException {
         Model m = ModelFile.read(c.string("model_file")).model;
         Architecture a = m.architecture();
         double[] lengths = c.array("lengths", c.list("lengths").size());
@@ -52,7 +45,15 @@ class ManyToOneReferenceTest {
         Batch bt = new Batch(steps, batch, null, inputs, classes, null, mask);
         double loss = c.number("loss");
         assertEquals(loss, m.forwardBackward(bt, null, 0), 1e-9 * Math.max(1, loss), "loss");
-        ModelCaseReferenceTest.checkGradients(c, m.params(), "gradient");
+        ReferenceCases.checkGradients(c, m.params(), "gradient");
+        // in parts of 50 operations (the page's way with a big model): the same loss and gradients
+        TrainingPass pass = m.beginPass(bt, null, 0);
+        while (!pass.done()) {
+            pass.advance(50);
+        }
+        assertEquals(loss, pass.loss(), 1e-9 * Math.max(1, loss), "loss, in parts");
+        ReferenceCases.checkGradients(c, m.params(), "gradient, in parts");
+        assertEquals(loss, m.evaluate(bt, null), 1e-9 * Math.max(1, loss), "evaluated");
         double[] logits = c.array("logits", batch, a.outputs());
         double[] got = m.predict(bt, null);
         for (int i = 0; i < logits.length; i++) {

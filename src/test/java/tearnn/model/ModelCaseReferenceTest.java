@@ -12,8 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tearnn.file.ModelFile;
 import tearnn.json.JsonObject;
-import tearnn.nn.Params;
-import tearnn.nn.Tensor;
+import tearnn.testing.ReferenceCases;
 
 /**
  * Whole models against PyTorch, to 1e-9: the adaptive softmax ({@code nn.AdaptiveLogSoftmaxWithLoss},
@@ -56,7 +55,7 @@ class ModelCaseReferenceTest {
 
         double loss = c.number("loss");
         assertEquals(loss, m.forwardBackward(b, null, 0), 1e-9 * Math.max(1, Math.abs(loss)), "loss");
-        checkGradients(c, m.params(), "whole");
+        ReferenceCases.checkGradients(c, m.params(), "whole");
 
         // the same pass a few operations at a time: the same bits
         double[] whole = m.params().grad.clone();
@@ -96,19 +95,6 @@ class ModelCaseReferenceTest {
         for (int i = 0; i < n * a.outputs(); i++) {
             assertEquals(expected[i], got[i], 1e-9 * Math.max(1, Math.abs(expected[i])), "log p, row " + i / a.outputs()
                     + ", class " + i % a.outputs());
-        }
-    }
-
-    /** Every parameter's gradient against the case's "grad" (by tensor name), to 1e-9. */
-    static void checkGradients(JsonObject c, Params p, String how) {
-        JsonObject grads = c.object("grad");
-        assertEquals(p.tensors().size(), grads.map().size(), "one gradient per tensor");
-        for (Tensor t : p.tensors()) {
-            double[] expected = t.vector() ? grads.array(t.name(), t.size()) : grads.array(t.name(), t.rows(), t.cols());
-            for (int i = 0; i < t.size(); i++) {
-                assertEquals(expected[i], p.grad[t.offset() + i], 1e-9 * Math.max(1, Math.abs(expected[i])),
-                        how + ": d loss / d " + t.name() + "[" + i + "]");
-            }
         }
     }
 
