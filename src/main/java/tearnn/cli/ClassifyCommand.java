@@ -98,10 +98,32 @@ final class ClassifyCommand {
             out.printf("step %6d  loss %.4f  held-out accuracy %.4f  (%.1f s)%n", task.steps(), loss, m.accuracy(), elapsed);
         }
         out.print(m.table());
+        if (m.attention() != null) {
+            out.print(attentionTable(m));
+        }
         if (outFile != null) {
             Main.writeModel(outFile, task.saved());
             out.println("wrote " + outFile);
         }
         out.printf("held-out accuracy %.3f (majority baseline %.3f)%n", m.accuracy(), m.majorityBaseline());
+    }
+
+    /** Where the attention looked: each class's mean weight of every step, over its held-out examples. */
+    static String attentionTable(ClassificationMetrics m) {
+        StringBuilder sb = new StringBuilder("attention: the mean weight of each step, by true class\nclass     ");
+        int steps = m.attention()[0].length;
+        for (int t = 0; t < steps; t++) {
+            sb.append(String.format(java.util.Locale.ROOT, " %5d", t + 1));
+        }
+        sb.append('\n');
+        for (int c = 0; c < m.classes().size(); c++) {
+            String name = m.classes().get(c);
+            sb.append(String.format(java.util.Locale.ROOT, "%-10s", name.length() > 10 ? name.substring(0, 10) : name));
+            for (double w : m.attention()[c]) {
+                sb.append(String.format(java.util.Locale.ROOT, " %5.3f", w));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 }

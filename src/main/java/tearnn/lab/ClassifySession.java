@@ -119,5 +119,17 @@ final class ClassifySession implements TrainingSession {
             out.endArray();
         }
         out.endArray();
+        if (m.attention() != null) {
+            // where the attention looked: by true class, the mean weight of every step
+            out.name("attention").beginArray();
+            for (double[] row : m.attention()) {
+                out.beginArray();
+                for (double w : row) {
+                    out.value(w);
+                }
+                out.endArray();
+            }
+            out.endArray();
+        }
     }
 }

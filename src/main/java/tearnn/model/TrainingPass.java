@@ -268,9 +268,12 @@ public final class TrainingPass implements GradientPass {
         return 2.0 * stack.layer(l).gateRows() * (stack.layer(l).inputSize() + arch.hidden());
     }
 
-    /** Floating-point operations of one sequence's step through the head and the loss (and the attention pooling). */
+    /**
+     * Floating-point operations of one sequence's step through the head and the loss (and its share of
+     * the attention pooling, about one step's worth of it per step).
+     */
     private double headCost() {
-        return model.head().rowCost() + (model.attention() != null ? model.attention().cost(batch.steps) : 0);
+        return model.head().rowCost() + (model.attention() != null ? model.attention().cost(1) : 0);
     }
 
     /** Floating-point operations of one step of every sequence through every layer and the head. */

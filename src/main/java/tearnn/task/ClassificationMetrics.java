@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param confusion confusion[true][predicted], counts
  * @param majority  the training part's most frequent class
+ * @param attention with attention pooling, attention[true class][step]: the mean weight the model gave
+ *                  each step of the examples of that class (each example's weights sum to 1); else null
  */
-public record ClassificationMetrics(List<String> classes, int[][] confusion, int majority) {
+public record ClassificationMetrics(List<String> classes, int[][] confusion, int majority, double[][] attention) {
 
     public int total() {
         int n = 0;

@@ -8,6 +8,7 @@ import tearnn.model.Architecture;
 import tearnn.model.Batch;
 import tearnn.model.Initialization;
 import tearnn.model.Model;
+import tearnn.nn.Attention;
 import tearnn.settings.SettingException;
 import tearnn.train.Trainer;
 
@@ -71,7 +72,7 @@ public final class ClassificationTask extends EpochRun {
 
     private static Architecture architecture(ClassificationData data, ClassificationSettings s) {
         return Architecture.ofVectors(data.inputs(), s.cell(), s.hidden()).withLayers(s.layers())
-                .withOutputs(data.classes().size(), LossKind.SOFTMAX_CE).withLastStepOnly(true);
+                .withOutputs(data.classes().size(), LossKind.SOFTMAX_CE).withLastStepOnly(true).withAttention(s.attention());
     }
 
     private Batch newBatch(int size) {
@@ -119,6 +120,9 @@ public final class ClassificationTask extends EpochRun {
     private ClassificationMetrics measure(int[] which) {
         int c = data.classes().size();
         int[][] confusion = new int[c][c];
+        // with attention pooling, the weights of each step summed by true class (predictions run on the inference twin)
+        Attention pooling = model.attention() == null ? null : model.inference().attention();
+        double[][] attention = pooling == null ? null : new double[c][maxSteps];
         for (int from = 0; from < which.length; from += MEASURE_BATCH) {
             int[] part = Arrays.copyOfRange(which, from, Math.min(which.length, from + MEASURE_BATCH));
             Batch b = newBatch(part.length);
@@ -126,9 +130,21 @@ public final class ClassificationTask extends EpochRun {
             double[] y = model.predict(b, null);
             for (int k = 0; k < part.length; k++) {
                 confusion[b.classes[k]][Fn.argmax(y, k * c, c)]++;
+                for (int t = 0; attention != null && t < maxSteps; t++) {
+                    attention[b.classes[k]][t] += pooling.weight(k, t);
+                }
             }
         }
-        return new ClassificationMetrics(data.classes(), confusion, majority);
+        for (int k = 0; attention != null && k < c; k++) {
+            int n = 0;
+            for (int v : confusion[k]) {
+                n += v;
+            }
+            for (int t = 0; t < maxSteps && n > 0; t++) {
+                attention[k][t] /= n;
+            }
+        }
+        return new ClassificationMetrics(data.classes(), confusion, majority, attention);
     }
 
     @Override
@@ -153,7 +169,7 @@ public final class ClassificationTask extends EpochRun {
         }
         ClassificationSettings d = ClassificationSettings.defaults();
         Trainer tr = saved.trainer;
-        ClassificationSettings s = new ClassificationSettings(a.cell(), a.hidden(), a.layers(),
+        ClassificationSettings s = new ClassificationSettings(a.cell(), a.hidden(), a.layers(), a.attention(),
                 tr != null ? tr.optimizer().kind() : d.optimizer(), tr != null ? tr.schedule().lr() : d.learningRate(),
                 tr != null ? tr.clipNorm() : d.clip(), (int) saved.counter("batch", d.batch()), saved.counter("held_out", d.heldOut()),
                 (int) saved.counter("seed", d.seed()), Knobs.of(saved));

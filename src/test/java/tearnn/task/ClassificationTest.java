@@ -121,4 +121,28 @@ class ClassificationTest {
                 () -> ClassificationTask.resume(ClassificationCsv.digits(digitsText(), true), ModelFile.read(saved)));
         assertEquals("this model reads 8 values a step into 10 classes; the data has 1 and 10", e.getMessage());
     }
+
+    @Test
+    void attentionPoolingLearnsTheDigitsSaysWhereItLooksAndResumesWithTheSameBits() throws IOException {
+        ClassificationData d = ClassificationCsv.digits(digitsText(), false);
+        ClassificationTask t = new ClassificationTask(d, ClassificationSettings.read(ForecastTest.given("attention", "dot")));
+        assertTrue(t.stepFlops() > 0, "a step's cost, known before any step");
+        assertEquals(tearnn.nn.Attention.Score.DOT, t.model().architecture().attention());
+        t.train(300);
+        ClassificationMetrics m = t.heldOut();
+        assertTrue(m.accuracy() > 0.9, "held-out accuracy after 300 steps: " + m.accuracy());
+        assertEquals(10, m.attention().length, "a row per class");
+        for (double[] row : m.attention()) {
+            assertEquals(8, row.length, "a weight per row of the digit");
+            assertEquals(1.0, java.util.Arrays.stream(row).sum(), 1e-9, "each example's weights sum to 1, and so their mean");
+        }
+        String saved = ModelFile.write(t.saved());
+        ClassificationTask again = ClassificationTask.resume(d, ModelFile.read(saved));
+        assertEquals(t.settings(), again.settings());
+        t.train(30);
+        again.train(30);
+        assertArrayEquals(t.model().params().value, again.model().params().value, "resumed, it goes on as it would have");
+        assertEquals(null, ClassificationTask.resume(d, ModelFile.read(ModelFile.write(new ClassificationTask(d,
+                ClassificationSettings.defaults()).saved()))).heldOut().attention(), "no attention, no weights");
+    }
 }

@@ -35,6 +35,7 @@ class ClassifyPanelTest extends PageTest {
             assertTrue(matrix.startsWith("true \\ said0123456789recall") && matrix.contains("precision"), matrix);
             assertEquals("0,1,2,3,4,5,6,7,8,9", d.findElement(By.id("classify-confusion")).getAttribute("data-classes"));
             assertEquals("359", d.findElement(By.id("classify-confusion")).getAttribute("data-total"), "every held-out digit");
+            assertTrue(!d.findElement(By.id("classify-attention-part")).isDisplayed(), "no attention, no attention view");
             BrowserTest.screenshot(d, "classify-" + build);
 
             // the weather: a pending change, then a new model on its own data
@@ -54,6 +55,32 @@ class ClassifyPanelTest extends PageTest {
             assertTrue(text(d, "classify-progress").startsWith("Restored your gru model for Seattle weather, 3 days a sequence (5 classes;"),
                     text(d, "classify-progress") + " / " + text(d, "classify-message") + " / " + text(d, "classify-saved") + " / "
                     + BrowserTest.severe(d));
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    /** Attention pooling chosen: the digits learnt, and where the attention looks drawn by class and row. */
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm"})
+    void theDigitsWithAttentionPooling(String build) throws java.io.IOException {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            ready(d);
+            d.findElement(By.id("tab-classify")).click();
+            js(d, "const e = document.getElementById('classify-settings').elements.namedItem('attention'); e.value = 'dot';"
+                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            d.findElement(By.id("classify-train")).click();
+            waiting(d, 180).until(x -> !panelData(x, "classify", "accuracy").isEmpty()
+                    && Double.parseDouble(panelData(x, "classify", "accuracy")) > 0.9);
+            d.findElement(By.id("classify-train")).click();
+            waitUntilSettled(d, "classify");
+            assertTrue(d.findElement(By.id("classify-attention-part")).isDisplayed(), "the attention view");
+            assertEquals("8", d.findElement(By.id("classify-attention")).getAttribute("data-steps"), "a digit's 8 rows");
+            js(d, "document.getElementById('classify-attention').scrollIntoView();");
+            BrowserTest.screenshot(d, "classify-attention-" + build);
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();
