@@ -3,15 +3,15 @@
 // set the site ships (the handwritten digits row by row or pixel by pixel, the Seattle weather from
 // the last days): the page reads the chosen file (the digits gunzipped here) and sends its text with a
 // new model; the held-out accuracy against the majority baseline, checked every few seconds; the
-// held-out confusion matrix with each class's precision and recall; with attention pooling, where the
-// attention looks (each class's mean weight of every step).
+// held-out confusion matrix with each class's precision and recall, and the examples it gets wrong;
+// with attention pooling, where the attention looks (each class's mean weight of every step).
 (() => {
   const $ = (id) => document.getElementById(id);
   const KEEP = 800; // points of each curve kept (older ones thinned)
   const FILES = { 'digits-rows': 'data/digits.csv.gz', 'digits-pixels': 'data/digits.csv.gz', weather: 'data/seattle-weather.csv' };
 
   function create(app, description) {
-    const s = { loss: [], held: [], info: null, line: '', confusion: null, attention: null, blowUps: BlowUps.create(KEEP) };
+    const s = { loss: [], held: [], info: null, line: '', confusion: null, attention: null, mistakes: null, blowUps: BlowUps.create(KEEP) };
     // every file read at once (a few hundred kB), each once
     const texts = SiteData.readAll(FILES);
     const pace = CheckPace.create(1500);
@@ -33,13 +33,18 @@
       // with attention pooling: where it looks, by class
       $('classify-attention-part').hidden = !s.attention;
       AttentionView.draw($('classify-attention'), s.info ? s.info.classes : [], s.attention);
+      MistakesView.draw($('classify-mistakes'), s.mistakes);
     }
 
     // the held-out check (every few seconds while training, at most a 25th of the time); said on the
     // progress line unless quiet (a model just made or brought back keeps its line)
     async function check(quiet) {
-      const r = await pace.run(() => panel.call('heldout', {}));
+      const [r, wrong] = await pace.run(async () => {
+        const held = await panel.call('heldout', {});
+        return [held, held.ok ? await panel.call('mistakes', { limit: 12 }) : null];
+      });
       if (!r.ok) return;
+      s.mistakes = wrong.ok ? wrong : null;
       s.info.baseline = r.baseline;
       s.confusion = r.confusion;
       s.attention = r.attention || null;
@@ -54,7 +59,8 @@
     function started(r, how, extra) {
       s.info = Object.assign({ baseline: 0 }, r);
       const kept = how === 'restored' ? extra : {};
-      Object.assign(s, { loss: kept.loss || [], held: kept.held || [], confusion: kept.confusion || null, attention: null, line: '' });
+      Object.assign(s, { loss: kept.loss || [], held: kept.held || [], confusion: kept.confusion || null, attention: null, mistakes: null,
+        line: '' });
       s.blowUps.reset(kept.blowUps);
       const what = r.cell + ' model for ' + r.dataName + ' (' + r.classes.length + ' classes; ' + r.train.toLocaleString('en')
         + ' to train on, ' + r.heldOut.toLocaleString('en') + ' held out), ' + r.parameters.toLocaleString('en') + ' parameters';
@@ -102,7 +108,7 @@
 
   Panels.register('classify', {
     title: 'Classify',
-    scripts: ['site-data.js', 'check-pace.js', 'confusion-view.js', 'attention-view.js'],
+    scripts: ['site-data.js', 'check-pace.js', 'confusion-view.js', 'attention-view.js', 'mistakes-view.js'],
     intro: 'The network reads a whole sequence, a step at a time, and says at its end which class it is: a handwritten digit read'
       + ' row by row (or pixel by pixel), or tomorrow\'s weather from the last days. The data are E. Alpaydin and C. Kaynak\'s'
       + ' handwritten digits (UCI, CC BY 4.0) and NOAA\'s Seattle weather (public domain, as packaged in vega-datasets).',
@@ -113,6 +119,9 @@
   <p class="explain">The held-out examples by their true class (rows) and the class the model said (columns); the diagonal is right.
   At each row's end, the share of that class found (recall); under each column, the share of those answers that were right (precision).</p>
   <div id="classify-confusion" class="confusion" aria-live="polite"></div>
+  <p class="explain">The held-out examples it gets wrong, those it was surest of first, each with its true class and the model's
+  three likeliest answers (with attention pooling, blue: the weight it gave each row or pixel).</p>
+  <div id="classify-mistakes"></div>
   <div id="classify-attention-part" hidden><h2>Where the attention looks</h2>
   <p class="explain">With attention pooling, the model's answer reads a weighted mean of its states at every step, not its last
   state alone. For each true class (rows), the mean weight each step (columns) got over the held-out examples of that class:

@@ -14,13 +14,14 @@ import tearnn.task.ClassificationData;
 import tearnn.task.ClassificationMetrics;
 import tearnn.task.ClassificationSettings;
 import tearnn.task.ClassificationTask;
+import tearnn.task.Mistake;
 import tearnn.task.TrainingRun;
 
 /**
  * The page's classification panel: a {@link ClassificationTask} on a data set the site ships (the
  * digits row by row or pixel by pixel, the Seattle weather from the last days), whose text the page
  * sends with a new model ({@code text}); the held-out accuracy against the majority baseline, and the
- * confusion matrix.
+ * confusion matrix ({@code heldout}); the held-out examples it gets wrong ({@code mistakes}).
  */
 final class ClassifySession implements TrainingSession {
     static final String DIGITS_ROWS = "digits-rows";
@@ -36,7 +37,9 @@ final class ClassifySession implements TrainingSession {
 
     static final Panel PANEL = new Panel("classify", "classify-panel.js", settings(),
             List.of(ClassificationSettings.LEARNING_RATE, ClassificationSettings.CLIP), List.of("settings", "text"),
-            Panel.verbs("heldout", Verb.READ), ClassifySession::start, out -> { });
+            Panel.verbs("heldout", Verb.READ, "mistakes", Verb.READ), ClassifySession::start, out -> { });
+    /** The most misclassified examples a reply shows. */
+    static final int MISTAKES_SHOWN = 60;
 
     private final ClassificationTask task;
     private final String data;
@@ -105,9 +108,49 @@ final class ClassifySession implements TrainingSession {
 
     @Override
     public void handle(String command, JsonObject r, Budget budget, JsonWriter out) {
-        if (!command.equals("heldout")) {
-            throw new IllegalArgumentException("unknown command 'classify." + command + "'");
+        switch (command) {
+            case "heldout" -> heldOut(out);
+            case "mistakes" -> mistakes(r.integer("limit", 12), out);
+            default -> throw new IllegalArgumentException("unknown command 'classify." + command + "'");
         }
+    }
+
+    /**
+     * The held-out examples the model gets wrong, the most confident first: each with its index, true
+     * class, the three likeliest classes said with their probabilities, its values and (with attention
+     * pooling) its weights by step.
+     */
+    private void mistakes(int limit, JsonWriter out) {
+        if (limit < 1 || limit > MISTAKES_SHOWN) {
+            throw new SettingException("limit", "between 1 and " + MISTAKES_SHOWN + " examples, not " + limit);
+        }
+        ClassificationTask.Mistakes m = task.mistakes(limit);
+        List<String> classes = task.data().classes();
+        out.name("count").value(m.count()).name("of").value(task.split().heldOut().length).name("inputs").value(task.data().inputs())
+                .name("mistakes").beginArray();
+        for (Mistake x : m.shown()) {
+            out.beginObject().name("example").value(x.example()).name("label").value(classes.get(x.label())).name("top").beginArray();
+            for (int i = 0; i < x.top().length; i++) {
+                out.beginObject().name("class").value(classes.get(x.top()[i])).name("p").value(x.probabilities()[i]).endObject();
+            }
+            out.endArray().name("values").beginArray();
+            for (double v : x.values()) {
+                out.value(v);
+            }
+            out.endArray();
+            if (x.attention() != null) {
+                out.name("attention").beginArray();
+                for (double w : x.attention()) {
+                    out.value(w);
+                }
+                out.endArray();
+            }
+            out.endObject();
+        }
+        out.endArray();
+    }
+
+    private void heldOut(JsonWriter out) {
         ClassificationMetrics m = task.heldOut();
         out.name("accuracy").value(m.accuracy()).name("baseline").value(m.majorityBaseline()).name("steps").value(task.steps())
                 .name("examples").value((double) task.progress().examples()).name("confusion").beginArray();

@@ -1,6 +1,8 @@
 package tearnn.task;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import tearnn.file.SavedModel;
 import tearnn.loss.LossKind;
 import tearnn.math.Fn;
@@ -145,6 +147,66 @@ public final class ClassificationTask extends EpochRun {
             }
         }
         return new ClassificationMetrics(data.classes(), confusion, majority, attention);
+    }
+
+    /**
+     * The held-out examples the model gets wrong, the most confident mistakes first (by the
+     * probability of the class it said), at most {@code limit}; and how many there are in all.
+     */
+    public Mistakes mistakes(int limit) {
+        int c = data.classes().size();
+        int[] which = split.heldOut();
+        Attention pooling = model.attention() == null ? null : model.inference().attention();
+        List<Mistake> all = new ArrayList<>();
+        for (int from = 0; from < which.length; from += MEASURE_BATCH) {
+            int[] part = Arrays.copyOfRange(which, from, Math.min(which.length, from + MEASURE_BATCH));
+            Batch b = newBatch(part.length);
+            fill(b, part);
+            double[] y = model.predict(b, null);
+            for (int k = 0; k < part.length; k++) {
+                int said = Fn.argmax(y, k * c, c);
+                if (said == b.classes[k]) {
+                    continue;
+                }
+                // the softmax of the logits, and its three largest
+                double[] p = new double[c];
+                double sum = 0;
+                for (int j = 0; j < c; j++) {
+                    p[j] = Fn.exp(y[k * c + j] - y[k * c + said]);
+                    sum += p[j];
+                }
+                int n = Math.min(3, c);
+                int[] top = new int[n];
+                double[] pt = new double[n];
+                boolean[] taken = new boolean[c];
+                for (int r = 0; r < n; r++) {
+                    int best = -1;
+                    for (int j = 0; j < c; j++) {
+                        if (!taken[j] && (best < 0 || p[j] > p[best])) {
+                            best = j;
+                        }
+                    }
+                    taken[best] = true;
+                    top[r] = best;
+                    pt[r] = p[best] / sum;
+                }
+                int steps = data.steps(part[k]);
+                double[] weights = null;
+                if (pooling != null) {
+                    weights = new double[steps];
+                    for (int t = 0; t < steps; t++) {
+                        weights[t] = pooling.weight(k, t);
+                    }
+                }
+                all.add(new Mistake(part[k], b.classes[k], top, pt, data.values[part[k]].clone(), weights));
+            }
+        }
+        all.sort((a, b) -> Double.compare(b.probabilities()[0], a.probabilities()[0]));
+        return new Mistakes(all.subList(0, Math.min(limit, all.size())), all.size());
+    }
+
+    /** Some of the held-out examples a model gets wrong ({@link #mistakes}), and how many it gets wrong in all. */
+    public record Mistakes(List<Mistake> shown, int count) {
     }
 
     @Override

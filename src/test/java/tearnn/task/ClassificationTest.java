@@ -142,6 +142,20 @@ class ClassificationTest {
         t.train(30);
         again.train(30);
         assertArrayEquals(t.model().params().value, again.model().params().value, "resumed, it goes on as it would have");
+        // the examples it gets wrong: as many as the confusion matrix says, the surest first, each one wrong
+        ClassificationMetrics now = t.heldOut();
+        int wrong = now.total() - (int) Math.round(now.accuracy() * now.total());
+        ClassificationTask.Mistakes mistakes = t.mistakes(5);
+        assertEquals(wrong, mistakes.count());
+        assertEquals(Math.min(5, wrong), mistakes.shown().size());
+        double surest = 1;
+        for (Mistake x : mistakes.shown()) {
+            assertTrue(x.top()[0] != x.label(), "the class said is not the true one");
+            assertTrue(x.probabilities()[0] <= surest && x.probabilities()[0] >= x.probabilities()[1], "the surest first");
+            surest = x.probabilities()[0];
+            assertEquals(64, x.values().length, "8 rows of 8 pixels, as read");
+            assertEquals(1.0, java.util.Arrays.stream(x.attention()).sum(), 1e-9, "its weights");
+        }
         assertEquals(null, ClassificationTask.resume(d, ModelFile.read(ModelFile.write(new ClassificationTask(d,
                 ClassificationSettings.defaults()).saved()))).heldOut().attention(), "no attention, no weights");
     }

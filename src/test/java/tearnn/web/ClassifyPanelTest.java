@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The Classify tab as a person uses it: the digits, read row by row, train on the page's workers past
@@ -79,6 +80,16 @@ class ClassifyPanelTest extends PageTest {
             waitUntilSettled(d, "classify");
             assertTrue(d.findElement(By.id("classify-attention-part")).isDisplayed(), "the attention view");
             assertEquals("8", d.findElement(By.id("classify-attention")).getAttribute("data-steps"), "a digit's 8 rows");
+            // the examples it gets wrong, each drawn with its weights
+            WebElement wrong = d.findElement(By.id("classify-mistakes"));
+            int count = Integer.parseInt(wrong.getAttribute("data-count"));
+            assertEquals(Math.min(12, count), d.findElements(By.cssSelector("#classify-mistakes figure.mistake")).size());
+            if (count > 0) {
+                String caption = d.findElement(By.cssSelector("#classify-mistakes figure.mistake figcaption")).getText();
+                assertTrue(caption.matches("is \\d; said \\d \\(\\d+%\\), \\d \\([\\d.]+%\\), \\d \\([\\d.]+%\\)"), caption);
+                assertEquals(2, d.findElements(By.cssSelector("#classify-mistakes figure.mistake:first-child canvas")).size(),
+                        "the digit and its weights by row");
+            }
             js(d, "document.getElementById('classify-attention').scrollIntoView();");
             BrowserTest.screenshot(d, "classify-attention-" + build);
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
