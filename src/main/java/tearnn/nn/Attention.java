@@ -309,34 +309,12 @@ public final class Attention {
             int q = queriesOff + b * querySize;
             int dq = dQueriesOff + b * querySize;
             switch (score) {
-                case DOT -> {
-                    // dq += sum_t de_t k_t, dk_t += de_t q
-                    for (int t = 0; t < steps; t++) {
-                        double de = dScores[t];
-                        if (de != 0) {
-                            int k = keysOff + (t * B + b) * K;
-                            int dk = dKeysOff + (t * B + b) * K;
-                            for (int j = 0; j < K; j++) {
-                                dQueries[dq + j] += de * keys[k + j];
-                                dKeys[dk + j] += de * queries[q + j];
-                            }
-                        }
-                    }
-                }
+                // dot: dq += sum_t de_t k_t, dk_t += de_t q
+                case DOT -> keysBackward(b, dQueries, dq, queries, q, dKeys, dKeysOff);
                 case GENERAL -> {
-                    // s = sum_t de_t k_t; dW += q s^T, dq += W s, dk_t += de_t W^T q
+                    // s = sum_t de_t k_t, dk_t += de_t W^T q; then dW += q s^T, dq += W s
                     Arrays.fill(row, 0, K, 0.0);
-                    for (int t = 0; t < steps; t++) {
-                        double de = dScores[t];
-                        if (de != 0) {
-                            int k = keysOff + (t * B + b) * K;
-                            int dk = dKeysOff + (t * B + b) * K;
-                            for (int j = 0; j < K; j++) {
-                                row[j] += de * keys[k + j];
-                                dKeys[dk + j] += de * projected[b * K + j];
-                            }
-                        }
-                    }
+                    keysBackward(b, row, 0, projected, b * K, dKeys, dKeysOff);
                     for (int i = 0; i < querySize; i++) {
                         int r = weight.offset() + i * K;
                         double qi = queries[q + i];
@@ -349,6 +327,22 @@ public final class Attention {
                     }
                 }
                 case ADDITIVE -> additiveBackward(b, q, dKeys, dKeysOff, dQueries, dq);
+            }
+        }
+    }
+
+    /** Sequence b's lines shared by dot and general: sum += sum_t de_t k_t (at sumOff), dk_t += de_t y (y at yOff). */
+    private void keysBackward(int b, double[] sum, int sumOff, double[] y, int yOff, double[] dKeys, int dKeysOff) {
+        int K = keySize;
+        for (int t = 0; t < steps; t++) {
+            double de = dScores[t];
+            if (de != 0) {
+                int k = keysOff + (t * batch + b) * K;
+                int dk = dKeysOff + (t * batch + b) * K;
+                for (int j = 0; j < K; j++) {
+                    sum[sumOff + j] += de * keys[k + j];
+                    dKeys[dk + j] += de * y[yOff + j];
+                }
             }
         }
     }

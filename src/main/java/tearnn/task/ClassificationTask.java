@@ -125,18 +125,12 @@ public final class ClassificationTask extends EpochRun {
         // with attention pooling, the weights of each step summed by true class (predictions run on the inference twin)
         Attention pooling = model.attention() == null ? null : model.inference().attention();
         double[][] attention = pooling == null ? null : new double[c][maxSteps];
-        for (int from = 0; from < which.length; from += MEASURE_BATCH) {
-            int[] part = Arrays.copyOfRange(which, from, Math.min(which.length, from + MEASURE_BATCH));
-            Batch b = newBatch(part.length);
-            fill(b, part);
-            double[] y = model.predict(b, null);
-            for (int k = 0; k < part.length; k++) {
-                confusion[b.classes[k]][Fn.argmax(y, k * c, c)]++;
-                for (int t = 0; attention != null && t < maxSteps; t++) {
-                    attention[b.classes[k]][t] += pooling.weight(k, t);
-                }
+        predictEach(which, (example, label, y, k) -> {
+            confusion[label][Fn.argmax(y, k * c, c)]++;
+            for (int t = 0; attention != null && t < maxSteps; t++) {
+                attention[label][t] += pooling.weight(k, t);
             }
-        }
+        });
         for (int k = 0; attention != null && k < c; k++) {
             int n = 0;
             for (int v : confusion[k]) {
@@ -158,51 +152,67 @@ public final class ClassificationTask extends EpochRun {
         int[] which = split.heldOut();
         Attention pooling = model.attention() == null ? null : model.inference().attention();
         List<Mistake> all = new ArrayList<>();
+        predictEach(which, (example, label, y, k) -> {
+            int said = Fn.argmax(y, k * c, c);
+            if (said == label) {
+                return;
+            }
+            // the softmax of the logits, and its three largest
+            double[] p = new double[c];
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                p[j] = Fn.exp(y[k * c + j] - y[k * c + said]);
+                sum += p[j];
+            }
+            int n = Math.min(3, c);
+            int[] top = new int[n];
+            double[] pt = new double[n];
+            boolean[] taken = new boolean[c];
+            for (int r = 0; r < n; r++) {
+                int best = -1;
+                for (int j = 0; j < c; j++) {
+                    if (!taken[j] && (best < 0 || p[j] > p[best])) {
+                        best = j;
+                    }
+                }
+                taken[best] = true;
+                top[r] = best;
+                pt[r] = p[best] / sum;
+            }
+            int steps = data.steps(example);
+            double[] weights = null;
+            if (pooling != null) {
+                weights = new double[steps];
+                for (int t = 0; t < steps; t++) {
+                    weights[t] = pooling.weight(k, t);
+                }
+            }
+            all.add(new Mistake(example, label, top, pt, data.values[example].clone(), weights));
+        });
+        all.sort((a, b) -> Double.compare(b.probabilities()[0], a.probabilities()[0]));
+        return new Mistakes(all.subList(0, Math.min(limit, all.size())), all.size());
+    }
+
+    /** What {@link #predictEach} gives for each example. */
+    private interface Prediction {
+        /** Example {@code example} of class {@code label}: its logits in {@code y} from {@code k * classes} on. */
+        void take(int example, int label, double[] y, int k);
+    }
+
+    /**
+     * The model's logits for each of {@code which}, in batches (the model's inference twin holds the
+     * batch's attention weights meanwhile, sequence k at k).
+     */
+    private void predictEach(int[] which, Prediction each) {
         for (int from = 0; from < which.length; from += MEASURE_BATCH) {
             int[] part = Arrays.copyOfRange(which, from, Math.min(which.length, from + MEASURE_BATCH));
             Batch b = newBatch(part.length);
             fill(b, part);
             double[] y = model.predict(b, null);
             for (int k = 0; k < part.length; k++) {
-                int said = Fn.argmax(y, k * c, c);
-                if (said == b.classes[k]) {
-                    continue;
-                }
-                // the softmax of the logits, and its three largest
-                double[] p = new double[c];
-                double sum = 0;
-                for (int j = 0; j < c; j++) {
-                    p[j] = Fn.exp(y[k * c + j] - y[k * c + said]);
-                    sum += p[j];
-                }
-                int n = Math.min(3, c);
-                int[] top = new int[n];
-                double[] pt = new double[n];
-                boolean[] taken = new boolean[c];
-                for (int r = 0; r < n; r++) {
-                    int best = -1;
-                    for (int j = 0; j < c; j++) {
-                        if (!taken[j] && (best < 0 || p[j] > p[best])) {
-                            best = j;
-                        }
-                    }
-                    taken[best] = true;
-                    top[r] = best;
-                    pt[r] = p[best] / sum;
-                }
-                int steps = data.steps(part[k]);
-                double[] weights = null;
-                if (pooling != null) {
-                    weights = new double[steps];
-                    for (int t = 0; t < steps; t++) {
-                        weights[t] = pooling.weight(k, t);
-                    }
-                }
-                all.add(new Mistake(part[k], b.classes[k], top, pt, data.values[part[k]].clone(), weights));
+                each.take(part[k], b.classes[k], y, k);
             }
         }
-        all.sort((a, b) -> Double.compare(b.probabilities()[0], a.probabilities()[0]));
-        return new Mistakes(all.subList(0, Math.min(limit, all.size())), all.size());
     }
 
     /** Some of the held-out examples a model gets wrong ({@link #mistakes}), and how many it gets wrong in all. */
