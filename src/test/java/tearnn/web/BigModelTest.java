@@ -60,7 +60,7 @@ class BigModelTest extends PageTest {
             double part = statusPart(d);
             assertEquals(step(d, "word"), engineStep(d, "word"));
             assertEquals(part, statusPart(d), "no part of a step after Pause");
-            assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
+            assertEquals(List.of(), freezes(d), "main-thread tasks over two seconds");
 
             downloadsWithoutAFreeze(d);
             pausedAtTheSameStepMeasuresNothingAgain(d);
@@ -100,7 +100,7 @@ class BigModelTest extends PageTest {
             String head = new String(in.readNBytes(40), StandardCharsets.UTF_8);
             assertTrue(head.startsWith("{\"format\":\"" + ModelFile.FORMAT + "\""), head);
         }
-        assertEquals(List.of(), freezes(d), "main-thread tasks over a second while the file was written");
+        assertEquals(List.of(), freezes(d), "main-thread tasks over two seconds while the file was written");
     }
 
     /**

@@ -165,7 +165,9 @@ public class BrowserTest {
             PageTest.waitUntilKept(d, "word");
             assertTrue(text(d, "word-saved").endsWith("(step " + PageTest.step(d, "word") + ")."), text(d, "word-saved"));
             PageTest.assertNothingTrains(d, "word");
-            assertTrue(PageTest.valid(d, "word") < first, first + " -> " + PageTest.valid(d, "word"));
+            // the last validation (Pause measures again) is still below 8, far from the untrained model's (about 40)
+            // and from the first one's (a busy machine may validate first when the model is nearly there)
+            assertTrue(PageTest.valid(d, "word") < 8, first + " -> " + PageTest.valid(d, "word"));
             wait.until(x -> !x.findElements(By.cssSelector("#word-top .bar")).isEmpty());
             d.findElement(By.id("word-generate")).click();
             wait.until(x -> text(x, "word-output").length() > 30);

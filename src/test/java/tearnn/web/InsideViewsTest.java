@@ -80,7 +80,7 @@ class InsideViewsTest extends PageTest {
             wait.until(x -> x.findElement(By.id("word-units-text")).findElement(By.tagName("span")).getAttribute("title")
                     .matches(".+: 0\\.\\d+"));
 
-            assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
+            assertEquals(List.of(), freezes(d), "main-thread tasks over two seconds");
             int kept = data(d, "word-norm", "points");
             int samples = d.findElements(By.cssSelector("#word-samples li")).size();
             waitUntilKept(d, "word");

@@ -25,7 +25,7 @@ import tearnn.task.Adder;
 
 /**
  * Bad input on the page gets a specific message beside its control and the page keeps working;
- * user text is shown as text; training never freezes the page's thread (a task of a second).
+ * user text is shown as text; training never freezes the page's thread (a task of two seconds).
  */
 class PageFaultsTest {
     static HttpServer server;
@@ -157,7 +157,7 @@ class PageFaultsTest {
             int calls = PageTest.calls(d, "word");
             BrowserTest.waiting(d, 120).until(x -> PageTest.calls(x, "word") >= calls + 20);
             PageTest.pause(d, "word", 10);
-            assertEquals(List.of(), PageTest.freezes(d), "main-thread tasks over a second while training");
+            assertEquals(List.of(), PageTest.freezes(d), "main-thread tasks over two seconds while training");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();
@@ -196,7 +196,7 @@ class PageFaultsTest {
             PageTest.pause(d, "word", 10);
             PageTest.waitUntilKept(d, "word");
             assertTrue(text(d, "word-saved").endsWith("(step " + PageTest.step(d, "word") + ")."), text(d, "word-saved"));
-            assertEquals(List.of(), PageTest.freezes(d), "main-thread tasks over a second while training on a big text");
+            assertEquals(List.of(), PageTest.freezes(d), "main-thread tasks over two seconds while training on a big text");
             String step = "Step " + PageTest.step(d, "word");
 
             d.navigate().refresh();

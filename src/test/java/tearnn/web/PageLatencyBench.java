@@ -12,7 +12,7 @@ import tearnn.cli.Serve;
 
 /**
  * How the page answers while it trains, measured (a command, not a test: on a busy machine these
- * figures move, and tests assert only freezes of a second):
+ * figures move, and tests assert only freezes of two seconds):
  * {@code mvn -q package -DskipTests && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=tearnn.web.PageLatencyBench}.
  * For each build, with the workers the machine has:
  * <ul>

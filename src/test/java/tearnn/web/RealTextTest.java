@@ -88,7 +88,7 @@ class RealTextTest extends PageTest {
             assertTrue(info.contains("validation perplexity"), info);
             waiting(d, 60).until(x -> !text(x, "word-top").isEmpty());
             assertTrue(text(d, "word-top").contains("%"), text(d, "word-top"));
-            assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
+            assertEquals(List.of(), freezes(d), "main-thread tasks over two seconds");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
 
             // a reload brings back the model with its held-out text

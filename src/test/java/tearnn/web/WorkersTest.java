@@ -65,7 +65,7 @@ class WorkersTest extends PageTest {
             int kept = step(d, "word");
             assertTrue(text(d, "word-saved").endsWith("(step " + kept + ")."), text(d, "word-saved"));
 
-            assertEquals(List.of(), freezes(d), "main-thread tasks over a second");
+            assertEquals(List.of(), freezes(d), "main-thread tasks over two seconds");
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
 
             d.navigate().refresh();
