@@ -133,17 +133,9 @@ final class ClassifySession implements TrainingSession {
             for (int i = 0; i < x.top().length; i++) {
                 out.beginObject().name("class").value(classes.get(x.top()[i])).name("p").value(x.probabilities()[i]).endObject();
             }
-            out.endArray().name("values").beginArray();
-            for (double v : x.values()) {
-                out.value(v);
-            }
-            out.endArray();
+            out.endArray().name("values").array(x.values(), 0, x.values().length);
             if (x.attention() != null) {
-                out.name("attention").beginArray();
-                for (double w : x.attention()) {
-                    out.value(w);
-                }
-                out.endArray();
+                out.name("attention").array(x.attention(), 0, x.attention().length);
             }
             out.endObject();
         }
@@ -166,11 +158,7 @@ final class ClassifySession implements TrainingSession {
             // where the attention looked: by true class, the mean weight of every step
             out.name("attention").beginArray();
             for (double[] row : m.attention()) {
-                out.beginArray();
-                for (double w : row) {
-                    out.value(w);
-                }
-                out.endArray();
+                out.array(row, 0, row.length);
             }
             out.endArray();
         }

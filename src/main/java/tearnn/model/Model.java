@@ -248,7 +248,7 @@ public final class Model {
         lastCount = lossCount(batch);
         head.begin(logitRows, false);
         double[] x = headInput(batch);
-        lastSum = head.lossSum(0, x, x == context ? 0 : headOffset(batch), 0, logitRows, batch.classes, batch.values, rowMask,
+        lastSum = head.lossSum(0, x, headInputOffset(batch), 0, logitRows, batch.classes, batch.values, rowMask,
                 1.0 / lastCount);
         saveState(state);
         return lastSum / lastCount;
@@ -267,7 +267,7 @@ public final class Model {
         forward(batch, state);
         logits = Buffers.grow(logits, logitRows * arch.outputs());
         double[] x = headInput(batch);
-        head.outputs(logits, 0, x, x == context ? 0 : headOffset(batch), logitRows);
+        head.outputs(logits, 0, x, headInputOffset(batch), logitRows);
         saveState(state);
         return logits;
     }
@@ -356,6 +356,11 @@ public final class Model {
         context = Buffers.grow(context, b.size * arch.hidden());
         attention.forward(stack.output(), headOffset(b), stack.output(), stack.outputOffset(), b.mask, b.steps, b.size, context, 0);
         return context;
+    }
+
+    /** Where the head's input begins in {@link #headInput}: the contexts at 0, or the stack's output at {@link #headOffset}. */
+    private int headInputOffset(Batch b) {
+        return attention != null ? 0 : headOffset(b);
     }
 
     private int headOffset(Batch b) {
