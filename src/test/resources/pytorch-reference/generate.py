@@ -40,6 +40,12 @@ the sequences' "lengths" [B], a "query" [B][Q], "keys" [T][B][K] (0 where padded
 the loss is sum(upstream * context). Expected: the "context" [B][K], the "weights" [B][T] (0 where
 padded), "grad" of every parameter, "grad_query" [B][Q] and "grad_keys" [T][B][K].
 
+The translator cases (translator_*.json, format "tearnn-model-case/1") hold a model file of translator.py's
+module (an encoder-decoder, "decoder": true, with Luong attention of the given score or none), the "sources"
+[S][B] (0 where padded) and their "lengths" [B], the decoder's "inputs" [T][B] and the "targets" [T][B] (0 where
+padded) with their "target_lengths" [B]; the loss (the mean cross-entropy over the real target steps), the
+"logits" [T][B][V], the attention "weights" [T][B][S] (with attention) and "grad".
+
 Run with Debian's python3-torch:  /usr/bin/python3 generate.py [OUT_DIR]
 Every case is computed in float64 from a fixed seed, so reruns give the same files.
 """
@@ -50,6 +56,7 @@ import sys
 import torch
 
 from attention import Attention
+from translator import Translator
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 
@@ -471,3 +478,47 @@ attention_case("attention_dot", "dot", [5, 2, 4, 1], Q=3, K=3, seed=130)
 attention_case("attention_general", "general", [3, 6, 6], Q=4, K=5, seed=131)
 attention_case("attention_additive", "additive", [4, 1, 7, 2, 5], Q=3, K=4, A=6, seed=132)
 attention_case("attention_additive_unmasked", "additive", [5, 5], Q=6, K=2, A=3, seed=133)
+
+
+def translator_case(name, cell, lengths, target_lengths, attention=None, S=6, V=7, E=4, H=5, L=2, seed=0):
+    torch.manual_seed(seed)
+    B, Ts, Tt = len(lengths), max(lengths), max(target_lengths)
+    a = {"input": "embedding", "input_size": S, "embedding_size": E, "cell": cell, "hidden_size": H, "num_layers": L,
+         "bias": True, "peephole": False, "output_size": V, "loss": "softmax_ce", "last_step_only": False,
+         "dropout": 0.0, "decoder": True}
+    if attention:
+        a["attention"] = attention
+    net = Translator(a, MODULES).double()
+    with torch.no_grad():
+        for p in net.parameters():
+            p.uniform_(-0.8, 0.8)
+    sources = torch.randint(S, (Ts, B))
+    inputs = torch.randint(V, (Tt, B))
+    targets = torch.randint(V, (Tt, B))
+    for b in range(B):
+        sources[lengths[b]:, b] = 0
+        inputs[target_lengths[b]:, b] = 0
+        targets[target_lengths[b]:, b] = 0
+    real = torch.arange(Tt).unsqueeze(1) < torch.tensor(target_lengths).unsqueeze(0)
+    logits, weights = net(sources, lengths, inputs)
+    losses = torch.nn.functional.cross_entropy(logits.reshape(Tt * B, V), targets.reshape(Tt * B), reduction="none")
+    loss = (losses * real.reshape(Tt * B)).sum() / real.sum()
+    net.zero_grad()
+    loss.backward()
+    d = {"format": "tearnn-model-case/1", "name": name,
+         "model_file": json.dumps({"format": "tearnn-model/1", "architecture": a,
+                                   "tensors": {k: v.detach().tolist() for k, v in net.state_dict().items()}}),
+         "sources": sources.tolist(), "lengths": lengths, "inputs": inputs.tolist(), "targets": targets.tolist(),
+         "target_lengths": target_lengths, "loss": loss.item(), "logits": logits.tolist(),
+         "grad": {k: p.grad.tolist() for k, p in net.named_parameters()}}
+    if weights is not None:
+        d["weights"] = weights.tolist()
+    with open(os.path.join(OUT, name + ".json"), "w") as f:
+        json.dump(d, f, indent=None)
+        f.write("\n")
+
+
+translator_case("translator_additive_lstm", "lstm", [4, 6, 2], [3, 5, 2], attention="additive", seed=140)
+translator_case("translator_dot_gru", "gru", [5, 1, 3, 5], [2, 4, 4, 1], attention="dot", L=1, seed=141)
+translator_case("translator_general_rnn_tanh", "rnn_tanh", [3, 5], [5, 2], attention="general", seed=142)
+translator_case("translator_no_attention_lstm", "lstm", [2, 6, 4], [4, 4, 1], L=1, seed=143)

@@ -21,10 +21,11 @@ import tearnn.task.ClassificationSettings;
 import tearnn.task.ForecastSettings;
 import tearnn.task.LanguageModelSettings;
 import tearnn.task.MemorySettings;
+import tearnn.task.TranslationSettings;
 
 /**
- * The JVM command line: {@code adder}, {@code memory}, {@code classify}, {@code forecast}, {@code train}, {@code sample}, {@code inspect}, {@code corpus},
- * {@code bench}.
+ * The JVM command line: {@code adder}, {@code memory}, {@code classify}, {@code forecast}, {@code translate},
+ * {@code train}, {@code sample}, {@code inspect}, {@code corpus}, {@code bench}.
  * Run {@code java -jar target/tearnn.jar} for the usage.
  */
 public final class Main {
@@ -47,6 +48,10 @@ public final class Main {
             "          input columns; temperatures: temp_min, precipitation, wind)",
             options(ForecastSettings.ALL),
             "          --seconds 60 --max-steps N --check-every 50 --patience 0 --keep best|last --out FILE.json --threads N",
+            "  translate train a translator (an encoder-decoder with attention): dates in a dozen formats to ISO,",
+            "          or digit strings reversed; --translate TEXT translates a text of your own at the end",
+            options(TranslationSettings.ALL),
+            "          --seconds 120 --max-steps N --check-every 200 --beam 1 --out FILE.json --threads N",
             "  train   train a next-word (or --chars: next-character) model",
             "          --text FILE.txt (default: the built-in grammar corpus) --grammar-words 60000",
             options(LanguageModelSettings.ALL),
@@ -125,6 +130,7 @@ public final class Main {
                 case "memory" -> MemoryCommand.run(new Args(args, 1, flags(MemorySettings.ALL)), out);
                 case "classify" -> ClassifyCommand.run(new Args(args, 1, flags(ClassificationSettings.ALL)), out);
                 case "forecast" -> ForecastCommand.run(new Args(args, 1, flags(ForecastSettings.ALL)), out);
+                case "translate" -> TranslateCommand.run(new Args(args, 1, flags(TranslationSettings.ALL)), out);
                 case "train" -> TrainCommand.run(new Args(args, 1, flags(LanguageModelSettings.ALL, "chars")), out);
                 case "sample" -> SampleCommand.run(new Args(args, 1, Set.of("greedy")), out);
                 case "corpus" -> CorpusCommand.run(new Args(args, 1, Set.of()), out);

@@ -159,6 +159,9 @@ public final class ModelFile {
         if (a.attention() != null) {
             w.name("attention").value(a.attention().id);
         }
+        if (a.decoder()) {
+            w.name("decoder").value(true);
+        }
         w.endObject();
     }
 
@@ -232,7 +235,7 @@ public final class ModelFile {
                 a.integer("num_layers"), a.bool("bias", true), a.bool("peephole", false), a.integer("output_size"),
                 LossKind.parse(a.string("loss")), a.bool("last_step_only", false), a.number("dropout", 0),
                 a.has("output") ? readOutput(a.object("output")) : OutputLayer.FULL,
-                a.has("attention") ? Attention.Score.of(a.string("attention")) : null).checkSize());
+                a.has("attention") ? Attention.Score.of(a.string("attention")) : null, a.bool("decoder", false)).checkSize());
     }
 
     /**

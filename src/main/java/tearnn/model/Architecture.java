@@ -27,13 +27,20 @@ import tearnn.nn.CellType;
  * @param lastStepOnly loss only at each sequence's last step (many-to-one), else at every step
  * @param dropout     dropout probability on every layer's output while training
  * @param output      the output layer: a full linear layer, or the adaptive softmax (softmax_ce loss only)
- * @param attention   many-to-one only: the head reads the context of an attention whose query is the
+ * @param attention   many-to-one: the head reads the context of an attention whose query is the
  *                    last state and whose keys are the top layer's states at every real step
- *                    ({@link Attention}; additive of size H), rather than the last state; null: none
+ *                    ({@link Attention}; additive of size H), rather than the last state; an
+ *                    encoder-decoder: each decoder step's state attends over the encoder's (see
+ *                    {@link Decoder}); null: none
+ * @param decoder     an encoder-decoder (a translator): the stack reads the source tokens (the
+ *                    encoder), a second stack of the same cell, size and layers reads the target's
+ *                    (the decoder, through an embedding of its own, from the encoder's final state),
+ *                    and the head predicts the next target token at every decoder step (outputs = the
+ *                    target vocabulary, which is also the decoder's input)
  */
 public record Architecture(InputKind input, int inputSize, int embedding, CellType cell, int hidden,
         int layers, boolean bias, boolean peephole, int outputs, LossKind loss, boolean lastStepOnly,
-        double dropout, OutputLayer output, Attention.Score attention) {
+        double dropout, OutputLayer output, Attention.Score attention, boolean decoder) {
 
     public static final int MAX_SIZE = 1 << 20;
     /**
@@ -59,49 +66,58 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
     public static Architecture of(InputKind input, int inputSize, int embedding, CellType cell, int hidden) {
         boolean tokens = input != null && input.tokens();
         return new Architecture(input, inputSize, embedding, cell, hidden, 1, true, false, tokens ? inputSize : 1,
-                tokens ? LossKind.SOFTMAX_CE : LossKind.MSE, false, 0, OutputLayer.FULL, null);
+                tokens ? LossKind.SOFTMAX_CE : LossKind.MSE, false, 0, OutputLayer.FULL, null, false);
     }
 
     /** {@code layers} stacked recurrent layers. */
     public Architecture withLayers(int layers) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output, attention);
+                dropout, output, attention, decoder);
     }
 
     /** Recurrent layers with biases or without. */
     public Architecture withBias(boolean bias) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output, attention);
+                dropout, output, attention, decoder);
     }
 
     /** An LSTM's peephole connections, or none. */
     public Architecture withPeephole(boolean peephole) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output, attention);
+                dropout, output, attention, decoder);
     }
 
     /** {@code outputs} outputs of the head with this loss on them. */
     public Architecture withOutputs(int outputs, LossKind loss) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output, attention);
+                dropout, output, attention, decoder);
     }
 
     /** The loss only at each sequence's last step (many-to-one), or at every step. */
     public Architecture withLastStepOnly(boolean lastStepOnly) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output, attention);
+                dropout, output, attention, decoder);
     }
 
     /** Attention pooling of the top layer's states for the head (many-to-one only), or none (null). */
     public Architecture withAttention(Attention.Score score) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                dropout, output, score);
+                dropout, output, score, decoder);
+    }
+
+    /**
+     * A translator: this stack as the encoder of a decoder of {@code targetVocab} tokens (the head's
+     * outputs), with Luong attention of this score (null: none). Its input must be an embedding.
+     */
+    public Architecture withDecoder(int targetVocab, Attention.Score score) {
+        return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, targetVocab,
+                LossKind.SOFTMAX_CE, false, dropout, output, score, true);
     }
 
     /** Dropout {@code p} on every layer's output while training (0: none). */
     public Architecture withDropout(double p) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss, lastStepOnly,
-                p, output, attention);
+                p, output, attention, decoder);
     }
 
     public Architecture {
@@ -135,7 +151,12 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
                     + " (here " + embedding + " and " + hidden + ")" : "tied embeddings need as many outputs as input tokens (here "
                     + outputs + " and " + inputSize + ")");
         }
-        if (attention != null && !lastStepOnly) {
+        if (decoder && (input != InputKind.EMBEDDING || loss != LossKind.SOFTMAX_CE || lastStepOnly
+                || output != OutputLayer.FULL || dropout != 0)) {
+            throw new IllegalArgumentException("a translator (encoder-decoder) reads source tokens through an embedding and"
+                    + " predicts target tokens with a full softmax at every step, without dropout");
+        }
+        if (attention != null && !lastStepOnly && !decoder) {
             throw new IllegalArgumentException("attention pooling gives one output per sequence: it needs the loss at the last step"
                     + " only (many-to-one)");
         }
@@ -168,9 +189,15 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
 
     /** The number of parameters, counted in long arithmetic (so a huge claim cannot overflow). */
     public long parameterCount() {
-        long pooling = attention == null ? 0 : attention == Attention.Score.GENERAL ? (long) hidden * hidden
-                : attention == Attention.Score.ADDITIVE ? (long) hidden * (2L * hidden + 2) : 0;
-        return count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, output) + pooling;
+        long attending = attention == null ? 0 : Attention.parameterCount(attention, hidden);
+        long n = count(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, output) + attending;
+        if (decoder) {
+            // the decoder's embedding and stack (the decoder's stack is counted as an encoder's over the target
+            // tokens, less its head); with attention, the combining layer [H][2H] and its bias
+            n += count(InputKind.EMBEDDING, outputs, embedding, cell, hidden, layers, bias, peephole, 1, OutputLayer.FULL)
+                    - (hidden + 1) + (attention != null ? 2L * hidden * hidden + hidden : 0);
+        }
+        return n;
     }
 
     private static long count(InputKind input, int inputSize, int embedding, CellType cell, int hidden, int layers,
@@ -189,7 +216,12 @@ public record Architecture(InputKind input, int inputSize, int embedding, CellTy
     /** This architecture with another output layer. */
     public Architecture withOutput(OutputLayer layer) {
         return new Architecture(input, inputSize, embedding, cell, hidden, layers, bias, peephole, outputs, loss,
-                lastStepOnly, dropout, layer, attention);
+                lastStepOnly, dropout, layer, attention, decoder);
+    }
+
+    /** The names under which the recurrent stacks' parameters are: the stack's, and a translator's decoder's. */
+    public String[] stackPrefixes() {
+        return decoder ? new String[] {"rnn.", "decoder."} : new String[] {"rnn."};
     }
 
     /** Width of the vectors entering the first recurrent layer. */

@@ -20,6 +20,9 @@ public final class BatchShares {
     private final boolean classes;
     private final boolean values;
     private final boolean mask;
+    /** A translator's batches: the target's steps (0: none), and whether they have a target mask. */
+    private final int targetSteps;
+    private final boolean targetMask;
 
     /** Shares of batches shaped as {@code like} (its steps, size and arrays), for a model of {@code arch}. */
     public BatchShares(Architecture arch, Batch like, int shares) {
@@ -35,22 +38,31 @@ public final class BatchShares {
         this.classes = like.classes != null;
         this.values = like.values != null;
         this.mask = like.mask != null;
+        this.targetSteps = like.targetSteps;
+        this.targetMask = like.targetMask != null;
         first = new int[n + 1];
         parts = new Batch[n];
         states = new State[n];
-        int targetRows = arch.lastStepOnly() ? 1 : steps;
+        int targetRows = targetRows();
         for (int i = 0; i <= n; i++) {
             first[i] = (int) ((long) i * size / n);
         }
         for (int i = 0; i < n; i++) {
             int b = first[i + 1] - first[i];
-            parts[i] = new Batch(steps, b, tokens ? new int[steps * b] : null,
+            parts[i] = targetSteps > 0 ? Batch.ofPairs(steps, b, new int[steps * b], mask ? new double[steps * b] : null,
+                    targetSteps, new int[targetSteps * b], new int[targetSteps * b], targetMask ? new double[targetSteps * b] : null)
+                    : new Batch(steps, b, tokens ? new int[steps * b] : null,
                     inputs ? new double[steps * b * arch.inputSize()] : null,
                     classes ? new int[targetRows * b] : null,
                     values ? new double[targetRows * b * arch.outputs()] : null,
                     mask ? new double[steps * b] : null);
             states[i] = new State(arch.layers(), b, arch.hidden(), arch.cell().hasCellState());
         }
+    }
+
+    /** Rows of targets per sequence: a translator's target steps, 1 (many-to-one) or the steps. */
+    private int targetRows() {
+        return targetSteps > 0 ? targetSteps : arch.lastStepOnly() ? 1 : steps;
     }
 
     /** The number of shares. */
@@ -76,7 +88,8 @@ public final class BatchShares {
     /** Whether {@code b} has the shape these shares were made for. */
     public boolean fits(Batch b) {
         return b.steps == steps && b.size == size && (b.tokens != null) == tokens && (b.inputs != null) == inputs
-                && (b.classes != null) == classes && (b.values != null) == values && (b.mask != null) == mask;
+                && (b.classes != null) == classes && (b.values != null) == values && (b.mask != null) == mask
+                && b.targetSteps == targetSteps && (b.targetMask != null) == targetMask;
     }
 
     /** Copies each share's sequences of {@code whole} (and of {@code state}, if not null) into its own batch and state. */
@@ -87,7 +100,7 @@ public final class BatchShares {
         }
         int in = arch.inputSize();
         int out = arch.outputs();
-        int targetRows = arch.lastStepOnly() ? 1 : steps;
+        int targetRows = targetRows();
         for (int i = 0; i < parts.length; i++) {
             Batch p = parts[i];
             int b0 = first[i];
@@ -113,6 +126,12 @@ public final class BatchShares {
                 }
                 if (values) {
                     System.arraycopy(whole.values, from * out, p.values, to * out, b * out);
+                }
+                if (targetSteps > 0) {
+                    System.arraycopy(whole.targetTokens, from, p.targetTokens, to, b);
+                }
+                if (targetMask) {
+                    System.arraycopy(whole.targetMask, from, p.targetMask, to, b);
                 }
             }
             if (state != null) {

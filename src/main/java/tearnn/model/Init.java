@@ -16,7 +16,8 @@ public final class Init {
     /**
      * PyTorch's defaults: every recurrent tensor U(-1/sqrt(H), 1/sqrt(H)); the head's weights
      * {@code nn.Linear}'s U(-1/sqrt(in), 1/sqrt(in)) (in = H, or an adaptive softmax tail's own
-     * width) and its bias 1/sqrt(H); the embedding N(0, 1), or, tied to the output layer, the
+     * width) and its bias 1/sqrt(H); a translator's combining layer U(-1/sqrt(2H), 1/sqrt(2H)); the
+     * embeddings N(0, 1), or, tied to the output layer, the
      * output layer's U(-1/sqrt(H), 1/sqrt(H)) (standard normal logits would swamp the softmax).
      */
     public static void pytorchDefault(Model model, Rng rng) {
@@ -24,12 +25,14 @@ public final class Init {
         double k = 1.0 / Math.sqrt(model.architecture().hidden());
         boolean tied = model.architecture().output().tied();
         for (Tensor t : p.tensors()) {
-            if (t.name().equals("embedding.weight") && !tied) {
+            if (t.name().endsWith("embedding.weight") && !tied) {
                 for (int i = 0; i < t.size(); i++) {
                     p.value[t.offset() + i] = rng.nextGaussian();
                 }
             } else if (t.name().startsWith("fc.") && !t.vector()) {
                 uniform(p, t, 1.0 / Math.sqrt(t.cols()), rng);
+            } else if (t.name().startsWith("combine.")) {
+                uniform(p, t, 1.0 / Math.sqrt(2 * model.architecture().hidden()), rng);
             } else {
                 uniform(p, t, k, rng);
             }
@@ -47,14 +50,14 @@ public final class Init {
         boolean tied = model.architecture().output().tied();
         for (Tensor t : p.tensors()) {
             String n = t.name();
-            if (n.equals("embedding.weight") && !tied) {
+            if (n.endsWith("embedding.weight") && !tied) {
                 for (int i = 0; i < t.size(); i++) {
                     p.value[t.offset() + i] = rng.nextGaussian();
                 }
             } else if (t.vector()) {
                 zero(p, t);
             } else {
-                int blockRows = n.startsWith("rnn.") ? t.rows() / gates : t.rows();
+                int blockRows = n.startsWith("rnn.") || n.startsWith("decoder.") ? t.rows() / gates : t.rows();
                 uniform(p, t, Math.sqrt(6.0 / (t.cols() + blockRows)), rng);
             }
         }
@@ -68,7 +71,7 @@ public final class Init {
         xavier(model, rng);
         Params p = model.params();
         for (Tensor t : p.tensors()) {
-            if (t.name().startsWith("rnn.weight_hh")) {
+            if (t.name().startsWith("rnn.weight_hh") || t.name().startsWith("decoder.weight_hh")) {
                 int h = t.cols();
                 for (int g = 0; g < t.rows() / h; g++) {
                     orthogonalBlock(p.value, t.offset() + g * h * h, h, rng);
@@ -88,9 +91,11 @@ public final class Init {
         }
         Params p = model.params();
         int h = a.hidden();
-        for (int l = 0; l < a.layers(); l++) {
-            Tensor ih = p.find("rnn.bias_ih_l" + l);
-            Tensor hh = p.find("rnn.bias_hh_l" + l);
+        for (int k = 0; k < a.stackPrefixes().length * a.layers(); k++) {
+            String stack = a.stackPrefixes()[k / a.layers()];
+            int l = k % a.layers();
+            Tensor ih = p.find(stack + "bias_ih_l" + l);
+            Tensor hh = p.find(stack + "bias_hh_l" + l);
             for (int j = 0; j < h; j++) {
                 p.value[ih.offset() + h + j] = value;
                 p.value[hh.offset() + h + j] = 0;

@@ -95,9 +95,11 @@ public record Initialization(String kind, int chronoMax) {
         int h = a.hidden();
         // gate blocks in PyTorch's order: LSTM i, f, g, o; GRU r, z, n: the gate that keeps (f, z) is block 1
         int keep = 1;
-        for (int l = 0; l < a.layers(); l++) {
-            Tensor ih = p.find("rnn.bias_ih_l" + l);
-            Tensor hh = p.find("rnn.bias_hh_l" + l);
+        for (int k = 0; k < a.stackPrefixes().length * a.layers(); k++) {
+            String stack = a.stackPrefixes()[k / a.layers()];
+            int l = k % a.layers();
+            Tensor ih = p.find(stack + "bias_ih_l" + l);
+            Tensor hh = p.find(stack + "bias_hh_l" + l);
             Arrays.fill(p.value, ih.offset(), ih.offset() + ih.size(), 0.0);
             Arrays.fill(p.value, hh.offset(), hh.offset() + hh.size(), 0.0);
             for (int j = 0; j < h; j++) {
@@ -114,13 +116,15 @@ public record Initialization(String kind, int chronoMax) {
         Architecture a = model.architecture();
         Params p = model.params();
         int h = a.hidden();
-        for (int l = 0; l < a.layers(); l++) {
-            Tensor w = p.find("rnn.weight_hh_l" + l);
+        for (int k = 0; k < a.stackPrefixes().length * a.layers(); k++) {
+            String stack = a.stackPrefixes()[k / a.layers()];
+            int l = k % a.layers();
+            Tensor w = p.find(stack + "weight_hh_l" + l);
             Arrays.fill(p.value, w.offset(), w.offset() + w.size(), 0.0);
             for (int j = 0; j < h; j++) {
                 p.value[w.offset() + j * h + j] = 1;
             }
-            for (String bias : new String[] {"rnn.bias_ih_l" + l, "rnn.bias_hh_l" + l}) {
+            for (String bias : new String[] {stack + "bias_ih_l" + l, stack + "bias_hh_l" + l}) {
                 Tensor b = p.find(bias);
                 if (b != null) {
                     Arrays.fill(p.value, b.offset(), b.offset() + b.size(), 0.0);

@@ -31,6 +31,9 @@ public final class Model {
     private Model reader;
     private Model evaluator;
     private final TrainingPass pass;
+    /** A translator's decoder and pass (null for other models). */
+    private final Decoder decoder;
+    private final TranslationPass translation;
 
     private final StackInput input = new StackInput();
     /** Attention pooling (many-to-one): the head reads its contexts [B][H]; null: the last state. */
@@ -68,8 +71,9 @@ public final class Model {
                 ? new Embedding(params, "embedding.weight", arch.inputSize(), arch.embedding()) : null;
         this.stack = new RecurrentStack(params, "rnn.", arch.cell(), arch.stackInputSize(), arch.hidden(),
                 arch.layers(), arch.bias(), arch.peephole());
-        this.attention = arch.attention() == null ? null
+        this.attention = arch.attention() == null || arch.decoder() ? null
                 : new Attention(params, "attention.", arch.attention(), arch.hidden(), arch.hidden(), arch.hidden());
+        this.decoder = arch.decoder() ? new Decoder(params, arch) : null;
         this.head = arch.output().adaptive() ? new AdaptiveHead(params, arch.hidden(), arch.outputs(), arch.output())
                 : arch.output().tied() ? new DenseHead(params, embedding.weight(), arch.loss().create())
                 : new DenseHead(params, arch.hidden(), arch.outputs(), arch.loss().create());
@@ -83,6 +87,7 @@ public final class Model {
         }
         dropoutRng = new Rng(0x5bd1e995);
         pass = new TrainingPass(this);
+        translation = decoder == null ? null : new TranslationPass(this);
     }
 
     /**
@@ -124,6 +129,11 @@ public final class Model {
         return head;
     }
 
+    /** A translator's decoder, or null. */
+    Decoder decoder() {
+        return decoder;
+    }
+
     /** The attention pooling the head reads (many-to-one), or null. */
     public Attention attention() {
         return attention;
@@ -134,7 +144,10 @@ public final class Model {
      * drawn; {@link TrainingPass#advance} does the rest in parts. The pass object is the model's own,
      * reused by every pass.
      */
-    public TrainingPass beginPass(Batch batch, State state, int truncate) {
+    public ModelPass beginPass(Batch batch, State state, int truncate) {
+        if (translation != null) {
+            return beginTranslation(batch, state, truncate, true, 0, 0);
+        }
         pass.begin(batch, state, truncate, true, nextDropoutSeed(), 0, 0);
         return pass;
     }
@@ -145,7 +158,10 @@ public final class Model {
      * {@code count} the number of loss elements of the whole batch ({@link #lossCount}), so that the
      * shares' gradients add up to the batch's.
      */
-    public TrainingPass beginShare(Batch part, State state, int truncate, int dropoutSeed, int first, int count) {
+    public ModelPass beginShare(Batch part, State state, int truncate, int dropoutSeed, int first, int count) {
+        if (translation != null) {
+            return beginTranslation(part, state, truncate, true, first, count);
+        }
         pass.begin(part, state, truncate, true, dropoutSeed, first, count);
         return pass;
     }
@@ -172,8 +188,8 @@ public final class Model {
      * the loss's elements per row. A batch with no real row is refused.
      */
     public int lossCount(Batch b) {
-        int logitRows = arch.lastStepOnly() ? b.size : b.steps * b.size;
-        double[] rowMask = arch.lastStepOnly() ? null : b.mask;
+        int logitRows = b.pairs() ? b.targetSteps * b.size : arch.lastStepOnly() ? b.size : b.steps * b.size;
+        double[] rowMask = b.pairs() ? b.targetMask : arch.lastStepOnly() ? null : b.mask;
         int rows = 0;
         for (int r = 0; r < logitRows; r++) {
             if (rowMask == null || rowMask[r] != 0) {
@@ -191,9 +207,21 @@ public final class Model {
      * bits of {@link #evaluate}), on this model's own workspaces: call it on a twin
      * ({@link #evaluation()}) to leave training and predictions undisturbed.
      */
-    public TrainingPass beginEvaluation(Batch batch, State state) {
+    public ModelPass beginEvaluation(Batch batch, State state) {
+        if (translation != null) {
+            return beginTranslation(batch, state, 0, false, 0, 0);
+        }
         pass.begin(batch, state, 0, false, 0, 0, 0);
         return pass;
+    }
+
+    /** A translator's pass: no state is carried between batches of pairs, and gradients go back through every step. */
+    private ModelPass beginTranslation(Batch batch, State state, int truncate, boolean training, int first, int count) {
+        if (state != null || truncate != 0) {
+            throw new IllegalArgumentException("a translator carries no state between batches and goes back through every step");
+        }
+        translation.begin(batch, training, first, count);
+        return translation;
     }
 
     /**
@@ -232,7 +260,7 @@ public final class Model {
      * the final one. {@code truncate} &gt; 0 cuts backpropagation every that many steps. Returns the mean loss.
      */
     public double forwardBackward(Batch batch, State state, int truncate) {
-        TrainingPass p = beginPass(batch, state, truncate);
+        ModelPass p = beginPass(batch, state, truncate);
         p.advance(Double.POSITIVE_INFINITY);
         return p.loss();
     }
@@ -241,6 +269,13 @@ public final class Model {
     public double evaluate(Batch batch, State state) {
         if (reader != this) {
             return inference().evaluate(batch, state);
+        }
+        if (translation != null) {
+            ModelPass p = beginEvaluation(batch, state);
+            p.advance(Double.POSITIVE_INFINITY);
+            lastCount = p.count();
+            lastSum = p.lossSum();
+            return lastSum / lastCount;
         }
         check(batch, state, true);
         forward(batch, state);
@@ -263,6 +298,9 @@ public final class Model {
         if (reader != this) {
             return inference().predict(batch, state);
         }
+        if (translation != null) {
+            throw new IllegalArgumentException("a translator's outputs come one step at a time: see Translation");
+        }
         check(batch, state, false);
         forward(batch, state);
         logits = Buffers.grow(logits, logitRows * arch.outputs());
@@ -283,7 +321,14 @@ public final class Model {
     }
 
     void check(Batch b, State s, boolean targets) {
+        if (arch.decoder() != b.pairs()) {
+            throw new IllegalArgumentException(arch.decoder() ? "a translator learns from pairs of a source and a target"
+                    : "this model reads one sequence, not pairs of a source and a target");
+        }
         int n = b.steps * b.size;
+        if (b.pairs()) {
+            checkTarget(b);
+        }
         if (arch.input().tokens()) {
             // each token's range is checked by what reads it (the embedding, or the one-hot input)
             if (b.tokens == null || b.tokens.length < n) {
@@ -318,7 +363,7 @@ public final class Model {
         if (!targets) {
             return;
         }
-        int rows = arch.lastStepOnly() ? b.size : n;
+        int rows = b.pairs() ? b.targetSteps * b.size : arch.lastStepOnly() ? b.size : n;
         if (arch.loss() == LossKind.SOFTMAX_CE) {
             if (b.classes == null || b.classes.length < rows) {
                 throw new IllegalArgumentException("the batch needs " + rows + " target classes");
@@ -331,6 +376,24 @@ public final class Model {
             for (int i = 0; i < need; i++) {
                 if (b.values[i] != b.values[i] || Double.isInfinite(b.values[i])) {
                     throw new IllegalArgumentException("target " + i + " is not finite: " + b.values[i]);
+                }
+            }
+        }
+    }
+
+    /** A translator's target: its decoder tokens and mask (each token's range is checked by the decoder's embedding). */
+    private static void checkTarget(Batch b) {
+        int n = b.targetSteps * b.size;
+        if (b.targetTokens.length < n) {
+            throw new IllegalArgumentException("the batch needs T'*B = " + n + " decoder input tokens");
+        }
+        if (b.targetMask != null) {
+            if (b.targetMask.length < n) {
+                throw new IllegalArgumentException("target mask needs T'*B = " + n + " values, got " + b.targetMask.length);
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.targetMask[i] != 0 && b.targetMask[i] != 1) {
+                    throw new IllegalArgumentException("target mask values must be 0 or 1, got " + b.targetMask[i] + " at " + i);
                 }
             }
         }

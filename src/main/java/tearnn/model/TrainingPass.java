@@ -19,7 +19,7 @@ import tearnn.nn.RecurrentStack;
  * <p>An evaluation pass ({@link Model#beginEvaluation}) is the forward part alone, without dropout:
  * the loss of the batch, in parts, with the bits of {@link Model#evaluate}.
  */
-public final class TrainingPass implements GradientPass {
+public final class TrainingPass implements ModelPass {
     private enum Phase { FORWARD, BACKWARD, GRADIENTS, DONE }
 
     private final Model model;
@@ -128,15 +128,17 @@ public final class TrainingPass implements GradientPass {
     }
 
     /** The sum of the loss over the batch's counted elements, and their number (as {@link Model#lastLossSum}). */
+    @Override
     public double lossSum() {
         return lossSum;
     }
 
-    /** Operations done so far in this pass, as estimated. */
+    @Override
     public double spent() {
         return spentTotal;
     }
 
+    @Override
     public int count() {
         return count;
     }
@@ -352,9 +354,12 @@ public final class TrainingPass implements GradientPass {
             if (model.attention() == null) {
                 System.arraycopy(dHead, b0 * H, dOut, (s * B + b0) * H, (b1 - b0) * H);
             } else {
-                // through the attention to every step's state (the last one's twice: a key and the query)
+                // through the attention to every step's state (the last one's twice: a key and the query); an
+                // additive score adds the keys' share once every sequence has gone back
                 model.attention().backward(dHead, 0, dPooled, 0, dPooled, s * B * H, b0, b1);
-                System.arraycopy(dPooled, (s * B + b0) * H, dOut, (s * B + b0) * H, (b1 - b0) * H);
+                if (b1 == B) {
+                    System.arraycopy(dPooled, s * B * H, dOut, s * B * H, B * H);
+                }
             }
         } else if (model.attention() != null) {
             System.arraycopy(dPooled, (s * B + b0) * H, dOut, (s * B + b0) * H, (b1 - b0) * H);

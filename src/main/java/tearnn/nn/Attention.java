@@ -4,15 +4,15 @@ import java.util.Arrays;
 import tearnn.math.Fn;
 
 /**
- * Attention of one query per sequence over that sequence's keys (a recurrent stack's hidden states):
- * which past steps matter, and their weighted sum, the context. With query q [Q] and keys k_1..k_T [K]
- * (only the real steps: a padded step's weight is 0):
+ * Attention of queries over a recurrent stack's hidden states (the keys): which steps matter, and
+ * their weighted sum, the context. With query q [Q] and its sequence's keys k_1..k_T [K] (only the
+ * real steps: a padded step's weight is 0):
  *
  * <pre>
  *   e_t = q . k_t                                  dot      (Luong et al. 2015; Q = K)
  *   e_t = q^T W k_t                                general  (Luong et al. 2015), W = weight [Q][K]
- *   e_t = v . tanh(W_q q + b_q + W_k k_t)          additive (Bahdanau et al. 2015), W_q = query.weight [A][Q],
- *                                                  b_q = query.bias [A], W_k = key.weight [A][K], v = v.weight [1][A]
+ *   e_t = v . tanh(W_q q + b_q + p_t),             additive (Bahdanau et al. 2015), W_q = query.weight [A][Q],
+ *         p_t = W_k k_t                            b_q = query.bias [A], W_k = key.weight [A][K], v = v.weight [1][A]
  *   a_t = exp(e_t) / sum_s exp(e_s)                the weights, over the real steps s
  *   c   = sum_t a_t k_t                            the context [K]
  * </pre>
@@ -24,16 +24,18 @@ import tearnn.math.Fn;
  *   a_t:      de_t = a_t (da_t - sum_s a_s da_s)                 (the softmax's Jacobian)
  *   dot:      dq += sum_t de_t k_t,  dk_t += de_t q
  *   general:  s = sum_t de_t k_t;  dW += q s^T,  dq += W s,  dk_t += de_t W^T q
- *   additive: u_t = tanh(z_t), z_t = W_q q + b_q + W_k k_t:
+ *   additive: u_t = tanh(z_t), z_t = W_q q + b_q + p_t:
  *             dv += sum_t de_t u_t;  dz_t = de_t v (1 - u_t^2);
- *             dW_k += sum_t dz_t k_t^T,  dk_t += W_k^T dz_t;
- *             g = sum_t dz_t:  dW_q += g q^T,  db_q += g,  dq += W_q^T g
+ *             g = sum_t dz_t:  dW_q += g q^T,  db_q += g,  dq += W_q^T g;
+ *             dp_t += dz_t, and once every query went back:  dW_k += sum_t dp_t k_t^T,  dk_t += W_k^T dp_t
  * </pre>
  *
- * The parameter names are those of the PyTorch module that writes the reference cases
+ * A sequence may have several queries (a decoder's steps): there are R rows of queries, and row r
+ * attends over the keys of sequence r mod B. The additive score's key projections p_t are computed once
+ * for all rows. The parameter names are those of the PyTorch module that writes the reference cases
  * ({@code src/test/resources/pytorch-reference/attention.py}). Keys are read time-major as a stack
- * writes its output: step t of sequence b at {@code (t * B + b) * K}; queries and contexts are [B][Q]
- * and [B][K]; the mask [T][B] is 1 at a real step and 0 at a padded one (null: every step real).
+ * writes its output: step t of sequence b at {@code (t * B + b) * K}; queries and contexts are [R][Q]
+ * and [R][K]; the mask [T][B] is 1 at a real step and 0 at a padded one (null: every step real).
  */
 public final class Attention {
     /** How a query scores a key. */
@@ -70,19 +72,24 @@ public final class Attention {
     private final Tensor keyWeight;
     private final Tensor v;
 
-    // what the forward pass keeps for the backward one, for B sequences of T steps
+    // what the forward pass keeps for the backward one: R rows of queries over B sequences of T steps
     private int batch;
     private int steps;
+    private int rows;
+    private double[] mask;
     private double[] keys;
     private int keysOff;
     private double[] queries;
     private int queriesOff;
-    /** a [B][T]. */
+    /** a [R][T]. */
     private double[] weights = new double[0];
-    /** general: W^T q [B][K]. */
+    /** general: W^T q [R][K]. */
     private double[] projected = new double[0];
-    /** additive: u = tanh(z) [T][B][A]. */
+    /** additive: p = W_k k [T][B][A], and u = tanh(z) [R][T][A]. */
+    private double[] keyProjection = new double[0];
     private double[] u = new double[0];
+    /** additive, backward: dp [T][B][A]. */
+    private double[] dKeyProjection = new double[0];
     // scratch
     private double[] dScores = new double[0];
     private double[] row = new double[0];
@@ -111,6 +118,11 @@ public final class Attention {
         v = additive ? params.add(prefix + "v.weight", 1, size) : null;
     }
 
+    /** The number of parameters of an attention of this score, over keys and queries of {@code hidden}. */
+    public static long parameterCount(Score score, int hidden) {
+        return score == Score.GENERAL ? (long) hidden * hidden : score == Score.ADDITIVE ? (long) hidden * (2L * hidden + 2) : 0;
+    }
+
     public Score score() {
         return score;
     }
@@ -119,14 +131,17 @@ public final class Attention {
         return keySize;
     }
 
-    /** The weight of step {@code t} in sequence {@code b}'s context, after {@link #forward}. */
-    public double weight(int b, int t) {
-        return weights[b * steps + t];
+    /** The weight of step {@code t} in row {@code r}'s context (row b: sequence b's only query), after {@link #forward}. */
+    public double weight(int r, int t) {
+        return weights[r * steps + t];
     }
 
-    /** Floating-point operations of one sequence of {@code steps} steps, forward (about twice as many back). */
+    /**
+     * Floating-point operations of one query over {@code steps} steps, forward (about twice as many
+     * back); the additive score's key projections are counted in for one query a sequence.
+     */
     public double cost(int steps) {
-        return 4.0 * steps * keySize + (score == Score.ADDITIVE ? 2.0 * size * (steps * (keySize + 2) + querySize)
+        return 4.0 * steps * keySize + (score == Score.ADDITIVE ? 2.0 * size * (steps * (keySize + 3) + querySize)
                 : score == Score.GENERAL ? 2.0 * querySize * keySize : 0);
     }
 
@@ -134,52 +149,66 @@ public final class Attention {
         return a.length >= n ? a : new double[n];
     }
 
-    /** As {@link #forward(double[], int, double[], int, double[], int, int, int, int, double[], int)} for every sequence. */
+    /** One query per sequence (R = B), every sequence: see {@link #forward(double[], int, double[], int, double[], int, int, int, int, int, double[], int)}. */
     public void forward(double[] queries, int queriesOff, double[] keys, int keysOff, double[] mask, int steps, int batch,
             double[] context, int contextOff) {
-        forward(queries, queriesOff, keys, keysOff, mask, steps, batch, 0, batch, context, contextOff);
+        forward(queries, queriesOff, keys, keysOff, mask, steps, batch, batch, 0, batch, context, contextOff);
+    }
+
+    /** One query per sequence (R = B), sequences [b0, b1). */
+    public void forward(double[] queries, int queriesOff, double[] keys, int keysOff, double[] mask, int steps, int batch,
+            int b0, int b1, double[] context, int contextOff) {
+        forward(queries, queriesOff, keys, keysOff, mask, steps, batch, batch, b0, b1, context, contextOff);
     }
 
     /**
-     * The contexts [B][K] of sequences [b0, b1) of B, each a query over its T steps of keys, written to
-     * {@code context} at {@code contextOff} (row b at {@code contextOff + b K}). The inputs are kept (not
-     * copied) for {@link #backward}; a pass in parts gives each sequence's bits of one call.
+     * The contexts of query rows [r0, r1) of R, row r over the T steps of keys of sequence r mod B,
+     * written to {@code context} at {@code contextOff} (row r at {@code contextOff + r K}). The inputs
+     * are kept (not copied) for {@link #backward}; ranges in increasing order from 0 give each row the
+     * bits of one call.
      */
     public void forward(double[] queries, int queriesOff, double[] keys, int keysOff, double[] mask, int steps, int batch,
-            int b0, int b1, double[] context, int contextOff) {
+            int rows, int r0, int r1, double[] context, int contextOff) {
         this.queries = queries;
         this.queriesOff = queriesOff;
         this.keys = keys;
         this.keysOff = keysOff;
-        if (b0 == 0 || this.steps != steps || this.batch != batch) {
+        this.mask = mask;
+        if (r0 == 0 || this.steps != steps || this.batch != batch || this.rows != rows) {
             this.steps = steps;
             this.batch = batch;
-            weights = atLeast(weights, batch * steps);
-            projected = atLeast(projected, score == Score.GENERAL ? batch * keySize : 0);
-            u = atLeast(u, score == Score.ADDITIVE ? steps * batch * size : 0);
+            this.rows = rows;
+            weights = atLeast(weights, rows * steps);
+            projected = atLeast(projected, score == Score.GENERAL ? rows * keySize : 0);
+            if (score == Score.ADDITIVE) {
+                u = atLeast(u, rows * steps * size);
+                keyProjection = atLeast(keyProjection, steps * batch * size);
+                projectKeys();
+            }
         }
         int K = keySize;
         double[] w = params.value;
-        for (int b = b0; b < b1; b++) {
-            int q = queriesOff + b * querySize;
+        for (int r = r0; r < r1; r++) {
+            int b = r % batch;
+            int q = queriesOff + r * querySize;
             if (score == Score.GENERAL) {
-                // W^T q once per sequence: e_t = (W^T q) . k_t
-                Arrays.fill(projected, b * K, (b + 1) * K, 0.0);
+                // W^T q once per row: e_t = (W^T q) . k_t
+                Arrays.fill(projected, r * K, (r + 1) * K, 0.0);
                 for (int i = 0; i < querySize; i++) {
                     double qi = queries[q + i];
-                    int r = weight.offset() + i * K;
+                    int wr = weight.offset() + i * K;
                     for (int j = 0; j < K; j++) {
-                        projected[b * K + j] += qi * w[r + j];
+                        projected[r * K + j] += qi * w[wr + j];
                     }
                 }
             } else if (score == Score.ADDITIVE) {
-                additiveForward(b, q);
+                additiveForward(r, q);
             }
             double max = Double.NEGATIVE_INFINITY;
             for (int t = 0; t < steps; t++) {
-                if (mask == null || mask[t * batch + b] != 0) {
-                    double e = scoreOf(b, t);
-                    weights[b * steps + t] = e;
+                if (real(t, b)) {
+                    double e = scoreOf(r, t);
+                    weights[r * steps + t] = e;
                     max = Math.max(max, e);
                 }
             }
@@ -188,16 +217,15 @@ public final class Attention {
             }
             double sum = 0;
             for (int t = 0; t < steps; t++) {
-                boolean real = mask == null || mask[t * batch + b] != 0;
-                double a = real ? Fn.exp(weights[b * steps + t] - max) : 0;
-                weights[b * steps + t] = a;
+                double a = real(t, b) ? Fn.exp(weights[r * steps + t] - max) : 0;
+                weights[r * steps + t] = a;
                 sum += a;
             }
-            int c = contextOff + b * K;
+            int c = contextOff + r * K;
             Arrays.fill(context, c, c + K, 0.0);
             for (int t = 0; t < steps; t++) {
-                double a = weights[b * steps + t] / sum;
-                weights[b * steps + t] = a;
+                double a = weights[r * steps + t] / sum;
+                weights[r * steps + t] = a;
                 if (a != 0) {
                     int k = keysOff + (t * batch + b) * K;
                     for (int j = 0; j < K; j++) {
@@ -208,86 +236,118 @@ public final class Attention {
         }
     }
 
-    /** additive: u_t = tanh(W_q q + b_q + W_k k_t) of sequence b (its query at q), every step. */
-    private void additiveForward(int b, int q) {
+    private boolean real(int t, int b) {
+        return mask == null || mask[t * batch + b] != 0;
+    }
+
+    /** additive: p_t = W_k k_t of every real step of every sequence, once for all rows. */
+    private void projectKeys() {
         int A = size;
         int K = keySize;
         double[] w = params.value;
-        row = atLeast(row, A);
-        for (int a = 0; a < A; a++) {
-            double z = w[queryBias.offset() + a];
-            int r = queryWeight.offset() + a * querySize;
-            for (int i = 0; i < querySize; i++) {
-                z += w[r + i] * queries[q + i];
-            }
-            row[a] = z;
-        }
         for (int t = 0; t < steps; t++) {
-            int k = keysOff + (t * batch + b) * K;
-            int out = (t * batch + b) * A;
-            for (int a = 0; a < A; a++) {
-                double z = row[a];
-                int r = keyWeight.offset() + a * K;
-                for (int j = 0; j < K; j++) {
-                    z += w[r + j] * keys[k + j];
+            for (int b = 0; b < batch; b++) {
+                if (!real(t, b)) {
+                    continue;
                 }
-                u[out + a] = Fn.tanh(z);
+                int k = keysOff + (t * batch + b) * K;
+                int out = (t * batch + b) * A;
+                for (int a = 0; a < A; a++) {
+                    double z = 0;
+                    int wr = keyWeight.offset() + a * K;
+                    for (int j = 0; j < K; j++) {
+                        z += w[wr + j] * keys[k + j];
+                    }
+                    keyProjection[out + a] = z;
+                }
             }
         }
     }
 
-    /** e_t of sequence b, step t. */
-    private double scoreOf(int b, int t) {
-        int k = keysOff + (t * batch + b) * keySize;
+    /** additive: u_t = tanh(W_q q + b_q + p_t) of row r (its query at q), every real step. */
+    private void additiveForward(int r, int q) {
+        int A = size;
+        int b = r % batch;
+        double[] w = params.value;
+        row = atLeast(row, A);
+        for (int a = 0; a < A; a++) {
+            double z = w[queryBias.offset() + a];
+            int wr = queryWeight.offset() + a * querySize;
+            for (int i = 0; i < querySize; i++) {
+                z += w[wr + i] * queries[q + i];
+            }
+            row[a] = z;
+        }
+        for (int t = 0; t < steps; t++) {
+            if (!real(t, b)) {
+                continue;
+            }
+            int p = (t * batch + b) * A;
+            int out = (r * steps + t) * A;
+            for (int a = 0; a < A; a++) {
+                u[out + a] = Fn.tanh(row[a] + keyProjection[p + a]);
+            }
+        }
+    }
+
+    /** e_t of row r, step t. */
+    private double scoreOf(int r, int t) {
+        int k = keysOff + (t * batch + r % batch) * keySize;
         double e = 0;
         switch (score) {
             case DOT -> {
-                int q = queriesOff + b * querySize;
+                int q = queriesOff + r * querySize;
                 for (int j = 0; j < keySize; j++) {
                     e += queries[q + j] * keys[k + j];
                 }
             }
             case GENERAL -> {
                 for (int j = 0; j < keySize; j++) {
-                    e += projected[b * keySize + j] * keys[k + j];
+                    e += projected[r * keySize + j] * keys[k + j];
                 }
             }
             case ADDITIVE -> {
-                int r = (t * batch + b) * size;
+                int ur = (r * steps + t) * size;
                 for (int a = 0; a < size; a++) {
-                    e += params.value[v.offset() + a] * u[r + a];
+                    e += params.value[v.offset() + a] * u[ur + a];
                 }
             }
         }
         return e;
     }
 
-    /** As {@link #backward(double[], int, double[], int, double[], int, int, int)} for every sequence. */
+    /** Every row back: see {@link #backward(double[], int, double[], int, double[], int, int, int)}. */
     public void backward(double[] dContext, int dContextOff, double[] dKeys, int dKeysOff, double[] dQueries, int dQueriesOff) {
-        backward(dContext, dContextOff, dKeys, dKeysOff, dQueries, dQueriesOff, 0, batch);
+        backward(dContext, dContextOff, dKeys, dKeysOff, dQueries, dQueriesOff, 0, rows);
     }
 
     /**
-     * From dc [B][K] (at {@code dContextOff}) of sequences [b0, b1): adds the gradients of the
-     * parameters to {@code params.grad}, of the keys to {@code dKeys} (time-major as the keys, at
-     * {@code dKeysOff}) and of the queries to {@code dQueries} [B][Q] (at {@code dQueriesOff}). Each
-     * parameter's gradient sums over the sequences in order (and over each one's steps in order), so
+     * From dc [R][K] (at {@code dContextOff}) of rows [r0, r1): adds the gradients of the parameters
+     * to {@code params.grad}, of the keys to {@code dKeys} (time-major as the keys, at
+     * {@code dKeysOff}) and of the queries to {@code dQueries} [R][Q] (at {@code dQueriesOff}). The
+     * additive score's key side (W_k and the keys through it) is added when the last row has gone back.
+     * Each parameter's gradient sums over the rows in order (and over each one's steps in order), so
      * that ranges in increasing order from 0 give the bits of all at once.
      */
     public void backward(double[] dContext, int dContextOff, double[] dKeys, int dKeysOff, double[] dQueries, int dQueriesOff,
-            int b0, int b1) {
+            int r0, int r1) {
         int K = keySize;
         int B = batch;
         double[] g = params.grad;
         double[] w = params.value;
         dScores = atLeast(dScores, steps);
         row = atLeast(row, Math.max(K, size));
-        for (int b = b0; b < b1; b++) {
-            int dc = dContextOff + b * K;
+        if (score == Score.ADDITIVE && r0 == 0) {
+            dKeyProjection = atLeast(dKeyProjection, steps * B * size);
+            Arrays.fill(dKeyProjection, 0, steps * B * size, 0.0);
+        }
+        for (int r = r0; r < r1; r++) {
+            int b = r % B;
+            int dc = dContextOff + r * K;
             // c: da_t = dc . k_t, dk_t += a_t dc
             double weighted = 0;
             for (int t = 0; t < steps; t++) {
-                double a = weights[b * steps + t];
+                double a = weights[r * steps + t];
                 dScores[t] = 0;
                 if (a == 0) {
                     continue;
@@ -304,30 +364,33 @@ public final class Attention {
             }
             // a_t: de_t = a_t (da_t - sum_s a_s da_s)
             for (int t = 0; t < steps; t++) {
-                dScores[t] = weights[b * steps + t] * (dScores[t] - weighted);
+                dScores[t] = weights[r * steps + t] * (dScores[t] - weighted);
             }
-            int q = queriesOff + b * querySize;
-            int dq = dQueriesOff + b * querySize;
+            int q = queriesOff + r * querySize;
+            int dq = dQueriesOff + r * querySize;
             switch (score) {
                 // dot: dq += sum_t de_t k_t, dk_t += de_t q
                 case DOT -> keysBackward(b, dQueries, dq, queries, q, dKeys, dKeysOff);
                 case GENERAL -> {
                     // s = sum_t de_t k_t, dk_t += de_t W^T q; then dW += q s^T, dq += W s
                     Arrays.fill(row, 0, K, 0.0);
-                    keysBackward(b, row, 0, projected, b * K, dKeys, dKeysOff);
+                    keysBackward(b, row, 0, projected, r * K, dKeys, dKeysOff);
                     for (int i = 0; i < querySize; i++) {
-                        int r = weight.offset() + i * K;
+                        int wr = weight.offset() + i * K;
                         double qi = queries[q + i];
                         double sum = 0;
                         for (int j = 0; j < K; j++) {
-                            g[r + j] += qi * row[j];
-                            sum += w[r + j] * row[j];
+                            g[wr + j] += qi * row[j];
+                            sum += w[wr + j] * row[j];
                         }
                         dQueries[dq + i] += sum;
                     }
                 }
-                case ADDITIVE -> additiveBackward(b, q, dKeys, dKeysOff, dQueries, dq);
+                case ADDITIVE -> additiveBackward(r, q, dQueries, dq);
             }
+        }
+        if (score == Score.ADDITIVE && r1 == rows) {
+            keyProjectionBackward(dKeys, dKeysOff);
         }
     }
 
@@ -347,11 +410,10 @@ public final class Attention {
         }
     }
 
-    /** additive, sequence b: from de_t (dScores) to v, W_k, W_q, b_q, its keys and its query. */
-    private void additiveBackward(int b, int q, double[] dKeys, int dKeysOff, double[] dQueries, int dq) {
+    /** additive, row r: from de_t (dScores) to v, W_q, b_q, its query, and dp_t of its sequence's steps. */
+    private void additiveBackward(int r, int q, double[] dQueries, int dq) {
         int A = size;
-        int K = keySize;
-        int B = batch;
+        int b = r % batch;
         double[] g = params.grad;
         double[] w = params.value;
         // g = sum_t dz_t, gathered in row
@@ -361,31 +423,51 @@ public final class Attention {
             if (de == 0) {
                 continue;
             }
-            int ut = (t * B + b) * A;
-            int k = keysOff + (t * B + b) * K;
-            int dk = dKeysOff + (t * B + b) * K;
+            int ut = (r * steps + t) * A;
+            int dp = (t * batch + b) * A;
             for (int a = 0; a < A; a++) {
                 double ua = u[ut + a];
                 // dv += de_t u_t; dz_t = de_t v (1 - u_t^2)
                 g[v.offset() + a] += de * ua;
                 double dz = de * w[v.offset() + a] * (1 - ua * ua);
                 row[a] += dz;
-                // dW_k += dz_t k_t^T, dk_t += W_k^T dz_t
-                int r = keyWeight.offset() + a * K;
-                for (int j = 0; j < K; j++) {
-                    g[r + j] += dz * keys[k + j];
-                    dKeys[dk + j] += w[r + j] * dz;
-                }
+                dKeyProjection[dp + a] += dz;
             }
         }
         // dW_q += g q^T, db_q += g, dq += W_q^T g
         for (int a = 0; a < A; a++) {
             double ga = row[a];
             g[queryBias.offset() + a] += ga;
-            int r = queryWeight.offset() + a * querySize;
+            int wr = queryWeight.offset() + a * querySize;
             for (int i = 0; i < querySize; i++) {
-                g[r + i] += ga * queries[q + i];
-                dQueries[dq + i] += w[r + i] * ga;
+                g[wr + i] += ga * queries[q + i];
+                dQueries[dq + i] += w[wr + i] * ga;
+            }
+        }
+    }
+
+    /** additive, once every row went back: dW_k += sum_t dp_t k_t^T, dk_t += W_k^T dp_t (real steps, in order). */
+    private void keyProjectionBackward(double[] dKeys, int dKeysOff) {
+        int A = size;
+        int K = keySize;
+        double[] g = params.grad;
+        double[] w = params.value;
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < batch; b++) {
+                if (!real(t, b)) {
+                    continue;
+                }
+                int k = keysOff + (t * batch + b) * K;
+                int dk = dKeysOff + (t * batch + b) * K;
+                int dp = (t * batch + b) * A;
+                for (int a = 0; a < A; a++) {
+                    double d = dKeyProjection[dp + a];
+                    int wr = keyWeight.offset() + a * K;
+                    for (int j = 0; j < K; j++) {
+                        g[wr + j] += d * keys[k + j];
+                        dKeys[dk + j] += w[wr + j] * d;
+                    }
+                }
             }
         }
     }

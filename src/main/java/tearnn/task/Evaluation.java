@@ -1,8 +1,8 @@
 package tearnn.task;
 
 import tearnn.model.Model;
+import tearnn.model.ModelPass;
 import tearnn.model.State;
-import tearnn.model.TrainingPass;
 
 /**
  * Mean cross-entropy of a model on held-out tokens, computed a few windows at a time, or by a budget
@@ -25,7 +25,7 @@ public final class Evaluation {
     private long count;
 
     /** The window under way in parts (null: none). */
-    private TrainingPass pass;
+    private ModelPass pass;
 
     public Evaluation(Model model, int[] tokens, int bptt) {
         this(model, tokens, bptt, 0, 1);

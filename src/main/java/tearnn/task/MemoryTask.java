@@ -16,7 +16,7 @@ import tearnn.train.Trainer;
  * train a memory task through this class; it saves itself to a model file and resumes from one
  * exactly where it stopped.
  */
-public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
+public final class MemoryTask extends DrawnRun {
     /** Sequences in the held-out set. */
     public static final int HELD_OUT = 256;
     private static final int DATA_SEED = 3000;
@@ -26,39 +26,22 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
     private final MemorySettings settings;
     private final Initialization init;
     private final MemoryProblem problem;
-    private Rng data;
-    /** The sequences' generator as it was when the step under way began. */
-    private final Rng dataAtStep = new Rng(0);
     private final Batch batch;
     private final Batch heldOut;
-    private int steps;
-    private long sequences;
-
-    /** How far a run has come. */
-    public record Progress(int steps, long sequences) {
-    }
-
-    /** The progress and the generator's state, as a checkpoint keeps them. */
-    record Snapshot(Progress progress, int[] data) {
-    }
 
     /** A new run: weights from the seed, as its knobs' initialization says (chrono's T_max: the sequence's length). */
     public MemoryTask(MemorySettings s) {
-        this(s, s.knobs().initialization(s.problem().steps()), newModel(s), null, new Rng(s.seed() + DATA_SEED),
-                new Progress(0, 0));
+        this(s, s.knobs().initialization(s.problem().steps()), newModel(s), null, null);
     }
 
-    private MemoryTask(MemorySettings s, Initialization init, Model model, Trainer trainer, Rng data, Progress progress) {
-        super(model, trainer != null ? trainer : newTrainer(model, s));
+    private MemoryTask(MemorySettings s, Initialization init, Model model, Trainer trainer, SavedModel saved) {
+        super(model, trainer != null ? trainer : newTrainer(model, s), s.batch(), s.seed() + DATA_SEED, saved);
         this.settings = s;
         this.init = init;
         this.problem = s.problem();
-        this.data = data;
         this.batch = problem.newBatch(s.batch());
         this.heldOut = problem.newBatch(HELD_OUT);
         problem.fill(heldOut, new Rng(s.seed() + HELD_OUT_SEED));
-        this.steps = progress.steps();
-        this.sequences = progress.sequences();
     }
 
     private static Model newModel(MemorySettings s) {
@@ -95,9 +78,7 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
             throw new SettingException("model", "this model's shape (" + a.input().id + " input of " + a.inputSize() + ", "
                     + a.outputs() + " outputs) is not the " + TASKS[task] + " task's");
         }
-        Rng data = saved.generator("data");
-        return new MemoryTask(s, saved.init, saved.model, trainer, data != null ? data : new Rng(s.seed() + DATA_SEED),
-                new Progress((int) saved.counter("steps", 0), (long) saved.counter("sequences", 0)));
+        return new MemoryTask(s, saved.init, saved.model, trainer, saved);
     }
 
     @Override
@@ -111,38 +92,15 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
         }
         s.putCounter("length", settings.length());
         s.putCounter("symbols", settings.symbols());
-        s.putCounter("steps", steps);
-        s.putCounter("sequences", sequences);
-        s.putCounter("batch", batch.size);
         s.putCounter("seed", settings.seed());
-        s.putGenerator("data", trainer.stepping() ? dataAtStep : data);
+        saveProgress(s);
         return s;
     }
 
     @Override
-    protected void beginStep() {
-        dataAtStep.copyFrom(data);
+    protected Batch drawStep(Rng data) {
         problem.fill(batch, data);
-        trainer.begin(batch, null);
-    }
-
-    @Override
-    protected Snapshot snapshot() {
-        return new Snapshot(progress(), data.state());
-    }
-
-    @Override
-    protected int restore(Snapshot back) {
-        steps = back.progress().steps();
-        sequences = back.progress().sequences();
-        data = Rng.fromState(back.data());
-        return steps;
-    }
-
-    @Override
-    protected void stepDone() {
-        steps++;
-        sequences += batch.size;
+        return batch;
     }
 
     /** The held-out measure now: mse (adding) or the share right (copy, order); see {@link MemoryProblem#measure}. */
@@ -163,15 +121,6 @@ public final class MemoryTask extends TrainingRun<MemoryTask.Snapshot> {
     @Override
     public double stepFlops() {
         return model.stepFlops(problem.steps(), batch.size);
-    }
-
-    @Override
-    public int steps() {
-        return steps;
-    }
-
-    public Progress progress() {
-        return new Progress(steps, sequences);
     }
 
     public MemoryProblem problem() {

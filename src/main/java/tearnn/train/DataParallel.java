@@ -6,8 +6,8 @@ import tearnn.model.BatchShares;
 import tearnn.model.GradientFlow;
 import tearnn.model.GradientPass;
 import tearnn.model.Model;
+import tearnn.model.ModelPass;
 import tearnn.model.State;
-import tearnn.model.TrainingPass;
 
 /**
  * Synchronous data parallelism on threads. A batch is cut by sequence into shares
@@ -70,7 +70,7 @@ public final class DataParallel {
     /** The pass over the shares; it runs whole in its first call (the command line does not cut steps into parts). */
     private final class Pass implements GradientPass {
         private final IntConsumer share = this::run;
-        private final TrainingPass[] passes = new TrainingPass[replicas.length];
+        private final ModelPass[] passes = new ModelPass[replicas.length];
         private Batch batch;
         private State state;
         private int truncate;
@@ -90,7 +90,7 @@ public final class DataParallel {
 
         /** Share i's whole pass, on its own model. */
         private void run(int i) {
-            TrainingPass p = replicas[i].beginShare(shares.part(i), state == null ? null : shares.state(i), truncate, seed,
+            ModelPass p = replicas[i].beginShare(shares.part(i), state == null ? null : shares.state(i), truncate, seed,
                     shares.first(i), count);
             p.advance(Double.POSITIVE_INFINITY);
             passes[i] = p;

@@ -5,8 +5,8 @@ import tearnn.model.BatchShares;
 import tearnn.model.GradientFlow;
 import tearnn.model.GradientPass;
 import tearnn.model.Model;
+import tearnn.model.ModelPass;
 import tearnn.model.State;
-import tearnn.model.TrainingPass;
 
 /**
  * One worker's part of a step whose batch is shared among workers that each hold the whole model
@@ -23,7 +23,7 @@ final class SharedStep implements GradientPass {
     private final int index;
     private final int count;
     private BatchShares shares;
-    private TrainingPass pass;
+    private ModelPass pass;
     private State state;
     private State scratch;
     /** The whole batch's steps and sequences. */

@@ -90,6 +90,29 @@ class MainTest {
     }
 
     @Test
+    void translateReversesDigitsShowsWhereItLookedAndSaves() throws Exception {
+        Path model = dir.resolve("reverse.json");
+        Result r = run("translate", "--task", "reverse", "--length", "4", "--hidden", "32", "--lr", "0.01", "--max-steps", "400",
+                "--check-every", "200", "--threads", "1", "--translate", "1234", "--beam", "3", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("reverse ("), r.out());
+        assertTrue(r.out().contains("attention (tenths; a row per output character):"), r.out());
+        assertTrue(r.out().contains("exact match by length:\n    1 digits"), r.out());
+        assertTrue(r.out().contains("1234 -> 4321\n"), r.out());
+        String last = r.out().strip().substring(r.out().strip().lastIndexOf('\n') + 1);
+        assertTrue(last.matches("held-out exact match (0\\.9\\d\\d|1\\.000) \\(per character (0\\.9\\d\\d|1\\.000)\\)"), last);
+        String file = Files.readString(model);
+        assertTrue(file.contains("\"decoder\":true") && file.contains("\"attention\":\"additive\""), file.substring(0, 400));
+
+        r = run("translate", "--attention", "sideways");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Attention must be one of additive, dot, general, none"), r.err());
+        r = run("translate", "--task", "reverse", "--translate", "12a", "--max-steps", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'a' (character 3) is not one this task reads"), r.err());
+    }
+
+    @Test
     void forecastABuiltInSeriesEndingAtTheBestCheckAndATableOfOnesOwn() throws Exception {
         Path model = dir.resolve("sunspots.json");
         Result r = run("forecast", "--series", "sunspots", "--max-steps", "300", "--check-every", "25", "--threads", "1", "--out",

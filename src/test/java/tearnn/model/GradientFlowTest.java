@@ -46,7 +46,7 @@ class GradientFlowTest {
                 initial.c[i] = rng.uniform(-0.5, 0.5);
             }
         }
-        TrainingPass pass = m.beginPass(batch, initial.copy(), 0);
+        ModelPass pass = m.beginPass(batch, initial.copy(), 0);
         pass.advance(Double.POSITIVE_INFINITY);
         GradientFlow flow = new GradientFlow();
         pass.gradientFlow(flow);

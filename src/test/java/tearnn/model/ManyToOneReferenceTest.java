@@ -47,7 +47,7 @@ class ManyToOneReferenceTest {
         assertEquals(loss, m.forwardBackward(bt, null, 0), 1e-9 * Math.max(1, loss), "loss");
         ReferenceCases.checkGradients(c, m.params(), "gradient");
         // in parts of 50 operations (the page's way with a big model): the same loss and gradients
-        TrainingPass pass = m.beginPass(bt, null, 0);
+        ModelPass pass = m.beginPass(bt, null, 0);
         while (!pass.done()) {
             pass.advance(50);
         }

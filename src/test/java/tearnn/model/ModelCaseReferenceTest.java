@@ -59,7 +59,7 @@ class ModelCaseReferenceTest {
 
         // the same pass a few operations at a time: the same bits
         double[] whole = m.params().grad.clone();
-        TrainingPass pass = m.beginPass(b, null, 0);
+        ModelPass pass = m.beginPass(b, null, 0);
         while (!pass.done()) {
             pass.advance(50);
         }

@@ -38,7 +38,7 @@ class TrainingPassTest {
             }
         }
         Batch b = batch(a, new Rng(9), masked);
-        TrainingPass p = m.beginPass(b, s, truncate);
+        ModelPass p = m.beginPass(b, s, truncate);
         Rng uneven = new Rng(17);
         int n = 0;
         p.advance(budget == 0 ? Double.POSITIVE_INFINITY : budget * (1 + 3 * uneven.nextDouble()));
