@@ -5,7 +5,7 @@ import java.util.List;
 /** The page's training panels, in the order of their tabs: a new panel is one line here. */
 final class Panels {
     static final List<Panel> ALL = List.of(AdderSession.PANEL, WordSession.PANEL, MemorySession.PANEL, ClassifySession.PANEL,
-            ForecastSession.PANEL);
+            ForecastSession.PANEL, TranslateSession.PANEL);
 
     private Panels() {
     }
