@@ -54,10 +54,21 @@
           + '% (always the most frequent class: ' + (100 * r.baseline).toFixed(1) + '%)';
       }
       panel.publish({ accuracy: String(r.accuracy) });
+      await explain();
+    }
+
+    // why and when the model names the held-out example chosen (or the digit drawn) as it does
+    async function explain() {
+      const fields = s.drawn ? { values: s.drawn } : { example: Number($('classify-example').value) || 0 };
+      const r = await panel.call('explain', fields);
+      if (r.ok) ExplainView.draw($('classify-why'), r);
+      else $('classify-why').textContent = Forms.sentence(r.error);
     }
 
     function started(r, how, extra) {
       s.info = Object.assign({ baseline: 0 }, r);
+      $('classify-draw').hidden = !r.settings.data.startsWith('digits');
+      if ($('classify-draw').hidden) s.drawn = null;
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], held: kept.held || [], confusion: kept.confusion || null, attention: null, mistakes: null,
         line: '' });
@@ -102,13 +113,23 @@
         text: texts[s.info.settings.data] }),
       trainLabel: () => (panel && panel.ready ? 'Resume' : 'Train'),
     }, description);
+    $('classify-example').addEventListener('change', () => {
+      s.drawn = null;
+      if (panel.ready) explain();
+    });
+    // a digit drawn on the pad: explained as a held-out one (the digits only)
+    DigitPad.create($('classify-pad'), (values) => {
+      s.drawn = values;
+      if (panel.ready) explain();
+    });
     draw();
     return panel;
   }
 
   Panels.register('classify', {
     title: 'Classify',
-    scripts: ['site-data.js', 'check-pace.js', 'confusion-view.js', 'attention-view.js', 'mistakes-view.js'],
+    scripts: ['site-data.js', 'check-pace.js', 'confusion-view.js', 'attention-view.js', 'mistakes-view.js', 'explain-view.js',
+      'digit-pad.js'],
     intro: 'The network reads a whole sequence, a step at a time, and says at its end which class it is: a handwritten digit read'
       + ' row by row (or pixel by pixel), or tomorrow\'s weather from the last days. The data are E. Alpaydin and C. Kaynak\'s'
       + ' handwritten digits (UCI, CC BY 4.0) and NOAA\'s Seattle weather (public domain, as packaged in vega-datasets).',
@@ -122,6 +143,14 @@
   <p class="explain">The held-out examples it gets wrong, those it was surest of first, each with its true class and the model's
   three likeliest answers (with attention pooling, blue: the weight it gave each row or pixel).</p>
   <div id="classify-mistakes"></div>
+  <h2>Why, and when it knew</h2>
+  <p class="explain">One held-out example: how much each step pulls on the class the model names (the size of the gradient of its
+  log-probability at that step's input), with attention pooling the weight it gave each step, and the probability it would have
+  given had the sequence ended after each step.</p>
+  <label>Held-out example <input id="classify-example" type="number" value="0" min="0"></label>
+  <div id="classify-draw" class="digit-draw" hidden><p class="explain">Or draw a digit (Shift or the right button erases):</p>
+  <div id="classify-pad"></div></div>
+  <div id="classify-why" class="explain-view" aria-live="polite"></div>
   <div id="classify-attention-part" hidden><h2>Where the attention looks</h2>
   <p class="explain">With attention pooling, the model's answer reads a weighted mean of its states at every step, not its last
   state alone. For each true class (rows), the mean weight each step (columns) got over the held-out examples of that class:

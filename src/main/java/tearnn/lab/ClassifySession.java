@@ -37,7 +37,7 @@ final class ClassifySession implements TrainingSession {
 
     static final Panel PANEL = new Panel("classify", "classify-panel.js", settings(),
             List.of(ClassificationSettings.LEARNING_RATE, ClassificationSettings.CLIP), List.of("settings", "text"),
-            Panel.verbs("heldout", Verb.READ, "mistakes", Verb.READ), ClassifySession::start, out -> { });
+            Panel.verbs("heldout", Verb.READ, "mistakes", Verb.READ, "explain", Verb.READ), ClassifySession::start, out -> { });
     /** The most misclassified examples a reply shows. */
     static final int MISTAKES_SHOWN = 60;
 
@@ -111,6 +111,8 @@ final class ClassifySession implements TrainingSession {
         switch (command) {
             case "heldout" -> heldOut(out);
             case "mistakes" -> mistakes(r.integer("limit", 12), out);
+            case "explain" -> explain(r.has("values") ? task.explain(r.array("values", r.list("values").size()))
+                    : task.explain(r.integer("example", 0)), out);
             default -> throw new IllegalArgumentException("unknown command 'classify." + command + "'");
         }
     }
@@ -140,6 +142,36 @@ final class ClassifySession implements TrainingSession {
             out.endObject();
         }
         out.endArray();
+    }
+
+    /** Why and when the model names one held-out example as it does (see {@link ClassificationTask#explain}). */
+    private void explain(ClassificationTask.Explained e, JsonWriter out) {
+        List<String> classes = task.data().classes();
+        if (e.label() >= 0) {
+            out.name("example").value(e.example()).name("label").value(classes.get(e.label()));
+        }
+        double[] last = e.afterEachStep()[e.afterEachStep().length - 1];
+        out.name("said").value(classes.get(e.said())).name("probabilities").beginArray();
+        for (int c = 0; c < classes.size(); c++) {
+            out.beginObject().name("class").value(classes.get(c)).name("p").value(last[c]).endObject();
+        }
+        out.endArray().name("inputs").value(task.data().inputs())
+                .name("values").array(e.values(), 0, e.values().length)
+                .name("connectivity").array(e.connectivity(), 0, e.connectivity().length);
+        // p(the class said) and p(the true class) after each step
+        double[] said = new double[e.afterEachStep().length];
+        double[] truth = new double[said.length];
+        for (int t = 0; t < said.length; t++) {
+            said[t] = e.afterEachStep()[t][e.said()];
+            truth[t] = e.label() >= 0 ? e.afterEachStep()[t][e.label()] : 0;
+        }
+        out.name("saidAfter").array(said, 0, said.length);
+        if (e.label() >= 0) {
+            out.name("labelAfter").array(truth, 0, truth.length);
+        }
+        if (e.attention() != null) {
+            out.name("attention").array(e.attention(), 0, e.attention().length);
+        }
     }
 
     private void heldOut(JsonWriter out) {

@@ -17,7 +17,11 @@ import tearnn.nn.RecurrentStack;
  *   d log p(y) / dz = onehot(y) - softmax(z);  back through the head, the steps and the layers to x_t
  * </pre>
  *
- * Computed on a replica of the model (its own gradients and workspaces, the same weights), so a
+ * With attention pooling (many-to-one), the head reads the context of the last state's attention over
+ * every step's, and the gradient goes back through the attention too: to every step's state as a key,
+ * and to the last one's as the query.
+ *
+ * <p>Computed on a replica of the model (its own gradients and workspaces, the same weights), so a
  * training step under way is left undisturbed.
  */
 public final class Connectivity {
@@ -26,6 +30,8 @@ public final class Connectivity {
     private double[] dx = new double[0];
     private double[] dOut = new double[0];
     private final int[] target1 = new int[1];
+    private double[] context = new double[0];
+    private double[] dContext = new double[0];
 
     /** Connectivity of {@code trained}'s predictions (read with its weights as they are at each call). */
     public Connectivity(Model trained) {
@@ -66,9 +72,8 @@ public final class Connectivity {
     /** From the last step's logits back to the input vectors of width {@code width}. */
     private Result back(int steps, int target, int width) {
         Architecture a = model.architecture();
-        if (a.attention() != null) {
-            throw new IllegalArgumentException("this model's head reads an attention over every step, not the last state:"
-                    + " its attention weights say which steps it read");
+        if (a.decoder()) {
+            throw new IllegalArgumentException("a translator's output is a string, not one token after a prompt");
         }
         int o = a.outputs();
         if (target < 0 || target >= o) {
@@ -81,10 +86,22 @@ public final class Connectivity {
         head.begin(1, true);
         target1[0] = target;
         int x = stack.outputOffset() + (steps - 1) * h;
-        double logP = -head.lossSum(0, stack.output(), x, 0, 1, target1, null, null, -1.0);
         dOut = Buffers.grow(dOut, steps * h);
         java.util.Arrays.fill(dOut, 0, steps * h, 0.0);
-        head.inputGradient(dOut, (steps - 1) * h, 0, 1);
+        double logP;
+        if (model.attention() == null) {
+            logP = -head.lossSum(0, stack.output(), x, 0, 1, target1, null, null, -1.0);
+            head.inputGradient(dOut, (steps - 1) * h, 0, 1);
+        } else {
+            // the head on the context of the last state's attention over every step; back through it to the
+            // keys (every step's state) and the query (the last one's)
+            context = Buffers.grow(context, h);
+            dContext = Buffers.grow(dContext, h);
+            model.attention().forward(stack.output(), x, stack.output(), stack.outputOffset(), null, steps, 1, context, 0);
+            logP = -head.lossSum(0, context, 0, 0, 1, target1, null, null, -1.0);
+            head.inputGradient(dContext, 0, 0, 1);
+            model.attention().backward(dContext, 0, dOut, 0, dOut, (steps - 1) * h);
+        }
         dx = Buffers.grow(dx, steps * width);
         model.params().zeroGrad();
         stack.backward(a.input() == InputKind.ONE_HOT ? null : dx, null, dOut, null, 0);

@@ -8,8 +8,10 @@ import tearnn.loss.LossKind;
 import tearnn.math.Fn;
 import tearnn.model.Architecture;
 import tearnn.model.Batch;
+import tearnn.model.Connectivity;
 import tearnn.model.Initialization;
 import tearnn.model.Model;
+import tearnn.model.PrefixPredictions;
 import tearnn.nn.Attention;
 import tearnn.settings.SettingException;
 import tearnn.train.Trainer;
@@ -213,6 +215,64 @@ public final class ClassificationTask extends EpochRun {
                 each.take(part[k], b.classes[k], y, k);
             }
         }
+    }
+
+    /**
+     * Why and when the model names held-out example {@code i} (its place in the held-out part) as it
+     * does: the class it names, its probabilities had the sequence ended after each step, how much each
+     * step's input moves the log-probability of that class (connectivity), and with attention pooling
+     * the weight of each step.
+     */
+    public Explained explain(int i) {
+        int[] held = split.heldOut();
+        if (i < 0 || i >= held.length) {
+            throw new SettingException("example", "the held-out part has " + held.length + " examples: 0 to " + (held.length - 1)
+                    + ", not " + i);
+        }
+        int example = held[i];
+        return explain(example, data.labels[example], data.values[example].clone(), scaled.data().values[example]);
+    }
+
+    /**
+     * As {@link #explain(int)} for a person's own sequence: {@code values} [T][I] flat as the data holds
+     * them (a digit's 64 pixels, 0 to 16), scaled as the training part was; its class unknown (-1). A
+     * sequence of another shape, longer than the data's, or with a value that is not a number is refused
+     * by name.
+     */
+    public Explained explain(double[] values) {
+        int in = data.inputs();
+        if (values.length == 0 || values.length % in != 0 || values.length / in > maxSteps) {
+            throw new SettingException("values", "a sequence here is 1 to " + maxSteps + " steps of " + in + " value"
+                    + (in == 1 ? "" : "s") + ": " + in + " to " + maxSteps * in + " numbers, a multiple of " + in + ", not "
+                    + values.length);
+        }
+        double[] x = new double[values.length];
+        for (int j = 0; j < values.length; j++) {
+            if (!Double.isFinite(values[j])) {
+                throw new SettingException("values", "value " + (j + 1) + " is not a number");
+            }
+            x[j] = (values[j] - scaled.mean()[j % in]) / scaled.deviation()[j % in];
+        }
+        return explain(-1, -1, values.clone(), x);
+    }
+
+    private Explained explain(int example, int label, double[] raw, double[] x) {
+        int steps = x.length / data.inputs();
+        PrefixPredictions.Result when = PrefixPredictions.ofVectors(model, x, steps);
+        double[] last = when.probabilities()[steps - 1];
+        int said = Fn.argmax(last, 0, last.length);
+        double[] why = new Connectivity(model).ofVectors(x, steps, said).norms();
+        return new Explained(example, label, said, raw, when.probabilities(), why, when.attention());
+    }
+
+    /**
+     * One example explained ({@link #explain}): its index in the data and its class (-1: a person's own,
+     * unknown), the class the model names, its values as read [T][I] flat, the probabilities after each
+     * step [T][C], the connectivity of the class named [T], and the attention weights [T] (null without
+     * attention).
+     */
+    public record Explained(int example, int label, int said, double[] values, double[][] afterEachStep, double[] connectivity,
+            double[] attention) {
     }
 
     /** Some of the held-out examples a model gets wrong ({@link #mistakes}), and how many it gets wrong in all. */

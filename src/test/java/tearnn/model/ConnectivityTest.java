@@ -38,7 +38,19 @@ class ConnectivityTest {
     @ParameterizedTest
     @EnumSource(value = CellType.class, names = {"RNN_TANH", "LSTM", "GRU"})
     void denseInputAgainstFiniteDifferences(CellType cell) {
-        Model m = new Model(arch(InputKind.DENSE, cell, 3), 5);
+        againstFiniteDifferences(new Model(arch(InputKind.DENSE, cell, 3), 5), cell.id);
+    }
+
+    /** A classifier whose head reads the context of the last state's attention over every step: back through the attention too. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"additive", "dot", "general"})
+    void throughAttentionPooling(String score) {
+        againstFiniteDifferences(new Model(arch(InputKind.DENSE, CellType.GRU, 3).withDropout(0).withLastStepOnly(true)
+                .withAttention(tearnn.nn.Attention.Score.of(score)), 8), "attention " + score);
+    }
+
+    private static void againstFiniteDifferences(Model m, String name) {
+        String cell = name;
         Rng rng = new Rng(6);
         int steps = 6;
         double[] x = new double[steps * 3];
@@ -60,7 +72,7 @@ class ConnectivityTest {
                 double g = (up - down) / (2 * eps);
                 squares += g * g;
             }
-            assertEquals(Math.sqrt(squares), r.norms()[t], 1e-8 * Math.max(1, r.norms()[t]), cell.id + " position " + t);
+            assertEquals(Math.sqrt(squares), r.norms()[t], 1e-8 * Math.max(1, r.norms()[t]), cell + " position " + t);
         }
         assertEquals(r.logProbability(), c.ofVectors(x, steps, 2).logProbability(), 0, "repeatable");
     }

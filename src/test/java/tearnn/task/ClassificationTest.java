@@ -158,5 +158,28 @@ class ClassificationTest {
         }
         assertEquals(null, ClassificationTask.resume(d, ModelFile.read(ModelFile.write(new ClassificationTask(d,
                 ClassificationSettings.defaults()).saved()))).heldOut().attention(), "no attention, no weights");
+
+        // why and when: the last step's probabilities are the prediction's, a pull and a weight per row
+        int right = 0;
+        for (int i = 0; i < 20; i++) {
+            ClassificationTask.Explained e = t.explain(i);
+            assertEquals(8, e.afterEachStep().length);
+            assertEquals(8, e.connectivity().length);
+            assertEquals(1.0, java.util.Arrays.stream(e.attention()).sum(), 1e-9);
+            assertEquals(1.0, java.util.Arrays.stream(e.afterEachStep()[7]).sum(), 1e-9);
+            assertTrue(java.util.Arrays.stream(e.connectivity()).allMatch(v -> v >= 0 && Double.isFinite(v)));
+            right += e.said() == e.label() ? 1 : 0;
+        }
+        assertTrue(right >= 17, right + " of the first 20 held-out digits named right");
+        assertEquals("example", assertThrows(SettingException.class, () -> t.explain(-1)).field);
+        // a digit of one's own, given as the data holds it: a held-out digit's values explain as that digit
+        ClassificationTask.Explained held = t.explain(3);
+        ClassificationTask.Explained own = t.explain(d.values[held.example()]);
+        assertEquals(-1, own.label());
+        assertEquals(held.said(), own.said());
+        assertArrayEquals(held.connectivity(), own.connectivity(), 1e-12);
+        assertArrayEquals(held.afterEachStep()[7], own.afterEachStep()[7], 1e-12);
+        assertEquals("a sequence here is 1 to 8 steps of 8 values: 8 to 64 numbers, a multiple of 8, not 12",
+                assertThrows(SettingException.class, () -> t.explain(new double[12])).getMessage());
     }
 }

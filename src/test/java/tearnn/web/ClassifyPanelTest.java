@@ -62,7 +62,10 @@ class ClassifyPanelTest extends PageTest {
         }
     }
 
-    /** Attention pooling chosen: the digits learnt, and where the attention looks drawn by class and row. */
+    /**
+     * Attention pooling chosen: the digits learnt, where the attention looks drawn by class and row, and
+     * one held-out digit explained (its pull and weight by row, and when it knew).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"wasm"})
     void theDigitsWithAttentionPooling(String build) throws java.io.IOException {
@@ -92,6 +95,24 @@ class ClassifyPanelTest extends PageTest {
             }
             js(d, "document.getElementById('classify-attention').scrollIntoView();");
             BrowserTest.screenshot(d, "classify-attention-" + build);
+            // why and when, for held-out example 5: the digit, its pull by row, its weights by row, p after each row
+            js(d, "const e = document.getElementById('classify-example'); e.value = '5'; e.dispatchEvent(new Event('change'));");
+            waiting(d, 30).until(x -> text(x, "classify-why").startsWith("Example "));
+            WebElement why = d.findElement(By.id("classify-why"));
+            assertEquals("8", why.getAttribute("data-steps"));
+            assertTrue(text(d, "classify-why").matches("(?s)Example \\d+: a \\d; the model says \\d \\((right|wrong)\\), [\\d.]+% sure\\..*"),
+                    text(d, "classify-why"));
+            assertEquals(4, d.findElements(By.cssSelector("#classify-why canvas")).size(), "digit, pull, weights, and when");
+            // a digit drawn on the pad, a stroke down its middle: explained as the model's own
+            WebElement pad = d.findElement(By.cssSelector("#classify-pad canvas"));
+            js(d, "arguments[0].scrollIntoView();", pad);
+            new org.openqa.selenium.interactions.Actions(d).moveToElement(pad, 0, -65).clickAndHold().moveByOffset(0, 40)
+                    .moveByOffset(0, 40).moveByOffset(0, 40).release().perform();
+            waiting(d, 30).until(x -> text(x, "classify-why").startsWith("Yours: the model says "));
+            assertTrue(Double.parseDouble(pad.getAttribute("data-ink")) > 0, "the stroke inked the pad");
+            assertTrue(text(d, "classify-why").contains("All classes: "), text(d, "classify-why"));
+            js(d, "document.getElementById('classify-why').scrollIntoView();");
+            BrowserTest.screenshot(d, "classify-why-" + build);
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();

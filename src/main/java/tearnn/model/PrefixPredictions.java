@@ -1,0 +1,77 @@
+package tearnn.model;
+
+import tearnn.math.Fn;
+import tearnn.nn.RecurrentStack;
+
+/**
+ * When a many-to-one model knew: the class probabilities it would give had the sequence ended after
+ * each step, p(class | x_1..x_t) for t = 1..T. A plain head reads h_t; with attention pooling, the head
+ * reads the context of h_t's attention over h_1..h_t (the later steps masked out), as it would for a
+ * sequence that ended at t. One forward pass of the stack, then the head (and the attention) at every
+ * step; on the model's inference twin, so a training step under way is left undisturbed.
+ */
+public final class PrefixPredictions {
+    private PrefixPredictions() {
+    }
+
+    /**
+     * The probabilities [T][C] after each step, and with attention pooling, the weights [T] of the whole
+     * sequence's (the last step's) attention; null without.
+     */
+    public record Result(double[][] probabilities, double[] attention) {
+    }
+
+    /** The probabilities after each step of {@code inputs} [T][I] (dense input). */
+    public static Result ofVectors(Model trained, double[] inputs, int steps) {
+        Model model = trained.inference();
+        Architecture a = model.architecture();
+        if (a.input() != InputKind.DENSE || !a.lastStepOnly() || a.decoder()) {
+            throw new IllegalArgumentException("prefix predictions are a many-to-one model's of vectors");
+        }
+        if (steps < 1 || inputs.length < steps * a.inputSize()) {
+            throw new IllegalArgumentException("the sequence needs " + Math.max(1, steps) + " x " + a.inputSize() + " inputs");
+        }
+        RecurrentStack stack = model.stack();
+        stack.forward(inputs, steps, 1, null, null, 0, 0, 0);
+        int h = a.hidden();
+        int c = a.outputs();
+        double[] logits = new double[c];
+        double[] context = new double[h];
+        double[] mask = model.attention() == null ? null : new double[steps];
+        double[][] p = new double[steps][];
+        Head head = model.head();
+        for (int t = 0; t < steps; t++) {
+            int x = stack.outputOffset() + t * h;
+            if (mask == null) {
+                head.outputs(logits, 0, stack.output(), x, 1);
+            } else {
+                mask[t] = 1;
+                model.attention().forward(stack.output(), x, stack.output(), stack.outputOffset(), mask, steps, 1, context, 0);
+                head.outputs(logits, 0, context, 0, 1);
+            }
+            p[t] = softmax(logits);
+        }
+        double[] weights = null;
+        if (mask != null) {
+            weights = new double[steps];
+            for (int t = 0; t < steps; t++) {
+                weights[t] = model.attention().weight(0, t);
+            }
+        }
+        return new Result(p, weights);
+    }
+
+    private static double[] softmax(double[] z) {
+        double max = z[Fn.argmax(z, 0, z.length)];
+        double[] p = new double[z.length];
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            p[i] = Fn.exp(z[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < z.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+}
