@@ -7,7 +7,7 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const KEEP = 800; // points of each curve kept (older ones thinned)
-  const QUICK = 250; // held-out pairs of a check while training (of 1,000)
+  const QUICK = 100; // held-out pairs of a check while training (of 1,000): a check every few seconds
 
   function create(app, description) {
     const s = { loss: [], exact: [], chars: [], info: null, line: '', lengths: '', blowUps: BlowUps.create(KEEP) };
