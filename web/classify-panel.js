@@ -29,7 +29,7 @@
       Charts.draw($('classify-held'), [{ points: s.held, color: '#1a7f37', label: s.held.length ? 'held-out '
         + s.held[s.held.length - 1][1].toFixed(1) + '%' : '' }].concat(base),
       { xLabel: 'examples seen', yMin: 0, yMax: 100, marks, empty: 'No check yet: it comes as training goes on.' });
-      ConfusionView.draw($('classify-confusion'), s.info ? s.info.classes : [], s.confusion);
+      ConfusionView.draw($('classify-confusion'), s.info ? s.info.classes : [], s.confusion, openCell);
       // with attention pooling: where it looks, by class
       $('classify-attention-part').hidden = !s.attention;
       AttentionView.draw($('classify-attention'), s.info ? s.info.classes : [], s.attention);
@@ -55,6 +55,18 @@
       }
       panel.publish({ accuracy: String(r.accuracy) });
       await explain();
+    }
+
+    // a cell of the confusion matrix opened: its held-out examples, the surest first
+    async function openCell(label, said) {
+      const r = await panel.call('cell', { label, said, limit: 12 });
+      const names = s.info.classes;
+      if (r.ok) {
+        MistakesView.draw($('classify-cell'), r, 'Held-out ' + names[label] + (label === said ? ' named right' : ' named ' + names[said]));
+        $('classify-cell').dataset.cell = label + ',' + said;
+      } else {
+        $('classify-cell').textContent = Forms.sentence(r.error);
+      }
     }
 
     // why and when the model names the held-out example chosen (or the digit drawn) as it does
@@ -138,8 +150,10 @@
       + '<figcaption>Held-out accuracy (dashed: always answering the most frequent class)</figcaption></figure>',
     body: `<h2>What it gets wrong</h2>
   <p class="explain">The held-out examples by their true class (rows) and the class the model said (columns); the diagonal is right.
-  At each row's end, the share of that class found (recall); under each column, the share of those answers that were right (precision).</p>
+  At each row's end, the share of that class found (recall); under each column, the share of those answers that were right (precision).
+  Click a cell to see its examples.</p>
   <div id="classify-confusion" class="confusion" aria-live="polite"></div>
+  <div id="classify-cell" aria-live="polite"></div>
   <p class="explain">The held-out examples it gets wrong, those it was surest of first, each with its true class and the model's
   three likeliest answers (with attention pooling, blue: the weight it gave each row or pixel).</p>
   <div id="classify-mistakes"></div>

@@ -46,7 +46,7 @@ const ExplainView = (() => {
     const head = document.createElement('p');
     head.className = 'status';
     const own = r.label === undefined;
-    head.textContent = (own ? 'Yours: the model says ' + r.said + ', ' : 'Example ' + r.example + ': a ' + r.label
+    head.textContent = (own ? 'Yours: the model says ' + r.said + ', ' : 'Row ' + (r.example + 1) + ' of the data: a ' + r.label
       + '; the model says ' + r.said + (r.said === r.label ? ' (right), ' : ' (wrong), '))
       + (100 * r.saidAfter[steps - 1]).toFixed(1) + '% sure.';
     const row = document.createElement('div');

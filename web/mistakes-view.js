@@ -56,15 +56,16 @@ const MistakesView = (() => {
     return el;
   }
 
-  // r: the reply of classify.mistakes (null: none yet)
-  function draw(el, r) {
+  // r: the reply of classify.mistakes or classify.cell (null: none yet); title: what they are (a cell's)
+  function draw(el, r, title) {
     if (!r) {
       el.textContent = 'No check yet.';
       return;
     }
     const head = document.createElement('p');
     head.className = 'status';
-    head.textContent = r.count === 0 ? 'None: every held-out example is right.'
+    head.textContent = title ? title + ': ' + r.count + (r.count > r.mistakes.length ? ', the ' + r.mistakes.length
+      + ' the model was surest of:' : ':') : r.count === 0 ? 'None: every held-out example is right.'
       : r.count + ' of ' + r.of + ' held-out examples wrong' + (r.count > r.mistakes.length ? '; the ' + r.mistakes.length
         + ' the model was surest of:' : ':');
     const cards = document.createElement('div');

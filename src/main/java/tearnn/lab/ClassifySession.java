@@ -37,7 +37,8 @@ final class ClassifySession implements TrainingSession {
 
     static final Panel PANEL = new Panel("classify", "classify-panel.js", settings(),
             List.of(ClassificationSettings.LEARNING_RATE, ClassificationSettings.CLIP), List.of("settings", "text"),
-            Panel.verbs("heldout", Verb.READ, "mistakes", Verb.READ, "explain", Verb.READ), ClassifySession::start, out -> { });
+            Panel.verbs("heldout", Verb.READ, "mistakes", Verb.READ, "cell", Verb.READ, "explain", Verb.READ), ClassifySession::start,
+            out -> { });
     /** The most misclassified examples a reply shows. */
     static final int MISTAKES_SHOWN = 60;
 
@@ -110,7 +111,8 @@ final class ClassifySession implements TrainingSession {
     public void handle(String command, JsonObject r, Budget budget, JsonWriter out) {
         switch (command) {
             case "heldout" -> heldOut(out);
-            case "mistakes" -> mistakes(r.integer("limit", 12), out);
+            case "mistakes" -> examples(task.mistakes(limit(r)), out);
+            case "cell" -> examples(task.examples(r.integer("label", 0), r.integer("said", 0), limit(r)), out);
             case "explain" -> explain(r.has("values") ? task.explain(r.array("values", r.list("values").size()))
                     : task.explain(r.integer("example", 0)), out);
             default -> throw new IllegalArgumentException("unknown command 'classify." + command + "'");
@@ -118,15 +120,19 @@ final class ClassifySession implements TrainingSession {
     }
 
     /**
-     * The held-out examples the model gets wrong, the most confident first: each with its index, true
-     * class, the three likeliest classes said with their probabilities, its values and (with attention
-     * pooling) its weights by step.
+     * Held-out examples (those the model gets wrong, or a cell's of the confusion matrix), the most
+     * confident first: each with its index, true class, the three likeliest classes said with their
+     * probabilities, its values and (with attention pooling) its weights by step.
      */
-    private void mistakes(int limit, JsonWriter out) {
+    private static int limit(JsonObject r) {
+        int limit = r.integer("limit", 12);
         if (limit < 1 || limit > MISTAKES_SHOWN) {
             throw new SettingException("limit", "between 1 and " + MISTAKES_SHOWN + " examples, not " + limit);
         }
-        ClassificationTask.Mistakes m = task.mistakes(limit);
+        return limit;
+    }
+
+    private void examples(ClassificationTask.Mistakes m, JsonWriter out) {
         List<String> classes = task.data().classes();
         out.name("count").value(m.count()).name("of").value(task.split().heldOut().length).name("inputs").value(task.data().inputs())
                 .name("mistakes").beginArray();

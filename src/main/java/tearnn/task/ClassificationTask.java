@@ -150,13 +150,35 @@ public final class ClassificationTask extends EpochRun {
      * probability of the class it said), at most {@code limit}; and how many there are in all.
      */
     public Mistakes mistakes(int limit) {
+        return collect((label, said) -> said != label, limit);
+    }
+
+    /**
+     * The held-out examples of class {@code label} the model names {@code said} (a cell of the
+     * confusion matrix), the surest first, at most {@code limit}; and how many there are in all.
+     */
+    public Mistakes examples(int label, int said, int limit) {
+        int c = data.classes().size();
+        if (label < 0 || label >= c || said < 0 || said >= c) {
+            throw new SettingException("label", "the classes are 0 to " + (c - 1) + ", not " + label + " and " + said);
+        }
+        return collect((l, s) -> l == label && s == said, limit);
+    }
+
+    /** Which held-out examples {@link #collect} keeps, by true class and class said. */
+    private interface Keep {
+        boolean keep(int label, int said);
+    }
+
+    /** The held-out examples kept, each with the model's top 3, the surest first, at most {@code limit}; and how many in all. */
+    private Mistakes collect(Keep keep, int limit) {
         int c = data.classes().size();
         int[] which = split.heldOut();
         Attention pooling = model.attention() == null ? null : model.inference().attention();
         List<Mistake> all = new ArrayList<>();
         predictEach(which, (example, label, y, k) -> {
             int said = Fn.argmax(y, k * c, c);
-            if (said == label) {
+            if (!keep.keep(label, said)) {
                 return;
             }
             // the softmax of the logits, and its three largest

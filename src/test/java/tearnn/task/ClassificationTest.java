@@ -159,6 +159,19 @@ class ClassificationTest {
         assertEquals(null, ClassificationTask.resume(d, ModelFile.read(ModelFile.write(new ClassificationTask(d,
                 ClassificationSettings.defaults()).saved()))).heldOut().attention(), "no attention, no weights");
 
+        // a cell of the confusion matrix opens its examples: as many as it counts, each of its classes
+        for (int label = 0; label < 10; label++) {
+            for (int said : new int[] {label, (label + 1) % 10}) {
+                ClassificationTask.Mistakes cell = t.examples(label, said, 60);
+                assertEquals(now.confusion()[label][said], cell.count(), "cell " + label + ", " + said);
+                for (Mistake x : cell.shown()) {
+                    assertEquals(label, x.label());
+                    assertEquals(said, x.top()[0]);
+                }
+            }
+        }
+        assertEquals("label", assertThrows(SettingException.class, () -> t.examples(10, 0, 5)).field);
+
         // why and when: the last step's probabilities are the prediction's, a pull and a weight per row
         int right = 0;
         for (int i = 0; i < 20; i++) {

@@ -95,12 +95,18 @@ class ClassifyPanelTest extends PageTest {
             }
             js(d, "document.getElementById('classify-attention').scrollIntoView();");
             BrowserTest.screenshot(d, "classify-attention-" + build);
+            // a cell of the confusion matrix opens its examples
+            String zeros = d.findElement(By.cssSelector("#classify-confusion td[data-cell='0,0']")).getText();
+            d.findElement(By.cssSelector("#classify-confusion td[data-cell='0,0']")).click();
+            waiting(d, 30).until(x -> "0,0".equals(x.findElement(By.id("classify-cell")).getAttribute("data-cell")));
+            assertTrue(text(d, "classify-cell").startsWith("Held-out 0 named right: " + zeros), text(d, "classify-cell"));
+            assertEquals(Math.min(12, Integer.parseInt(zeros)), d.findElements(By.cssSelector("#classify-cell figure.mistake")).size());
             // why and when, for held-out example 5: the digit, its pull by row, its weights by row, p after each row
             js(d, "const e = document.getElementById('classify-example'); e.value = '5'; e.dispatchEvent(new Event('change'));");
-            waiting(d, 30).until(x -> text(x, "classify-why").startsWith("Example "));
+            waiting(d, 30).until(x -> text(x, "classify-why").startsWith("Row "));
             WebElement why = d.findElement(By.id("classify-why"));
             assertEquals("8", why.getAttribute("data-steps"));
-            assertTrue(text(d, "classify-why").matches("(?s)Example \\d+: a \\d; the model says \\d \\((right|wrong)\\), [\\d.]+% sure\\..*"),
+            assertTrue(text(d, "classify-why").matches("(?s)Row \\d+ of the data: a \\d; the model says \\d \\((right|wrong)\\), [\\d.]+% sure\\..*"),
                     text(d, "classify-why"));
             assertEquals(4, d.findElements(By.cssSelector("#classify-why canvas")).size(), "digit, pull, weights, and when");
             // a digit drawn on the pad, a stroke down its middle: explained as the model's own
