@@ -43,17 +43,7 @@ class ManyToOneReferenceTest {
             classes[b] = (int) cls[b];
         }
         Batch bt = new Batch(steps, batch, null, inputs, classes, null, mask);
-        double loss = c.number("loss");
-        assertEquals(loss, m.forwardBackward(bt, null, 0), 1e-9 * Math.max(1, loss), "loss");
-        ReferenceCases.checkGradients(c, m.params(), "gradient");
-        // in parts of 50 operations (the page's way with a big model): the same loss and gradients
-        ModelPass pass = m.beginPass(bt, null, 0);
-        while (!pass.done()) {
-            pass.advance(50);
-        }
-        assertEquals(loss, pass.loss(), 1e-9 * Math.max(1, loss), "loss, in parts");
-        ReferenceCases.checkGradients(c, m.params(), "gradient, in parts");
-        assertEquals(loss, m.evaluate(bt, null), 1e-9 * Math.max(1, loss), "evaluated");
+        PassChecks.lossAndGradients(c, m, bt);
         double[] logits = c.array("logits", batch, a.outputs());
         double[] got = m.predict(bt, null);
         for (int i = 0; i < logits.length; i++) {
