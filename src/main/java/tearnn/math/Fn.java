@@ -157,6 +157,50 @@ public final class Fn {
         return sign * sum;
     }
 
+    /** log sum_j exp(y_j) over y[off .. off+n), with the maximum subtracted first so large scores do not overflow. */
+    public static double logSumExp(double[] y, int off, int n) {
+        double max = y[off];
+        for (int j = 1; j < n; j++) {
+            max = Math.max(max, y[off + j]);
+        }
+        double z = 0;
+        for (int j = 0; j < n; j++) {
+            z += exp(y[off + j] - max);
+        }
+        return max + Math.log(z);
+    }
+
+    /** The softmax of y[off .. off+n), as a new array: p_j = exp(y_j - logSumExp(y)). */
+    public static double[] softmax(double[] y, int off, int n) {
+        double log = logSumExp(y, off, n);
+        double[] p = new double[n];
+        for (int j = 0; j < n; j++) {
+            p[j] = exp(y[off + j] - log);
+        }
+        return p;
+    }
+
+    /** Indices of the k largest of p[0 .. n), largest first (ties by lower index); at most n. */
+    public static int[] topK(double[] p, int n, int k) {
+        if (k <= 0) {
+            throw new IllegalArgumentException("k must be positive, got " + k);
+        }
+        k = Math.min(k, n);
+        int[] idx = new int[k];
+        java.util.Arrays.fill(idx, -1);
+        for (int i = 0; i < n; i++) {
+            int pos = k;
+            while (pos > 0 && (idx[pos - 1] < 0 || p[i] > p[idx[pos - 1]])) {
+                pos--;
+            }
+            if (pos < k) {
+                System.arraycopy(idx, pos, idx, pos + 1, k - pos - 1);
+                idx[pos] = i;
+            }
+        }
+        return idx;
+    }
+
     /** Index of the largest of {@code n} values from {@code off} (the first, where several are). */
     public static int argmax(double[] v, int off, int n) {
         int best = 0;

@@ -76,13 +76,21 @@ final class Decoder {
      * and the encoder's {@code keys} [S][B][H] (at {@code keysOff}, {@code keyMask} [S][B]).
      */
     void attend(double[] keys, int keysOff, double[] keyMask, int keySteps, int batch, int rows, int r0, int r1) {
+        if (attention != null && r0 == 0) {
+            attention.keys(keys, keysOff, keyMask, keySteps, batch);
+        }
+        attend(rows, r0, r1);
+    }
+
+    /** As {@link #attend(double[], int, double[], int, int, int, int, int)}, over the keys given last (decoding a step at a time). */
+    void attend(int rows, int r0, int r1) {
         if (attention == null) {
             return;
         }
         int H = hidden;
         double[] h = stack.output();
         int hOff = stack.outputOffset();
-        attention.forward(h, hOff, keys, keysOff, keyMask, keySteps, batch, rows, r0, r1, context, 0);
+        attention.forward(h, hOff, rows, r0, r1, context, 0);
         for (int r = r0; r < r1; r++) {
             System.arraycopy(context, r * H, joined, r * 2 * H, H);
             System.arraycopy(h, hOff + r * H, joined, r * 2 * H + H, H);

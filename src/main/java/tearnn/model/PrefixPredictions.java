@@ -49,7 +49,7 @@ public final class PrefixPredictions {
                 model.attention().forward(stack.output(), x, stack.output(), stack.outputOffset(), mask, steps, 1, context, 0);
                 head.outputs(logits, 0, context, 0, 1);
             }
-            p[t] = softmax(logits);
+            p[t] = Fn.softmax(logits, 0, c);
         }
         double[] weights = null;
         if (mask != null) {
@@ -59,19 +59,5 @@ public final class PrefixPredictions {
             }
         }
         return new Result(p, weights);
-    }
-
-    private static double[] softmax(double[] z) {
-        double max = z[Fn.argmax(z, 0, z.length)];
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int i = 0; i < z.length; i++) {
-            p[i] = Fn.exp(z[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < z.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
     }
 }

@@ -1,5 +1,6 @@
 package tearnn.model;
 
+import java.util.Arrays;
 import tearnn.math.Buffers;
 import tearnn.math.Fn;
 
@@ -15,8 +16,6 @@ public final class Translation {
     private final Model model;
     private final Decoder decoder;
     private int batch;
-    private int sourceSteps;
-    private double[] sourceMask;
     private State state;
     private State spare;
     private double[] embedded = new double[0];
@@ -33,10 +32,8 @@ public final class Translation {
     /** Encodes {@code sources} [S][B] (with {@code mask} [S][B], null: every step real); the decoder starts from their final state. */
     public void begin(int[] sources, double[] mask, int steps, int batch) {
         Batch b = new Batch(steps, batch, sources, null, null, null, mask);
-        model.architecture().checkTokens(java.util.Arrays.copyOf(sources, steps * batch), "source");
+        model.architecture().checkTokens(Arrays.copyOf(sources, steps * batch), "source");
         this.batch = batch;
-        this.sourceSteps = steps;
-        this.sourceMask = mask;
         new StackInput().forward(model, b.tokens, null, steps, batch, null, mask);
         if (state == null || state.batch != batch) {
             state = model.newState(batch);
@@ -44,6 +41,10 @@ public final class Translation {
         }
         model.stack().finalState(state);
         decoder.prepare(batch, false);
+        if (decoder.attention != null) {
+            // the encoder's states, attended over at every step (the additive score's projections once)
+            decoder.attention.keys(model.stack().output(), model.stack().outputOffset(), mask, steps, batch);
+        }
     }
 
     /** One decoder step reading {@code tokens} [B]: the logits [B][V] of the next token (valid until the next step). */
@@ -54,7 +55,7 @@ public final class Translation {
         decoder.stack.beginForward(embedded, 1, batch, state, null, 0, 0, 0);
         decoder.stack.forwardSteps(0, 1);
         decoder.stack.finalState(state);
-        decoder.attend(model.stack().output(), model.stack().outputOffset(), sourceMask, sourceSteps, batch, batch, 0, batch);
+        decoder.attend(batch, 0, batch);
         logits = Buffers.grow(logits, batch * a.outputs());
         model.head().outputs(logits, 0, decoder.headInput(), decoder.headInputOffset(), batch);
         return logits;
@@ -129,46 +130,28 @@ public final class Translation {
         double[] score = new double[k];
         int live = 1;
         int[] next = new int[k];
-        java.util.Arrays.fill(next, start);
+        Arrays.fill(next, start);
         Output best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         double[] logp = new double[k * V];
         for (int step = 0; step < maxLength && live > 0; step++) {
             double[] y = t.step(next);
             for (int b = 0; b < live; b++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int v = 0; v < V; v++) {
-                    max = Math.max(max, y[b * V + v]);
-                }
-                double sum = 0;
-                for (int v = 0; v < V; v++) {
-                    sum += Fn.exp(y[b * V + v] - max);
-                }
-                double log = max + Math.log(sum);
+                double log = Fn.logSumExp(y, b * V, V);
                 for (int v = 0; v < V; v++) {
                     logp[b * V + v] = score[b] + y[b * V + v] - log;
                 }
             }
             // the k best (hypothesis, token) pairs, in order
-            int[] from = new int[k];
-            int[] token = new int[k];
-            double[] top = new double[k];
-            int n = 0;
-            for (int i = 0; i < live * V; i++) {
-                double s = logp[i];
-                if (n < k || s > top[n - 1]) {
-                    int at = Math.min(n, k - 1);
-                    while (at > 0 && top[at - 1] < s) {
-                        top[at] = top[at - 1];
-                        from[at] = from[at - 1];
-                        token[at] = token[at - 1];
-                        at--;
-                    }
-                    top[at] = s;
-                    from[at] = i / V;
-                    token[at] = i % V;
-                    n = Math.min(k, n + 1);
-                }
+            int[] pairs = Fn.topK(logp, live * V, k);
+            int n = pairs.length;
+            int[] from = new int[n];
+            int[] token = new int[n];
+            double[] top = new double[n];
+            for (int j = 0; j < n; j++) {
+                from[j] = pairs[j] / V;
+                token[j] = pairs[j] % V;
+                top[j] = logp[pairs[j]];
             }
             int[][] nextTokens = new int[k][];
             double[][][] nextWeights = new double[k][][];
@@ -182,7 +165,7 @@ public final class Translation {
                     for (int s = 0; s < S; s++) {
                         row[s] = t.weight(b, s);
                     }
-                    w = java.util.Arrays.copyOf(w, w.length + 1);
+                    w = Arrays.copyOf(w, w.length + 1);
                     w[w.length - 1] = row;
                 }
                 if (token[j] == end || step == maxLength - 1) {
@@ -244,7 +227,7 @@ public final class Translation {
         int[] length = new int[n];
         int[][] grown = new int[n][maxLength];
         int[] next = new int[n];
-        java.util.Arrays.fill(next, start);
+        Arrays.fill(next, start);
         int live = n;
         for (int step = 0; step < maxLength && live > 0; step++) {
             double[] y = t.step(next);
@@ -256,7 +239,7 @@ public final class Translation {
                 int k = Fn.argmax(y, b * V, V);
                 next[b] = k;
                 if (k == end) {
-                    out[b] = java.util.Arrays.copyOf(grown[b], length[b]);
+                    out[b] = Arrays.copyOf(grown[b], length[b]);
                     live--;
                 } else {
                     grown[b][length[b]++] = k;
@@ -265,14 +248,14 @@ public final class Translation {
         }
         for (int b = 0; b < n; b++) {
             if (out[b] == null) {
-                out[b] = java.util.Arrays.copyOf(grown[b], length[b]);
+                out[b] = Arrays.copyOf(grown[b], length[b]);
             }
         }
         return out;
     }
 
     private static int[] append(int[] a, int v) {
-        int[] b = java.util.Arrays.copyOf(a, a.length + 1);
+        int[] b = Arrays.copyOf(a, a.length + 1);
         b[a.length] = v;
         return b;
     }

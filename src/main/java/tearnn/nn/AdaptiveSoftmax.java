@@ -263,26 +263,13 @@ public final class AdaptiveSoftmax {
      * log_softmax(y)[k].
      */
     private static double softmaxGradient(double[] y, int off, int n, int k, double scale) {
-        double log = logSumExp(y, off, n);
+        double log = Fn.logSumExp(y, off, n);
         double logP = y[off + k] - log;
         for (int j = 0; j < n; j++) {
             y[off + j] = Fn.exp(y[off + j] - log) * scale;
         }
         y[off + k] -= scale;
         return logP;
-    }
-
-    /** log sum_j exp(y_j) over y[off .. off+n), with the maximum subtracted first so large scores do not overflow. */
-    private static double logSumExp(double[] y, int off, int n) {
-        double max = y[off];
-        for (int j = 1; j < n; j++) {
-            max = Math.max(max, y[off + j]);
-        }
-        double z = 0;
-        for (int j = 0; j < n; j++) {
-            z += Fn.exp(y[off + j] - max);
-        }
-        return max + Math.log(z);
     }
 
     private int clusterOfClass(int k) {
@@ -433,7 +420,7 @@ public final class AdaptiveSoftmax {
     }
 
     private static void logSoftmax(double[] y, int off, int n) {
-        double log = logSumExp(y, off, n);
+        double log = Fn.logSumExp(y, off, n);
         for (int j = 0; j < n; j++) {
             y[off + j] -= log;
         }

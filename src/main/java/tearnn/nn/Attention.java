@@ -169,22 +169,41 @@ public final class Attention {
      */
     public void forward(double[] queries, int queriesOff, double[] keys, int keysOff, double[] mask, int steps, int batch,
             int rows, int r0, int r1, double[] context, int contextOff) {
-        this.queries = queries;
-        this.queriesOff = queriesOff;
+        if (r0 == 0 || this.keys != keys || this.steps != steps || this.batch != batch) {
+            keys(keys, keysOff, mask, steps, batch);
+        }
+        forward(queries, queriesOff, rows, r0, r1, context, contextOff);
+    }
+
+    /**
+     * The keys [T][B][K] (at {@code keysOff}, with {@code mask}) that the following {@link
+     * #forward(double[], int, int, int, int, double[], int)} calls attend over, kept (not copied); the
+     * additive score's projections p_t = W_k k_t are computed here, once for every query to come.
+     */
+    public void keys(double[] keys, int keysOff, double[] mask, int steps, int batch) {
         this.keys = keys;
         this.keysOff = keysOff;
         this.mask = mask;
-        if (r0 == 0 || this.steps != steps || this.batch != batch || this.rows != rows) {
-            this.steps = steps;
-            this.batch = batch;
+        this.steps = steps;
+        this.batch = batch;
+        if (score == Score.ADDITIVE) {
+            keyProjection = atLeast(keyProjection, steps * batch * size);
+            projectKeys();
+        }
+    }
+
+    /**
+     * The contexts of query rows [r0, r1) of R over the keys last given ({@link #keys}), row r over
+     * those of sequence r mod B: see the forward above.
+     */
+    public void forward(double[] queries, int queriesOff, int rows, int r0, int r1, double[] context, int contextOff) {
+        this.queries = queries;
+        this.queriesOff = queriesOff;
+        if (r0 == 0 || this.rows != rows) {
             this.rows = rows;
             weights = atLeast(weights, rows * steps);
             projected = atLeast(projected, score == Score.GENERAL ? rows * keySize : 0);
-            if (score == Score.ADDITIVE) {
-                u = atLeast(u, rows * steps * size);
-                keyProjection = atLeast(keyProjection, steps * batch * size);
-                projectKeys();
-            }
+            u = atLeast(u, score == Score.ADDITIVE ? rows * steps * size : 0);
         }
         int K = keySize;
         double[] w = params.value;

@@ -81,23 +81,7 @@ public final class Sampler {
 
     /** Indices of the k largest values, largest first (ties by lower index). */
     public static int[] topK(double[] p, int k) {
-        if (k <= 0) {
-            throw new IllegalArgumentException("k must be positive, got " + k);
-        }
-        k = Math.min(k, p.length);
-        int[] idx = new int[k];
-        Arrays.fill(idx, -1);
-        for (int i = 0; i < p.length; i++) {
-            int pos = k;
-            while (pos > 0 && (idx[pos - 1] < 0 || p[i] > p[idx[pos - 1]])) {
-                pos--;
-            }
-            if (pos < k) {
-                System.arraycopy(idx, pos, idx, pos + 1, k - pos - 1);
-                idx[pos] = i;
-            }
-        }
-        return idx;
+        return Fn.topK(p, p.length, k);
     }
 
     /**

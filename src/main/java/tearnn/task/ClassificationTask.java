@@ -40,6 +40,8 @@ public final class ClassificationTask extends EpochRun {
     private final boolean ragged;
     private final int majority;
     private final Batch batch;
+    /** Connectivity of the explanations, on a replica of the model made at the first one. */
+    private Connectivity connectivity;
 
     /** A new run: weights from the seed, as its knobs' initialization says (chrono's T_max: the longest sequence). */
     public ClassificationTask(ClassificationData data, ClassificationSettings s) {
@@ -182,26 +184,11 @@ public final class ClassificationTask extends EpochRun {
                 return;
             }
             // the softmax of the logits, and its three largest
-            double[] p = new double[c];
-            double sum = 0;
-            for (int j = 0; j < c; j++) {
-                p[j] = Fn.exp(y[k * c + j] - y[k * c + said]);
-                sum += p[j];
-            }
-            int n = Math.min(3, c);
-            int[] top = new int[n];
-            double[] pt = new double[n];
-            boolean[] taken = new boolean[c];
-            for (int r = 0; r < n; r++) {
-                int best = -1;
-                for (int j = 0; j < c; j++) {
-                    if (!taken[j] && (best < 0 || p[j] > p[best])) {
-                        best = j;
-                    }
-                }
-                taken[best] = true;
-                top[r] = best;
-                pt[r] = p[best] / sum;
+            double[] p = Fn.softmax(y, k * c, c);
+            int[] top = Fn.topK(p, c, 3);
+            double[] pt = new double[top.length];
+            for (int r = 0; r < top.length; r++) {
+                pt[r] = p[top[r]];
             }
             int steps = data.steps(example);
             double[] weights = null;
@@ -283,7 +270,10 @@ public final class ClassificationTask extends EpochRun {
         PrefixPredictions.Result when = PrefixPredictions.ofVectors(model, x, steps);
         double[] last = when.probabilities()[steps - 1];
         int said = Fn.argmax(last, 0, last.length);
-        double[] why = new Connectivity(model).ofVectors(x, steps, said).norms();
+        if (connectivity == null) {
+            connectivity = new Connectivity(model);
+        }
+        double[] why = connectivity.ofVectors(x, steps, said).norms();
         return new Explained(example, label, said, raw, when.probabilities(), why, when.attention());
     }
 

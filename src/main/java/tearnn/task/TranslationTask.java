@@ -36,6 +36,8 @@ public final class TranslationTask extends DrawnRun {
     private final Batch batch;
     private final String[][] heldOut;
     private final Set<String> heldOutSources = new HashSet<>();
+    /** The pairs of the step under way (the array reused from step to step). */
+    private final String[][] drawn;
 
     /** A translation of one text: the output, and (with attention) each output character's weights over the source's. */
     public record Translated(String source, String output, double[][] attention) {
@@ -54,6 +56,7 @@ public final class TranslationTask extends DrawnRun {
         this.init = init;
         this.pairs = s.pairs();
         this.batch = newBatch(s.batch());
+        this.drawn = new String[s.batch()][];
         Rng r = new Rng(s.seed() + HELD_OUT_SEED);
         heldOut = new String[HELD_OUT][];
         for (int i = 0; i < HELD_OUT; i++) {
@@ -102,7 +105,6 @@ public final class TranslationTask extends DrawnRun {
 
     @Override
     protected Batch drawStep(Rng data) {
-        String[][] drawn = new String[batch.size][];
         for (int k = 0; k < drawn.length; k++) {
             do {
                 drawn[k] = pairs.draw(data);
