@@ -7,10 +7,14 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const KEEP = 800; // points of each curve kept (older ones thinned)
-  const QUICK = 100; // held-out pairs of a check while training (of 1,000): a check every few seconds
+  const QUICK = 100; // held-out pairs of a check while training (of 1,000), at most: a check every few seconds
+  const QUICK_MS = 400; // what a check while training should take: a big model checks fewer pairs
+  const FULL_MS = 10000; // the longest a check of all 1,000 pairs may take, when paused; else a quick one
 
   function create(app, description) {
-    const s = { loss: [], exact: [], chars: [], info: null, line: '', lengths: '', blowUps: BlowUps.create(KEEP) };
+    // quick: the pairs of a check while training; pairMs: the time a pair took in the last one
+    const s = { loss: [], exact: [], chars: [], info: null, line: '', lengths: '', quick: QUICK, pairMs: undefined,
+      blowUps: BlowUps.create(KEEP) };
     const pace = CheckPace.create(1500);
     let panel = null;
 
@@ -27,17 +31,25 @@
       $('translate-lengths').textContent = s.lengths;
     }
 
-    // The held-out check (every few seconds while training, a 25th of the time at most; on QUICK
-    // pairs, all of them when paused), then the translation shown, redrawn with the new weights.
-    async function check(all) {
+    // The held-out check (every few seconds while training, a 25th of the time at most; on up to QUICK
+    // pairs, as many as take about QUICK_MS; all of them when paused, if the quick checks say that takes
+    // less than FULL_MS), then the translation shown, redrawn with the new weights.
+    async function check(paused) {
+      const all = paused && s.pairMs !== undefined && s.pairMs * 1000 < FULL_MS;
+      const examples = all ? 1000 : s.quick;
+      const t0 = performance.now();
       // only the quick checks set the pace (a full one, when paused, would space the next ones out)
-      const r = all ? await panel.call('heldout', {}) : await pace.run(() => panel.call('heldout', { examples: QUICK }));
+      const r = all ? await panel.call('heldout', {}) : await pace.run(() => panel.call('heldout', { examples }));
       if (!r.ok) return;
+      if (!all) {
+        s.pairMs = (performance.now() - t0) / examples;
+        s.quick = Math.max(10, Math.min(QUICK, Math.round(QUICK_MS / s.pairMs)));
+      }
       if (!s.exact.length || s.exact[s.exact.length - 1][0] !== r.sequences) {
         s.exact = Charts.grow(s.exact, [[r.sequences, 100 * r.exactMatch]], KEEP);
         s.chars = Charts.grow(s.chars, [[r.sequences, 100 * r.perCharacter]], KEEP);
       }
-      const of = all ? '1,000' : String(QUICK);
+      const of = examples.toLocaleString('en');
       s.line = 'Step ' + r.steps + ', ' + r.sequences.toLocaleString('en') + ' pairs: held-out exact match '
         + (100 * r.exactMatch).toFixed(1) + '%, per character ' + (100 * r.perCharacter).toFixed(1) + '% (on ' + of
         + ' held-out pairs; loss ' + Forms.number(r.loss, 4) + ' nats a character)';
@@ -69,7 +81,8 @@
     async function started(r, how, extra) {
       s.info = r;
       const kept = how === 'restored' ? extra : {};
-      Object.assign(s, { loss: kept.loss || [], exact: kept.exact || [], chars: kept.chars || [], line: '', lengths: '' });
+      Object.assign(s, { loss: kept.loss || [], exact: kept.exact || [], chars: kept.chars || [], line: '', lengths: '',
+        quick: QUICK, pairMs: undefined });
       s.blowUps.reset(kept.blowUps);
       $('translate-text').maxLength = r.longest;
       $('translate-text').placeholder = r.task === 'dates' ? 'Sunday, May 3rd 1987' : '4821';
