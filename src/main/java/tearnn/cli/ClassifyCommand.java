@@ -18,7 +18,8 @@ import tearnn.task.ClassificationTask;
 
 /**
  * {@code classify}: many-to-one classification of the digits ({@code --digits rows|pixels}) or of a
- * person's table ({@code --data F.csv --label COLUMN [--columns A,B] [--id COLUMN | --window K]}),
+ * person's table ({@code --data F.csv --label COLUMN [--columns A,B] [--id COLUMN | --window K]}, or
+ * {@code --text COLUMN [--tokens words|characters]}: a text a row),
  * for a time or a number of steps, checking the held-out part every few steps. It prints the confusion
  * matrix with each class's precision and recall, and ends with the line scripts read:
  * {@code held-out accuracy 0.972 (majority baseline 0.101)}.
@@ -51,6 +52,8 @@ final class ClassifyCommand {
         String columns = a.string("columns", "");
         String id = a.string("id", null);
         int window = a.integer("window", 0);
+        String text = a.string("text", null);
+        String tokens = a.string("tokens", "words");
         if (file == null) {
             throw new IllegalArgumentException("classify needs --digits rows|pixels, or --data FILE.csv --label COLUMN");
         }
@@ -62,6 +65,16 @@ final class ClassifyCommand {
         }
         if (label == null) {
             throw new IllegalArgumentException("--data needs --label COLUMN, the column of the classes");
+        }
+        if (!tokens.equals("words") && !tokens.equals("characters")) {
+            throw new IllegalArgumentException("--tokens must be words or characters, got '" + tokens + "'");
+        }
+        if (text != null) {
+            if (!columns.isEmpty() || id != null || window != 0) {
+                throw new IllegalArgumentException("--text reads one text a row: it is not given with --columns, --id or --window");
+            }
+            return ClassificationCsv.texts(read(file), Path.of(file).getFileName() + ", " + text + " by " + tokens, label, text,
+                    tokens.equals("characters"));
         }
         if (window < 0 || (window > 0 && id != null)) {
             throw new IllegalArgumentException("--window must be positive, and is not given with --id");
@@ -85,8 +98,9 @@ final class ClassifyCommand {
         }
         ClassificationTask task = new ClassificationTask(data, s);
         task.trainer().setThreads(threads);
-        out.printf("%s: %,d sequences of up to %d steps of %d value%s, %d classes; %,d to train on, %,d held out; %s hidden %d, %,d parameters%n",
-                data.name(), data.size(), data.maxSteps(), data.inputs(), data.inputs() == 1 ? "" : "s", data.classes().size(),
+        out.printf("%s: %,d sequences of up to %d steps of %s, %d classes; %,d to train on, %,d held out; %s hidden %d, %,d parameters%n",
+                data.name(), data.size(), data.maxSteps(), data.isText() ? "a token (" + String.format("%,d", data.vocabulary().size())
+                        + " kept)" : data.inputs() + " value" + (data.inputs() == 1 ? "" : "s"), data.classes().size(),
                 task.split().train().length, task.split().heldOut().length, s.cell().id, s.hidden(), task.model().params().size());
         long t0 = System.nanoTime();
         double elapsed = 0;

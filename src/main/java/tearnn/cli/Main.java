@@ -41,6 +41,7 @@ public final class Main {
             "  classify classify sequences (many-to-one): --digits rows|pixels, or a table of your own:",
             "          --data F.csv --label COLUMN [--columns A,B,...] [--id COLUMN (rows of an id: one sequence)",
             "          | --window K (K rows in a row: one sequence, labelled by the next row)]",
+            "          or --data F.csv --label COLUMN --text COLUMN [--tokens words|characters] (a text a row)",
             options(ClassificationSettings.ALL),
             "          --seconds 60 --max-steps N --check-every 100 --out FILE.json --threads N",
             "  forecast forecast a time series: --series sunspots|co2|elnino|temperatures, or a table of your own:",

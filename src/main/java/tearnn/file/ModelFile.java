@@ -113,6 +113,13 @@ public final class ModelFile {
         if (saved.vocabulary != null) {
             writeVocabulary(w, saved);
         }
+        if (saved.classes != null) {
+            w.name("classes").beginArray();
+            for (String c : saved.classes) {
+                w.value(c);
+            }
+            w.endArray();
+        }
         if (saved.trainedOn != null) {
             TextOrigin o = saved.trainedOn;
             w.name("corpus").beginObject().name("name").value(o.name()).name("characters").value(o.characters())
@@ -201,6 +208,9 @@ public final class ModelFile {
         if (root.has("vocabulary")) {
             readVocabulary(root.object("vocabulary"), saved);
         }
+        if (root.has("classes")) {
+            readClasses(root.list("classes"), saved);
+        }
         if (root.has("corpus")) {
             JsonObject c = root.object("corpus");
             saved.trainedOn = checked("corpus", () -> new TextOrigin(c.string("name"), c.integer("characters"), c.string("fingerprint")));
@@ -259,6 +269,27 @@ public final class ModelFile {
             cutoffs[i] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, ((Number) list.get(i)).doubleValue()));
         }
         return new OutputLayer(true, cutoffs, o.number("div_value", 4.0), o.bool("head_bias", false));
+    }
+
+    /** A classifier's class names: as many distinct strings as the model has outputs. */
+    private static void readClasses(List<?> list, SavedModel saved) {
+        Architecture arch = saved.model.architecture();
+        List<String> classes = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof String s)) {
+                throw new JsonException("model file: classes must be strings, got " + o);
+            }
+            if (classes.contains(s)) {
+                throw new JsonException("model file: classes name \"" + s + "\" twice");
+            }
+            classes.add(s);
+        }
+        if (!arch.lastStepOnly() || arch.loss() != LossKind.SOFTMAX_CE || classes.size() != arch.outputs()) {
+            throw new JsonException("model file: " + classes.size() + " classes named, but the model "
+                    + (arch.lastStepOnly() && arch.loss() == LossKind.SOFTMAX_CE ? "tells apart " + arch.outputs()
+                            : "is not a classifier (one class at each sequence's end)"));
+        }
+        saved.classes = List.copyOf(classes);
     }
 
     private static void readVocabulary(JsonObject v, SavedModel saved) {

@@ -1,6 +1,7 @@
 package tearnn.file;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tearnn.math.Rng;
 import tearnn.model.Initialization;
@@ -25,6 +26,8 @@ public final class SavedModel {
     public TextOrigin trainedOn;
     /** How its weights began (null: the file does not say, PyTorch's default). */
     public Initialization init;
+    /** A classifier's class names, output k the k-th (null: the file does not say). */
+    public List<String> classes;
     /** The dropout generator to save, where it is not the model's own now (a step under way drew from it). */
     public Rng dropout;
     private final Map<String, Double> counters = new LinkedHashMap<>();

@@ -27,16 +27,25 @@ final class ClassifySession implements TrainingSession {
     static final String DIGITS_ROWS = "digits-rows";
     static final String DIGITS_PIXELS = "digits-pixels";
     static final String WEATHER = "weather";
+    /** A person's own table, pasted or opened. */
+    static final String OWN = "own";
+    /** How an own table's rows become sequences: each row's numbers, the rows of an id, or a text column. */
+    static final String BY_ROW = "row";
+    static final String BY_ID = "id";
+    static final String BY_TEXT = "text";
+    /** The characters of a text a mistake or a cell's example shows at most. */
+    static final int TEXT_SHOWN = 400;
     /** Days of weather a sequence holds. */
     static final int WEATHER_DAYS = 3;
     /** Which of the site's data sets (its file: data/digits.csv.gz, data/seattle-weather.csv; the page reads it). */
     static final Setting DATA = Setting.choice("data", "Data", DIGITS_ROWS, List.of(
             new Setting.Choice(DIGITS_ROWS, "handwritten digits, row by row (8 steps of 8 pixels)"),
             new Setting.Choice(DIGITS_PIXELS, "handwritten digits, pixel by pixel (64 steps of 1)"),
-            new Setting.Choice(WEATHER, "Seattle weather: tomorrow's from the last " + WEATHER_DAYS + " days")));
+            new Setting.Choice(WEATHER, "Seattle weather: tomorrow's from the last " + WEATHER_DAYS + " days"),
+            new Setting.Choice(OWN, "your own table (CSV or TSV): numbers or text")));
 
     static final Panel PANEL = new Panel("classify", "classify-panel.js", settings(),
-            List.of(ClassificationSettings.LEARNING_RATE, ClassificationSettings.CLIP), List.of("settings", "text"),
+            List.of(ClassificationSettings.LEARNING_RATE, ClassificationSettings.CLIP), List.of("settings", "text", "textName", "label", "input", "id", "textColumn", "tokens", "columns"),
             Panel.verbs("heldout", Verb.READ, "mistakes", Verb.READ, "cell", Verb.READ, "explain", Verb.READ), ClassifySession::start,
             out -> { });
     /** The most misclassified examples a reply shows. */
@@ -57,8 +66,62 @@ final class ClassifySession implements TrainingSession {
         return List.copyOf(all);
     }
 
-    /** The data set chosen, read from the text the page sent (its file's). */
-    static ClassificationData data(String kind, String text) {
+    private static String field(JsonObject request, String name) {
+        return request.has(name) && request.get(name) != null ? request.string(name) : "";
+    }
+
+    /**
+     * A person's own table ({@code text}, named {@code textName}): {@code label} names the class column;
+     * {@code input} says how rows become sequences: {@code row} (each row's number columns in order),
+     * {@code id} (the rows of each value of the column {@code id}, a step a row) or {@code text} (the
+     * column {@code textColumn}, split into {@code tokens}: words or characters). {@code columns}
+     * (comma-separated; empty: every number column) says which numbers are read.
+     */
+    static ClassificationData own(JsonObject request) {
+        String text = field(request, "text");
+        if (text.isBlank()) {
+            throw new SettingException("data", "paste a table, or open a CSV or TSV file: a header line, then a row an example");
+        }
+        String label = field(request, "label");
+        if (label.isEmpty()) {
+            throw new SettingException("label", "choose the column that holds the classes");
+        }
+        String name = field(request, "textName").isEmpty() ? "your table" : field(request, "textName");
+        String input = field(request, "input").isEmpty() ? BY_ROW : field(request, "input");
+        List<String> columns = field(request, "columns").isEmpty() ? List.of() : List.of(field(request, "columns").split(","));
+        switch (input) {
+            case BY_TEXT -> {
+                String column = field(request, "textColumn");
+                String tokens = field(request, "tokens").isEmpty() ? "words" : field(request, "tokens");
+                if (column.isEmpty()) {
+                    throw new SettingException("textColumn", "choose the column that holds the texts");
+                }
+                if (!tokens.equals("words") && !tokens.equals("characters")) {
+                    throw new SettingException("tokens", "a text is read as words or characters, not '" + tokens + "'");
+                }
+                return ClassificationCsv.texts(text, name + ", " + column + " by " + tokens, label, column, tokens.equals("characters"));
+            }
+            case BY_ID -> {
+                String id = field(request, "id");
+                if (id.isEmpty()) {
+                    throw new SettingException("id", "choose the column whose rows make one sequence");
+                }
+                return ClassificationCsv.table(text, name + ", the rows of each " + id, label, columns, id, 0);
+            }
+            case BY_ROW -> {
+                return ClassificationCsv.table(text, name, label, columns, null, 0);
+            }
+            default -> throw new SettingException("input", "a sequence is a row's numbers (row), the rows of an id (id) or a text"
+                    + " (text), not '" + input + "'");
+        }
+    }
+
+    /** The data set chosen, read from the text the page sent (its file's), or a person's own table. */
+    static ClassificationData data(String kind, JsonObject request) {
+        if (kind.equals(OWN)) {
+            return own(request);
+        }
+        String text = request.has("text") ? request.string("text") : null;
         if (text == null || text.isEmpty()) {
             throw new SettingException("data", "no data came with the request (the page sends the file's text)");
         }
@@ -73,7 +136,7 @@ final class ClassifySession implements TrainingSession {
     /** A new run from the request's settings and text, or the {@code loaded} one continued on it. */
     static ClassifySession start(JsonObject request, SavedModel loaded) {
         String kind = DATA.choice(JsonSettings.of(request, "settings"));
-        ClassificationData d = data(kind, request.has("text") ? request.string("text") : null);
+        ClassificationData d = data(kind, request);
         return new ClassifySession(loaded == null
                 ? new ClassificationTask(d, ClassificationSettings.read(JsonSettings.of(request, "settings")))
                 : ClassificationTask.resume(d, loaded), kind);
@@ -95,6 +158,7 @@ final class ClassifySession implements TrainingSession {
         ClassificationSettings s = task.settings();
         ClassificationData d = task.data();
         out.name("parameters").value(task.model().params().size()).name("dataName").value(d.name())
+                .name("text").value(d.isText()).name("inputs").value(d.inputs()).name("maxSteps").value(d.maxSteps())
                 .name("train").value(task.split().train().length).name("heldOut").value(task.split().heldOut().length)
                 .name("classes").beginArray();
         for (String c : d.classes()) {
@@ -114,7 +178,7 @@ final class ClassifySession implements TrainingSession {
             case "mistakes" -> examples(task.mistakes(limit(r)), out);
             case "cell" -> examples(task.examples(r.integer("label", 0), r.integer("said", 0), limit(r)), out);
             case "explain" -> explain(r.has("values") ? task.explain(r.array("values", r.list("values").size()))
-                    : task.explain(r.integer("example", 0)), out);
+                    : r.has("text") ? task.explain(r.string("text")) : task.explain(r.integer("example", 0)), out);
             default -> throw new IllegalArgumentException("unknown command 'classify." + command + "'");
         }
     }
@@ -141,7 +205,12 @@ final class ClassifySession implements TrainingSession {
             for (int i = 0; i < x.top().length; i++) {
                 out.beginObject().name("class").value(classes.get(x.top()[i])).name("p").value(x.probabilities()[i]).endObject();
             }
-            out.endArray().name("values").array(x.values(), 0, x.values().length);
+            out.endArray();
+            if (x.values() != null) {
+                out.name("values").array(x.values(), 0, x.values().length);
+            } else {
+                out.name("text").value(shown(task.data().text(x.example())));
+            }
             if (x.attention() != null) {
                 out.name("attention").array(x.attention(), 0, x.attention().length);
             }
@@ -161,9 +230,17 @@ final class ClassifySession implements TrainingSession {
         for (int c = 0; c < classes.size(); c++) {
             out.beginObject().name("class").value(classes.get(c)).name("p").value(last[c]).endObject();
         }
-        out.endArray().name("inputs").value(task.data().inputs())
-                .name("values").array(e.values(), 0, e.values().length)
-                .name("connectivity").array(e.connectivity(), 0, e.connectivity().length);
+        out.endArray().name("inputs").value(task.data().inputs());
+        if (e.values() != null) {
+            out.name("values").array(e.values(), 0, e.values().length);
+        } else {
+            out.name("tokens").beginArray();
+            for (String t : e.tokens()) {
+                out.value(t);
+            }
+            out.endArray();
+        }
+        out.name("connectivity").array(e.connectivity(), 0, e.connectivity().length);
         // p(the class said) and p(the true class) after each step
         double[] said = new double[e.afterEachStep().length];
         double[] truth = new double[said.length];
@@ -178,6 +255,11 @@ final class ClassifySession implements TrainingSession {
         if (e.attention() != null) {
             out.name("attention").array(e.attention(), 0, e.attention().length);
         }
+    }
+
+    /** A text as a mistake shows it: its first {@link #TEXT_SHOWN} characters. */
+    private static String shown(String text) {
+        return text.length() <= TEXT_SHOWN ? text : text.substring(0, TEXT_SHOWN) + "\u2026";
     }
 
     private void heldOut(JsonWriter out) {

@@ -31,8 +31,29 @@ public final class PrefixPredictions {
         if (steps < 1 || inputs.length < steps * a.inputSize()) {
             throw new IllegalArgumentException("the sequence needs " + Math.max(1, steps) + " x " + a.inputSize() + " inputs");
         }
+        model.stack().forward(inputs, steps, 1, null, null, 0, 0, 0);
+        return afterEachStep(model, steps);
+    }
+
+    /** The probabilities after each of {@code tokens} [T] (token input: a text classifier's). */
+    public static Result ofTokens(Model trained, int[] tokens) {
+        Model model = trained.inference();
+        Architecture a = model.architecture();
+        if (!a.input().tokens() || !a.lastStepOnly() || a.decoder()) {
+            throw new IllegalArgumentException("prefix predictions are a many-to-one model's of tokens");
+        }
+        if (tokens.length < 1) {
+            throw new IllegalArgumentException("the sequence needs a token at least");
+        }
+        a.checkTokens(tokens, "sequence");
+        new StackInput().forward(model, tokens, null, tokens.length, 1, null, null);
+        return afterEachStep(model, tokens.length);
+    }
+
+    /** The head (and the attention) at each step of the stack's output, as if the sequence ended there. */
+    private static Result afterEachStep(Model model, int steps) {
+        Architecture a = model.architecture();
         RecurrentStack stack = model.stack();
-        stack.forward(inputs, steps, 1, null, null, 0, 0, 0);
         int h = a.hidden();
         int c = a.outputs();
         double[] logits = new double[c];

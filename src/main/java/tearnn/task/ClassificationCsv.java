@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tearnn.task.Csv.Row;
+import tearnn.text.Tokenizer;
+import tearnn.text.Vocabulary;
 
 /**
  * Tables ({@link Csv}) read into {@link ClassificationData}, refusing what they cannot take with a
@@ -17,6 +19,13 @@ import tearnn.task.Csv.Row;
  * column, a single class, a class with one example. The errors name the setting "data".
  */
 public final class ClassificationCsv {
+    /** Tokens of a text read at most: a longer text is cut (and the data's name says how many were). */
+    public static final int MAX_TOKENS = 500;
+    /** Tokens kept at most in a text's vocabulary. */
+    public static final int MAX_VOCABULARY = 20_000;
+    /** How often a token must occur in the texts to be kept (once: it is {@code <unk>}). */
+    public static final int MIN_COUNT = 2;
+
     private ClassificationCsv() {
     }
 
@@ -154,6 +163,65 @@ public final class ClassificationCsv {
         }
         return checked(new ClassificationData(name, values.toArray(new double[0][]), l, new ArrayList<>(classOf.keySet()), width),
                 first);
+    }
+
+    /**
+     * A table with a header line whose column {@code textColumn} holds a text a row (a review, a message)
+     * and {@code label} its class: each text is one sequence of its tokens, words (lowercased) or
+     * characters. The vocabulary holds the tokens that occur {@link #MIN_COUNT} times or more (at most
+     * {@link #MAX_VOCABULARY}, the most frequent); a text is cut after {@link #MAX_TOKENS} tokens. A row
+     * with no text, no token or no label is refused by line and column.
+     */
+    public static ClassificationData texts(String text, String name, String label, String textColumn, boolean characters) {
+        List<Row> rows = rows(text);
+        if (rows.size() < 2) {
+            throw refuse("the table needs a header line and rows below it");
+        }
+        List<String> header = rows.get(0).fields();
+        int labelAt = column(header, label);
+        int textAt = column(header, textColumn);
+        if (textAt == labelAt) {
+            throw refuse("the column '" + label + "' cannot be both the text and the label");
+        }
+        Tokenizer tokenizer = characters ? new Tokenizer(true, false) : new Tokenizer(false, true);
+        List<Row> body = rows.subList(1, rows.size());
+        String[] texts = new String[body.size()];
+        List<List<String>> split = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        Map<String, Integer> classOf = new LinkedHashMap<>();
+        int[] labels = new int[body.size()];
+        int cut = 0;
+        for (int i = 0; i < body.size(); i++) {
+            Row r = body.get(i);
+            if (r.fields().size() != header.size()) {
+                throw refuse("line " + r.line() + " has " + r.fields().size() + " fields, the header " + header.size()
+                        + (r.fields().size() > header.size() ? " (a text holding the delimiter needs quotes)" : ""));
+            }
+            if (r.fields().get(labelAt).isEmpty()) {
+                throw refuse("line " + r.line() + ", column " + label + ": no label");
+            }
+            texts[i] = r.fields().get(textAt);
+            List<String> t = tokenizer.tokenize(texts[i]);
+            if (t.isEmpty()) {
+                throw refuse("line " + r.line() + ", column " + textColumn + ": no " + (characters ? "character" : "word") + " to read");
+            }
+            if (t.size() > MAX_TOKENS) {
+                t = t.subList(0, MAX_TOKENS);
+                cut++;
+            }
+            split.add(t);
+            all.addAll(t);
+            labels[i] = classOf.computeIfAbsent(r.fields().get(labelAt), k -> classOf.size());
+        }
+        Vocabulary vocabulary = Vocabulary.build(all, MAX_VOCABULARY, MIN_COUNT);
+        int[][] tokens = new int[split.size()][];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = vocabulary.encode(split.get(i));
+        }
+        String named = name + (cut > 0 ? String.format(java.util.Locale.ROOT, " (%,d of the texts cut to their first %d %s)", cut,
+                MAX_TOKENS, characters ? "characters" : "words") : "");
+        return checked(new ClassificationData(named, texts, tokens, tokenizer, vocabulary, labels, new ArrayList<>(classOf.keySet())),
+                body);
     }
 
     /** Refuses data of one class, or with a class of one example (naming its line). */

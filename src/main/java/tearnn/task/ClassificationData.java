@@ -3,22 +3,53 @@ package tearnn.task;
 import java.util.ArrayList;
 import java.util.List;
 import tearnn.math.Rng;
+import tearnn.text.Tokenizer;
+import tearnn.text.Vocabulary;
 
 /**
  * Labelled sequences for many-to-one classification: example i is {@code steps(i)} steps of
- * {@link #inputs} values each (step-major in {@code values[i]}), and a class; sequences may differ in
- * length. The classes are those the data holds, in the order first seen (or as a builder gives them).
- * It splits itself into training and held-out parts, stratified and fixed by a seed, and scales the
- * inputs by statistics of the training part only.
+ * {@link #inputs} values each (step-major in {@code values[i]}), or (text) {@code steps(i)} tokens of
+ * a {@link Vocabulary}, and a class; sequences may differ in length. The classes are those the data
+ * holds, in the order first seen (or as a builder gives them). It splits itself into training and
+ * held-out parts, stratified and fixed by a seed, and scales the inputs by statistics of the training
+ * part only (tokens are not scaled).
  */
 public final class ClassificationData {
-    /** The examples' values, step-major: values[i][t * inputs + k]. */
+    /** The examples' values, step-major: values[i][t * inputs + k]; null for text. */
     final double[][] values;
+    /** Text: each example's tokens (indices in {@link #vocabulary}); null for numbers. */
+    final int[][] tokens;
+    /** Text: the examples as written, the tokenizer that split them and the tokens kept; null for numbers. */
+    final String[] texts;
+    final Tokenizer tokenizer;
+    final Vocabulary vocabulary;
     final int[] labels;
     final List<String> classes;
     final int inputs;
     /** What the data is, for people ("digits, row by row"). */
     final String name;
+
+    /** Texts: example i is {@code tokens[i]} (split from {@code texts[i]} by {@code tokenizer}), one token a step. */
+    ClassificationData(String name, String[] texts, int[][] tokens, Tokenizer tokenizer, Vocabulary vocabulary, int[] labels,
+            List<String> classes) {
+        if (tokens.length != labels.length || texts.length != labels.length) {
+            throw new IllegalArgumentException(tokens.length + " texts but " + labels.length + " labels");
+        }
+        for (int[] t : tokens) {
+            if (t.length == 0) {
+                throw new IllegalArgumentException("a text of no tokens");
+            }
+        }
+        this.name = name;
+        this.values = null;
+        this.tokens = tokens;
+        this.texts = texts;
+        this.tokenizer = tokenizer;
+        this.vocabulary = vocabulary;
+        this.labels = labels;
+        this.classes = List.copyOf(classes);
+        this.inputs = 1;
+    }
 
     ClassificationData(String name, double[][] values, int[] labels, List<String> classes, int inputs) {
         if (values.length != labels.length) {
@@ -34,6 +65,10 @@ public final class ClassificationData {
         }
         this.name = name;
         this.values = values;
+        this.tokens = null;
+        this.texts = null;
+        this.tokenizer = null;
+        this.vocabulary = null;
         this.labels = labels;
         this.classes = List.copyOf(classes);
         this.inputs = inputs;
@@ -43,8 +78,29 @@ public final class ClassificationData {
         return labels.length;
     }
 
+    /** Values a step (1 for text: a token). */
     public int inputs() {
         return inputs;
+    }
+
+    /** Whether the examples are texts (tokens), not numbers. */
+    public boolean isText() {
+        return tokens != null;
+    }
+
+    /** Text: the tokens kept (the rest read as {@code <unk>}); null for numbers. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Text: how the texts were split into tokens; null for numbers. */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** Text: example i as written; null for numbers. */
+    public String text(int i) {
+        return texts == null ? null : texts[i];
     }
 
     public List<String> classes() {
@@ -57,7 +113,7 @@ public final class ClassificationData {
 
     /** Steps of example i. */
     public int steps(int i) {
-        return values[i].length / inputs;
+        return tokens != null ? tokens[i].length : values[i].length / inputs;
     }
 
     /** The longest sequence's steps. */
@@ -132,9 +188,12 @@ public final class ClassificationData {
     /**
      * The data scaled input by input to mean 0 and deviation 1 over every step of the examples
      * {@code train} (an input that does not vary there is only centred), so the held-out part tells
-     * nothing to the scaling; with the means and deviations used.
+     * nothing to the scaling; with the means and deviations used. Texts are as they are (no means).
      */
     public Scaled scaled(int[] train) {
+        if (tokens != null) {
+            return new Scaled(this, new double[0], new double[0]);
+        }
         double[] mean = new double[inputs];
         double[] sq = new double[inputs];
         double n = 0;

@@ -27,8 +27,12 @@ import tearnn.train.Trainer;
  */
 public final class ClassificationTask extends EpochRun {
     private static final int ORDER_SEED = 5000;
-    /** Held-out examples measured per pass of the model. */
+    /** Held-out examples measured per pass of the model at most, and their steps in all (long texts: fewer). */
     private static final int MEASURE_BATCH = 256;
+    private static final int MEASURE_STEPS = 32_768;
+    /** The embedding's width for a text's words, and for its characters. */
+    public static final int WORD_EMBEDDING = 64;
+    public static final int CHARACTER_EMBEDDING = 32;
 
     private final ClassificationSettings settings;
     private final Initialization init;
@@ -76,29 +80,44 @@ public final class ClassificationTask extends EpochRun {
         this.batch = newBatch(s.batch());
     }
 
+    /** Numbers: a step's values as they are; text: a token's embedding (words 64 wide, characters 32). */
     private static Architecture architecture(ClassificationData data, ClassificationSettings s) {
-        return Architecture.ofVectors(data.inputs(), s.cell(), s.hidden()).withLayers(s.layers())
-                .withOutputs(data.classes().size(), LossKind.SOFTMAX_CE).withLastStepOnly(true).withAttention(s.attention());
+        Architecture a = data.isText()
+                ? Architecture.ofTokens(data.vocabulary().size(), data.tokenizer().characterLevel() ? CHARACTER_EMBEDDING
+                        : WORD_EMBEDDING, s.cell(), s.hidden())
+                : Architecture.ofVectors(data.inputs(), s.cell(), s.hidden());
+        return a.withLayers(s.layers()).withOutputs(data.classes().size(), LossKind.SOFTMAX_CE).withLastStepOnly(true)
+                .withAttention(s.attention());
     }
 
     private Batch newBatch(int size) {
-        return new Batch(maxSteps, size, null, new double[maxSteps * size * data.inputs()], new int[size], null,
-                ragged ? new double[maxSteps * size] : null);
+        int n = maxSteps * size;
+        return new Batch(maxSteps, size, data.isText() ? new int[n] : null, data.isText() ? null : new double[n * data.inputs()],
+                new int[size], null, ragged ? new double[n] : null);
     }
 
     /** Puts examples {@code which} into batch b, padded at the end (mask 0) to the longest sequence. */
     private void fill(Batch b, int[] which) {
         int in = data.inputs();
         if (b.mask != null) {
-            // the padding after each shorter sequence: zeros, and masked (equal lengths overwrite everything)
-            Arrays.fill(b.inputs, 0.0);
+            // the padding after each shorter sequence: zeros (token 0), and masked (equal lengths overwrite everything)
+            if (b.inputs != null) {
+                Arrays.fill(b.inputs, 0.0);
+            } else {
+                Arrays.fill(b.tokens, 0);
+            }
             Arrays.fill(b.mask, 0.0);
         }
         for (int k = 0; k < which.length; k++) {
-            double[] v = scaled.data().values[which[k]];
-            int len = v.length / in;
+            int len = data.steps(which[k]);
+            double[] v = data.isText() ? null : scaled.data().values[which[k]];
+            int[] tokens = data.isText() ? data.tokens[which[k]] : null;
             for (int t = 0; t < len; t++) {
-                System.arraycopy(v, t * in, b.inputs, (t * b.size + k) * in, in);
+                if (v != null) {
+                    System.arraycopy(v, t * in, b.inputs, (t * b.size + k) * in, in);
+                } else {
+                    b.tokens[t * b.size + k] = tokens[t];
+                }
                 if (b.mask != null) {
                     b.mask[t * b.size + k] = 1;
                 }
@@ -198,7 +217,7 @@ public final class ClassificationTask extends EpochRun {
                     weights[t] = pooling.weight(k, t);
                 }
             }
-            all.add(new Mistake(example, label, top, pt, data.values[example].clone(), weights));
+            all.add(new Mistake(example, label, top, pt, data.isText() ? null : data.values[example].clone(), weights));
         });
         all.sort((a, b) -> Double.compare(b.probabilities()[0], a.probabilities()[0]));
         return new Mistakes(all.subList(0, Math.min(limit, all.size())), all.size());
@@ -215,8 +234,9 @@ public final class ClassificationTask extends EpochRun {
      * batch's attention weights meanwhile, sequence k at k).
      */
     private void predictEach(int[] which, Prediction each) {
-        for (int from = 0; from < which.length; from += MEASURE_BATCH) {
-            int[] part = Arrays.copyOfRange(which, from, Math.min(which.length, from + MEASURE_BATCH));
+        int size = Math.max(1, Math.min(MEASURE_BATCH, MEASURE_STEPS / maxSteps));
+        for (int from = 0; from < which.length; from += size) {
+            int[] part = Arrays.copyOfRange(which, from, Math.min(which.length, from + size));
             Batch b = newBatch(part.length);
             fill(b, part);
             double[] y = model.predict(b, null);
@@ -239,7 +259,43 @@ public final class ClassificationTask extends EpochRun {
                     + ", not " + i);
         }
         int example = held[i];
+        if (data.isText()) {
+            return explainTokens(example, data.labels[example], data.tokens[example]);
+        }
         return explain(example, data.labels[example], data.values[example].clone(), scaled.data().values[example]);
+    }
+
+    /**
+     * As {@link #explain(int)} for a person's own text (a text model's): split as the data was, its
+     * tokens outside the vocabulary read as {@code <unk>}, cut after as many tokens as the data's
+     * longest; its class unknown (-1). A text with no token is refused by name.
+     */
+    public Explained explain(String text) {
+        if (!data.isText()) {
+            throw new SettingException("text", "this model reads numbers, not text");
+        }
+        List<String> split = data.tokenizer().tokenize(text);
+        if (split.isEmpty()) {
+            throw new SettingException("text", "type a text to classify: there is no " + (data.tokenizer().characterLevel()
+                    ? "character" : "word") + " in this one");
+        }
+        int[] tokens = data.vocabulary().encode(split.subList(0, Math.min(split.size(), maxSteps)));
+        return explainTokens(-1, -1, tokens);
+    }
+
+    private Explained explainTokens(int example, int label, int[] tokens) {
+        PrefixPredictions.Result when = PrefixPredictions.ofTokens(model, tokens);
+        double[] last = when.probabilities()[tokens.length - 1];
+        int said = Fn.argmax(last, 0, last.length);
+        if (connectivity == null) {
+            connectivity = new Connectivity(model);
+        }
+        double[] why = connectivity.ofTokens(tokens, said).norms();
+        String[] words = new String[tokens.length];
+        for (int t = 0; t < tokens.length; t++) {
+            words[t] = data.vocabulary().token(tokens[t]);
+        }
+        return new Explained(example, label, said, null, words, when.probabilities(), why, when.attention());
     }
 
     /**
@@ -249,6 +305,9 @@ public final class ClassificationTask extends EpochRun {
      * by name.
      */
     public Explained explain(double[] values) {
+        if (data.isText()) {
+            throw new SettingException("values", "this model reads text, not numbers");
+        }
         int in = data.inputs();
         if (values.length == 0 || values.length % in != 0 || values.length / in > maxSteps) {
             throw new SettingException("values", "a sequence here is 1 to " + maxSteps + " steps of " + in + " value"
@@ -274,17 +333,17 @@ public final class ClassificationTask extends EpochRun {
             connectivity = new Connectivity(model);
         }
         double[] why = connectivity.ofVectors(x, steps, said).norms();
-        return new Explained(example, label, said, raw, when.probabilities(), why, when.attention());
+        return new Explained(example, label, said, raw, null, when.probabilities(), why, when.attention());
     }
 
     /**
      * One example explained ({@link #explain}): its index in the data and its class (-1: a person's own,
-     * unknown), the class the model names, its values as read [T][I] flat, the probabilities after each
-     * step [T][C], the connectivity of the class named [T], and the attention weights [T] (null without
-     * attention).
+     * unknown), the class the model names, its values as read [T][I] flat (numbers) or its tokens [T]
+     * (text; the other null), the probabilities after each step [T][C], the connectivity of the class
+     * named [T], and the attention weights [T] (null without attention).
      */
-    public record Explained(int example, int label, int said, double[] values, double[][] afterEachStep, double[] connectivity,
-            double[] attention) {
+    public record Explained(int example, int label, int said, double[] values, String[] tokens, double[][] afterEachStep,
+            double[] connectivity, double[] attention) {
     }
 
     /** Some of the held-out examples a model gets wrong ({@link #mistakes}), and how many it gets wrong in all. */
@@ -298,18 +357,37 @@ public final class ClassificationTask extends EpochRun {
         saveProgress(s);
         s.putCounter("held_out", settings.heldOut());
         s.putCounter("seed", settings.seed());
-        s.putArray("input_mean", scaled.mean());
-        s.putArray("input_deviation", scaled.deviation());
+        s.classes = data.classes();
+        if (data.isText()) {
+            s.vocabulary = data.vocabulary();
+            s.tokenizer = data.tokenizer();
+        } else {
+            s.putArray("input_mean", scaled.mean());
+            s.putArray("input_deviation", scaled.deviation());
+        }
         return s;
     }
 
     /** Continues a saved run on the same data; a model of another shape, or other data, is refused saying why. */
     public static ClassificationTask resume(ClassificationData data, SavedModel saved) {
         Architecture a = saved.model.architecture();
-        if (a.inputSize() != data.inputs() || a.outputs() != data.classes().size() || !a.lastStepOnly()
-                || a.loss() != LossKind.SOFTMAX_CE) {
-            throw new SettingException("model", "this model reads " + a.inputSize() + " values a step into " + a.outputs()
-                    + " classes; the data has " + data.inputs() + " and " + data.classes().size());
+        if (!a.lastStepOnly() || a.loss() != LossKind.SOFTMAX_CE || a.decoder()) {
+            throw new SettingException("model", "this is not a classifier (one class at each sequence's end)");
+        }
+        if (a.input().tokens() != data.isText()) {
+            throw new SettingException("model", "this model reads " + (a.input().tokens() ? "text" : "numbers") + "; the data is "
+                    + (data.isText() ? "text" : "numbers"));
+        }
+        if (data.isText() ? saved.vocabulary == null || !saved.vocabulary.tokens().equals(data.vocabulary().tokens())
+                || saved.tokenizer.characterLevel() != data.tokenizer().characterLevel()
+                : a.inputSize() != data.inputs()) {
+            throw new SettingException("model", data.isText() ? "this model was trained on other texts (its vocabulary of "
+                    + a.inputSize() + " tokens is not the one these texts give)" : "this model reads " + a.inputSize()
+                    + " values a step; the data has " + data.inputs());
+        }
+        if (a.outputs() != data.classes().size() || (saved.classes != null && !saved.classes.equals(data.classes()))) {
+            throw new SettingException("model", "this model tells apart " + (saved.classes != null ? String.join(", ", saved.classes)
+                    : a.outputs() + " classes") + "; the data's classes are " + String.join(", ", data.classes()));
         }
         ClassificationSettings d = ClassificationSettings.defaults();
         Trainer tr = saved.trainer;

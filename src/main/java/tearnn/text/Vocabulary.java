@@ -32,6 +32,14 @@ public final class Vocabulary {
 
     /** The {@code maxSize - 1} most frequent tokens of {@code text} plus {@code <unk>}. */
     public static Vocabulary build(List<String> text, int maxSize) {
+        return build(text, maxSize, 1);
+    }
+
+    /**
+     * As {@link #build(List, int)}, keeping only tokens seen {@code minCount} times or more (a token
+     * seen once is {@code <unk>}: its embedding would be trained on one example at most).
+     */
+    public static Vocabulary build(List<String> text, int maxSize, int minCount) {
         if (maxSize < 2) {
             throw new IllegalArgumentException("vocabulary size must be at least 2 (<unk> and one token), got " + maxSize);
         }
@@ -45,7 +53,7 @@ public final class Vocabulary {
                 ? Integer.compare(b.getValue()[0], a.getValue()[0]) : a.getKey().compareTo(b.getKey()));
         List<String> kept = new ArrayList<>();
         kept.add(UNKNOWN);
-        for (int i = 0; i < entries.size() && kept.size() < maxSize; i++) {
+        for (int i = 0; i < entries.size() && kept.size() < maxSize && entries.get(i).getValue()[0] >= minCount; i++) {
             kept.add(entries.get(i).getKey());
         }
         return new Vocabulary(kept);

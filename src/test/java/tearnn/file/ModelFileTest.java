@@ -155,6 +155,17 @@ class ModelFileTest {
                 + " would have 4,589,085,000 parameters; the most is 50,000,000", error("{\"format\":\"tearnn-model/1\","
                 + "\"architecture\":{\"input\":\"embedding\",\"input_size\":5000,\"embedding_size\":32,\"cell\":\"lstm\","
                 + "\"hidden_size\":3000,\"num_layers\":64,\"output_size\":5000,\"loss\":\"softmax_ce\"},\"tensors\":{}}"));
+        // a classifier's class names: one per output, each once; a model that is not a classifier has none
+        String classifier = ModelFile.write(new SavedModel(new Model(Architecture.ofVectors(2, CellType.GRU, 2)
+                .withOutputs(2, tearnn.loss.LossKind.SOFTMAX_CE).withLastStepOnly(true), 1)));
+        String named = classifier.replace("\"tensors\":", "\"classes\":[\"cat\",\"dog\"],\"tensors\":");
+        assertEquals(List.of("cat", "dog"), ModelFile.read(named).classes);
+        assertEquals(List.of("cat", "dog"), ModelFile.read(ModelFile.write(ModelFile.read(named))).classes, "written back");
+        assertEquals("model file: 3 classes named, but the model tells apart 2",
+                error(named.replace("\"dog\"]", "\"dog\",\"eel\"]")));
+        assertEquals("model file: classes name \"cat\" twice", error(named.replace("\"dog\"", "\"cat\"")));
+        assertEquals("model file: 2 classes named, but the model is not a classifier (one class at each sequence's end)",
+                error(ok.replace("\"tensors\":", "\"classes\":[\"a\",\"b\"],\"tensors\":")));
         assertTrue(error(ok.substring(0, ok.length() / 2)).startsWith("malformed JSON at line 1, column"));
         assertEquals("empty JSON text", error("  "));
         assertEquals("model file: no \"format\" key; this is not a tearnn model file", error("{\"a\":1}"));

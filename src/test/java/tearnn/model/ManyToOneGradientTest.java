@@ -27,6 +27,29 @@ class ManyToOneGradientTest {
         check(p[1], Attention.Score.of(p[0]));
     }
 
+    /** A text classifier's: tokens through an embedding, with and without attention pooling. */
+    @ParameterizedTest
+    @ValueSource(strings = {"none/gru", "additive/lstm"})
+    void tokensOfMixedLengths(String scoreAndCell) {
+        String[] p = scoreAndCell.split("/");
+        int steps = 5;
+        int size = 3;
+        int[] lengths = {5, 1, 3};
+        Model m = new Model(Architecture.ofTokens(7, 4, CellType.parse(p[1]), 5).withOutputs(2, LossKind.SOFTMAX_CE)
+                .withLastStepOnly(true).withAttention(p[0].equals("none") ? null : Attention.Score.of(p[0])), 4);
+        Rng rng = new Rng(8);
+        int[] tokens = new int[steps * size];
+        double[] mask = new double[steps * size];
+        for (int b = 0; b < size; b++) {
+            for (int t = 0; t < lengths[b]; t++) {
+                mask[t * size + b] = 1;
+                tokens[t * size + b] = rng.nextInt(7);
+            }
+        }
+        Batch batch = new Batch(steps, size, tokens, null, new int[] {1, 0, 1}, null, mask);
+        ModelGradientTest.check(m, batch, null, 0, "many-to-one of tokens/" + scoreAndCell);
+    }
+
     private static void check(String cell, Attention.Score attention) {
         int steps = 6;
         int size = 4;

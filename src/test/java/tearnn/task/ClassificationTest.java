@@ -15,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import tearnn.file.ModelFile;
 import tearnn.settings.SettingException;
+import tearnn.testing.MadeUpReviews;
 
 /**
  * Many-to-one classification: the digits and a person's tables read as the data says (and refused,
@@ -119,7 +120,7 @@ class ClassificationTest {
         assertEquals(t.progress(), again.progress());
         SettingException e = assertThrows(SettingException.class,
                 () -> ClassificationTask.resume(ClassificationCsv.digits(digitsText(), true), ModelFile.read(saved)));
-        assertEquals("this model reads 8 values a step into 10 classes; the data has 1 and 10", e.getMessage());
+        assertEquals("this model reads 8 values a step; the data has 1", e.getMessage());
     }
 
     @Test
@@ -194,5 +195,88 @@ class ClassificationTest {
         assertArrayEquals(held.afterEachStep()[7], own.afterEachStep()[7], 1e-12);
         assertEquals("a sequence here is 1 to 8 steps of 8 values: 8 to 64 numbers, a multiple of 8, not 12",
                 assertThrows(SettingException.class, () -> t.explain(new double[12])).getMessage());
+    }
+
+    @Test
+    void textsAreReadAsWordsOrCharactersWithTheTokensSeenTwice() {
+        String csv = "label,text\npos,\"Good, good film!\"\nneg,Bad film\npos,good\nneg,bad BAD\n";
+        ClassificationData words = ClassificationCsv.texts(csv, "t", "label", "text", false);
+        assertTrue(words.isText());
+        assertEquals(4, words.size());
+        assertEquals(List.of("<unk>", "bad", "good", "film"), words.vocabulary().tokens(), "seen twice or more, lowercased");
+        assertArrayEquals(new int[] {2, 0, 2, 3, 0}, words.tokens[0], "good , good film ! (the comma and the ! seen once)");
+        assertEquals("Good, good film!", words.text(0));
+        assertEquals(List.of("pos", "neg"), words.classes());
+        ClassificationData characters = ClassificationCsv.texts(csv, "t", "label", "text", true);
+        assertEquals(16, characters.steps(0), "a token a character");
+        assertTrue(characters.vocabulary().contains("o") && !characters.vocabulary().contains("G"), "G is seen once (case kept)");
+        String head = "label,text\n";
+        assertEquals("line 3, column text: no word to read",
+                assertThrows(SettingException.class, () -> ClassificationCsv.texts(head + "a,x\nb,\nb,y\na,z\n", "t", "label", "text",
+                        false)).getMessage());
+        assertEquals("line 2 has 3 fields, the header 2 (a text holding the delimiter needs quotes)",
+                assertThrows(SettingException.class, () -> ClassificationCsv.texts(head + "a,x, y\nb,z\n", "t", "label", "text", false))
+                        .getMessage());
+        assertEquals("the column 'label' cannot be both the text and the label",
+                assertThrows(SettingException.class, () -> ClassificationCsv.texts(head + "a,x\n", "t", "label", "label", false))
+                        .getMessage());
+        String longText = "label,text\na," + "w ".repeat(ClassificationCsv.MAX_TOKENS + 20) + "\na,w\nb,w\nb,w\n";
+        ClassificationData cut = ClassificationCsv.texts(longText, "t", "label", "text", false);
+        assertEquals(ClassificationCsv.MAX_TOKENS, cut.steps(0));
+        assertEquals("t (1 of the texts cut to their first 500 words)", cut.name());
+    }
+
+    @Test
+    void aGruLearnsWhichWordTellsAReviewSaysWhyAndResumesWithTheSameBits() {
+        ClassificationData d = ClassificationCsv.texts(MadeUpReviews.of(400, 1), "reviews", "label", "review", false);
+        ClassificationTask t = new ClassificationTask(d, ClassificationSettings.defaults());
+        assertEquals(tearnn.model.InputKind.EMBEDDING, t.model().architecture().input());
+        t.train(120);
+        double accuracy = t.heldOut().accuracy();
+        assertTrue(accuracy > 0.95, "held-out accuracy after 120 steps: " + accuracy);
+        // why: the word that tells pulls most
+        ClassificationTask.Explained e = t.explain("the plot was really lovely and the acting very");
+        assertEquals("pos", d.classes().get(e.said()));
+        assertEquals(List.of("the", "plot", "was", "really", "lovely", "and", "the", "acting", "very"), List.of(e.tokens()));
+        int pull = 0;
+        for (int k = 1; k < e.connectivity().length; k++) {
+            pull = e.connectivity()[k] > e.connectivity()[pull] ? k : pull;
+        }
+        assertEquals(4, pull, "lovely pulls most: " + java.util.Arrays.toString(e.connectivity()));
+        assertTrue(e.afterEachStep()[3][e.said()] < e.afterEachStep()[4][e.said()], "it knew at lovely");
+        assertEquals("<unk>", t.explain("zzz").tokens()[0], "a word it never saw");
+        assertEquals("text", assertThrows(SettingException.class, () -> t.explain("   ")).field);
+        assertEquals("values", assertThrows(SettingException.class, () -> t.explain(new double[3])).field);
+        ClassificationTask.Explained held = t.explain(0);
+        assertEquals(d.steps(held.example()), held.tokens().length);
+        for (Mistake x : t.mistakes(5).shown()) {
+            assertEquals(null, x.values(), "a text's mistakes are shown by their text");
+        }
+        // the file keeps the classes and the vocabulary; resumed, it goes on as it would have
+        tearnn.file.SavedModel file = ModelFile.read(ModelFile.write(t.saved()));
+        assertEquals(d.classes(), file.classes);
+        assertEquals(d.vocabulary().tokens(), file.vocabulary.tokens());
+        String saved = ModelFile.write(t.saved());
+        ClassificationTask again = ClassificationTask.resume(d, ModelFile.read(saved));
+        t.train(20);
+        again.train(20);
+        assertArrayEquals(t.model().params().value, again.model().params().value);
+        assertEquals("this model reads text; the data is numbers", assertThrows(SettingException.class,
+                () -> ClassificationTask.resume(ClassificationCsv.table("a,label\n1,x\n2,y\n3,x\n4,y\n", "t", "label", List.of(), null, 0),
+                        ModelFile.read(saved))).getMessage());
+        // the same reviews, one of the other class first: the classes come in the other order
+        List<String> lines = new java.util.ArrayList<>(List.of(MadeUpReviews.of(400, 1).split("\n")));
+        String first = lines.get(1).substring(0, 3);
+        int other = 1;
+        while (lines.get(other).startsWith(first)) {
+            other++;
+        }
+        lines.add(1, lines.remove(other));
+        ClassificationData swapped = ClassificationCsv.texts(String.join("\n", lines), "r", "label", "review", false);
+        assertEquals(d.vocabulary().tokens(), swapped.vocabulary().tokens());
+        assertEquals("this model tells apart " + String.join(", ", d.classes()) + "; the data's classes are "
+                + String.join(", ", swapped.classes()), assertThrows(SettingException.class,
+                        () -> ClassificationTask.resume(swapped, ModelFile.read(saved))).getMessage(),
+                "the file says which output is which");
     }
 }
