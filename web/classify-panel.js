@@ -1,10 +1,12 @@
 'use strict';
 // The classify panel: what is its own on top of TrainingPanel. Many-to-one classification of a data
 // set the site ships (the handwritten digits row by row or pixel by pixel, the Seattle weather from
-// the last days): the page reads the chosen file (the digits gunzipped here) and sends its text with a
-// new model; the held-out accuracy against the majority baseline, checked every few seconds; the
-// held-out confusion matrix with each class's precision and recall, and the examples it gets wrong;
-// with attention pooling, where the attention looks (each class's mean weight of every step).
+// the last days), or of a person's own table (own-table.js: numbers by row or by id, or a text column):
+// the page reads the chosen file (the digits gunzipped here) and sends its text with a new model; the
+// held-out accuracy against the majority baseline, checked every few seconds; the held-out confusion
+// matrix with each class's precision and recall, and the examples it gets wrong; why and when it
+// named one example (a held-out one, a digit drawn, a text typed) as it did; with attention pooling,
+// where the attention looks (each class's mean weight of every step).
 (() => {
   const $ = (id) => document.getElementById(id);
   const KEEP = 800; // points of each curve kept (older ones thinned)
@@ -17,6 +19,11 @@
     const pace = CheckPace.create(1500);
     let panel = null;
     const form = () => $('classify-settings');
+    const data = () => form().elements.namedItem('data').value;
+    // a person's own table: its box shown when chosen; an edit needs a new model; the fields the model was made with (kept with it)
+    const own = OwnTable.create('classify', ownColumns(),
+      () => { if (panel && panel.ready && data() === 'own') panel.changed('table', 'your table'); });
+    let ownFields = null;
 
     function draw() {
       if (s.line) $('classify-progress').textContent = s.line;
@@ -69,9 +76,9 @@
       }
     }
 
-    // why and when the model names the held-out example chosen (or the digit drawn) as it does
+    // why and when the model names the held-out example chosen (or the digit drawn, or the text typed) as it does
     async function explain() {
-      const fields = s.drawn ? { values: s.drawn } : { example: Number($('classify-example').value) || 0 };
+      const fields = s.typed ? { text: s.typed } : s.drawn ? { values: s.drawn } : { example: Number($('classify-example').value) || 0 };
       const r = await panel.call('explain', fields);
       if (r.ok) ExplainView.draw($('classify-why'), r);
       else $('classify-why').textContent = Forms.sentence(r.error);
@@ -80,7 +87,10 @@
     function started(r, how, extra) {
       s.info = Object.assign({ baseline: 0 }, r);
       $('classify-draw').hidden = !r.settings.data.startsWith('digits');
+      $('classify-type').hidden = !r.text;
       if ($('classify-draw').hidden) s.drawn = null;
+      if (!r.text) s.typed = null;
+      own.show(r.settings.data === 'own');
       const kept = how === 'restored' ? extra : {};
       Object.assign(s, { loss: kept.loss || [], held: kept.held || [], confusion: kept.confusion || null, attention: null, mistakes: null,
         line: '' });
@@ -98,7 +108,17 @@
       fileName: 'tearnn-classifier.json',
       seen: 'examples',
       // the chosen file's text; none yet (still reading) or unreadable: said, and no model made
-      newRequest: () => SiteData.request(texts, form().elements.namedItem('data').value, $('classify-message'), 'data'),
+      newRequest() {
+        if (data() !== 'own') return SiteData.request(texts, data(), $('classify-message'), 'data');
+        const r = own.request($('classify-message'));
+        if (r) ownFields = r;
+        return r;
+      },
+      restoring(record) {
+        if (typeof record.label !== 'string') return;
+        own.restore(record);
+        ownFields = record;
+      },
       started,
       sliced(r, losses) {
         s.loss = Charts.grow(s.loss, losses, KEEP);
@@ -121,12 +141,12 @@
         draw();
       },
       // the data's text too: a kept model is brought back on it (the engine reads it again)
-      record: () => ({ loss: s.loss, held: s.held, confusion: s.confusion, blowUps: s.blowUps.record(),
-        text: texts[s.info.settings.data] }),
+      record: () => Object.assign({ loss: s.loss, held: s.held, confusion: s.confusion, blowUps: s.blowUps.record() },
+        s.info.settings.data === 'own' ? ownFields : { text: texts[s.info.settings.data] }),
       trainLabel: () => (panel && panel.ready ? 'Resume' : 'Train'),
     }, description);
     $('classify-example').addEventListener('change', () => {
-      s.drawn = null;
+      s.drawn = s.typed = null;
       if (panel.ready) explain();
     });
     // a digit drawn on the pad: explained as a held-out one (the digits only)
@@ -134,16 +154,69 @@
       s.drawn = values;
       if (panel.ready) explain();
     });
+    // a text typed (a text model only)
+    $('classify-type').addEventListener('submit', (e) => {
+      e.preventDefault();
+      s.typed = $('classify-typed').value;
+      if (panel.ready) explain();
+    });
+    const showOwn = () => own.show(data() === 'own');
+    form().addEventListener('change', showOwn);
+    showOwn();
     draw();
     return panel;
   }
 
+  // The own table's columns: the class (guessed by its name, else the last column), what one example is
+  // (a row's numbers, the rows of an id, or a text: guessed by a column's name), and the numbers read.
+  function ownColumns() {
+    const $ = (id) => document.getElementById('classify-' + id);
+    return {
+      fill(names, was) {
+        const label = was && names.includes(was.label) ? was.label
+          : names.find((n) => /^(label|class|target|category|y)$/i.test(n)) || names[names.length - 1];
+        OwnTable.options($('label'), names, label);
+        const others = names.filter((n) => n !== label);
+        const texty = others.find((n) => /text|review|message|sentence|comment|title|tweet/i.test(n));
+        $('input').value = was ? was.input : texty ? 'text' : 'row';
+        OwnTable.options($('id'), others, was && was.id);
+        OwnTable.options($('text-column'), others, (was && was.textColumn) || texty);
+        $('tokens').value = (was && was.tokens) || 'words';
+        const numbers = others.filter((n) => ($('input').value !== 'id' || n !== $('id').value) && !/^date$/i.test(n));
+        OwnTable.boxes($('columns'), numbers, was && was.columns ? was.columns.split(',') : numbers);
+        $('id-part').hidden = $('input').value !== 'id';
+        $('text-part').hidden = $('input').value !== 'text';
+        $('columns-part').hidden = $('input').value === 'text';
+      },
+      chosen() {
+        const input = $('input').value;
+        const ticked = OwnTable.ticked($('columns'));
+        return { label: $('label').value, input, id: input === 'id' ? $('id').value : '',
+          textColumn: input === 'text' ? $('text-column').value : '', tokens: $('tokens').value,
+          columns: input === 'text' || ticked.length === $('columns').querySelectorAll('input').length ? '' : ticked.join(',') };
+      },
+    };
+  }
+
   Panels.register('classify', {
     title: 'Classify',
-    scripts: ['site-data.js', 'check-pace.js', 'confusion-view.js', 'attention-view.js', 'mistakes-view.js', 'explain-view.js',
-      'digit-pad.js'],
+    scripts: ['site-data.js', 'check-pace.js', 'own-table.js', 'confusion-view.js', 'attention-view.js', 'mistakes-view.js',
+      'explain-view.js', 'digit-pad.js'],
+    // the box of a person's own table (own-table.js is loaded by the time the markup is built)
+    get settingsExtra() {
+      return OwnTable.markup('classify', 'or paste it here, a header line first:&#10;label,review&#10;pos,A lovely film'
+        + '&#10;neg,&quot;Dull, and far too long&quot;',
+      '<label>Class <select id="classify-label"></select></label> <label>An example is <select id="classify-input">'
+        + '<option value="row">a row: its numbers, a step each</option><option value="id">the rows of an id, a step a row</option>'
+        + '<option value="text">a text</option></select></label>'
+        + ' <label id="classify-id-part">Id <select id="classify-id"></select></label>'
+        + ' <span id="classify-text-part"><label>Text <select id="classify-text-column"></select></label> <label>read as'
+        + ' <select id="classify-tokens"><option value="words">words</option><option value="characters">characters</option></select>'
+        + '</label></span> <span id="classify-columns-part">Numbers read: <span id="classify-columns"></span></span>');
+    },
     intro: 'The network reads a whole sequence, a step at a time, and says at its end which class it is: a handwritten digit read'
-      + ' row by row (or pixel by pixel), or tomorrow\'s weather from the last days. The data are E. Alpaydin and C. Kaynak\'s'
+      + ' row by row (or pixel by pixel), tomorrow\'s weather from the last days, or the rows or texts of a table of your own'
+      + ' (it stays in this browser). The data are E. Alpaydin and C. Kaynak\'s'
       + ' handwritten digits (UCI, CC BY 4.0) and NOAA\'s Seattle weather (public domain, as packaged in vega-datasets).',
     lossCaption: 'Training loss at each step (cross-entropy at each sequence\'s end; dark: its moving mean)',
     charts: '<figure><canvas id="classify-held" width="440" height="220" aria-label="held-out accuracy chart"></canvas>'
@@ -164,6 +237,8 @@
   <label>Held-out example <input id="classify-example" type="number" value="0" min="0"></label>
   <div id="classify-draw" class="digit-draw" hidden><p class="explain">Or draw a digit (Shift or the right button erases):</p>
   <div id="classify-pad"></div></div>
+  <form id="classify-type" class="type-text" hidden><label>Or type a text <textarea id="classify-typed" rows="2"
+  spellcheck="false"></textarea></label> <button type="submit">Classify it</button></form>
   <div id="classify-why" class="explain-view" aria-live="polite"></div>
   <div id="classify-attention-part" hidden><h2>Where the attention looks</h2>
   <p class="explain">With attention pooling, the model's answer reads a weighted mean of its states at every step, not its last

@@ -1,7 +1,8 @@
 'use strict';
 // Why and when a classifier names one held-out example as it does. Why: how much each step's input
 // moves the log-probability of the class it names (connectivity: the gradient's norm at that step),
-// beside the example (a digit: a bar per row read row by row, a shade per pixel read pixel by pixel);
+// beside the example (a digit: a bar per row read row by row, a shade per pixel read pixel by pixel;
+// a text: each word or character shaded);
 // with attention pooling, the weight the attention gave each step beside it. When: the probability
 // of the class named and of the true class had the sequence ended after each step, so a person sees
 // where in the sequence the decision was made.
@@ -39,6 +40,26 @@ const ExplainView = (() => {
     return f;
   }
 
+  // a text's tokens, each shaded by its pull (and underlined by its attention weight); a token's own
+  // text only (textContent), characters as they are, words with a space between
+  function tokens(r) {
+    const p = document.createElement('p');
+    p.className = 'explain-tokens' + (r.characters ? ' characters' : '');
+    const pull = Math.max(...r.connectivity, 1e-12);
+    const weight = r.attention ? Math.max(...r.attention, 1e-12) : 1;
+    r.tokens.forEach((token, t) => {
+      const span = document.createElement('span');
+      span.textContent = token;
+      span.style.background = 'rgba(207, 34, 46, ' + (0.85 * r.connectivity[t] / pull).toFixed(3) + ')';
+      if (r.attention) span.style.borderBottom = '3px solid rgba(31, 111, 235, ' + (r.attention[t] / weight).toFixed(3) + ')';
+      span.title = 'pull ' + r.connectivity[t].toPrecision(2) + (r.attention ? ', weight ' + r.attention[t].toFixed(3) : '')
+        + ', p(' + r.said + ') after it ' + (100 * r.saidAfter[t]).toFixed(1) + '%';
+      p.append(span);
+      if (!r.characters) p.append(' ');
+    });
+    return p;
+  }
+
   // r: the reply of classify.explain
   function draw(el, r) {
     el.replaceChildren();
@@ -51,7 +72,7 @@ const ExplainView = (() => {
       + (100 * r.saidAfter[steps - 1]).toFixed(1) + '% sure.';
     const row = document.createElement('div');
     row.className = 'explain-row';
-    const digit = r.values.length === 64 && (r.inputs === 8 || r.inputs === 1);
+    const digit = !r.tokens && r.values.length === 64 && (r.inputs === 8 || r.inputs === 1);
     const byRow = r.inputs === 8;
     if (digit) {
       row.append(figure(grid(r.values, 16, '36, 41, 47'), 'the example'));
@@ -61,6 +82,9 @@ const ExplainView = (() => {
         row.append(figure(byRow ? bars(r.attention, '#1f6feb') : grid(r.attention, Math.max(...r.attention), '31, 111, 235'),
           'attention: each ' + (byRow ? 'row' : 'pixel') + '\'s weight'));
       }
+    } else if (r.tokens) {
+      row.append(figure(tokens(r), 'why: each ' + (r.characters ? 'character' : 'word') + '\'s pull on "' + r.said + '" (red: more)'
+        + (r.attention ? '; underlined in blue: its attention weight' : '')));
     } else {
       const pre = document.createElement('pre');
       const lines = [];
@@ -84,11 +108,12 @@ const ExplainView = (() => {
     classes.textContent = 'All classes: ' + r.probabilities.slice().sort((a, b) => b.p - a.p)
       .map((c) => c.class + ' ' + (100 * c.p).toFixed(c.p < 0.1 ? 1 : 0) + '%').join(', ');
     el.append(head, row, classes);
-    Charts.draw(when, series, { xLabel: 'step', yMin: 0, yMax: 100 });
+    Charts.draw(when, series, { xLabel: r.tokens ? (r.characters ? 'character' : 'word') : 'step', yMin: 0, yMax: 100 });
     // the step from which on p(the class named) stays above one half (steps + 1: it never does)
     let knew = steps;
     while (knew > 0 && r.saidAfter[knew - 1] > 0.5) knew--;
-    if (knew < steps) head.textContent += ' It knew from step ' + (knew + 1) + ' of ' + steps + ' on (above one half).';
+    const unit = r.tokens ? (r.characters ? 'character' : 'word') : 'step';
+    if (knew < steps) head.textContent += ' It knew from ' + unit + ' ' + (knew + 1) + ' of ' + steps + ' on (above one half).';
     el.dataset.said = r.said;
     el.dataset.label = own ? '' : r.label;
     el.dataset.steps = String(steps);

@@ -21,7 +21,8 @@
     const form = () => $('forecast-settings');
     const series = () => form().elements.namedItem('series').value;
     // a person's own table: its box shown when chosen; an edit needs a new model
-    const own = OwnTable.create(() => { if (panel && panel.ready && series() === 'own') panel.changed('table', 'your table'); });
+    const own = OwnTable.create('forecast', ownColumns(),
+      () => { if (panel && panel.ready && series() === 'own') panel.changed('table', 'your table'); });
     // the own table's fields the model was made with (kept with it)
     let ownFields = null;
     const also = alsoRead(description.builtInInputs || {}, series,
@@ -136,9 +137,10 @@
         return r;
       },
       restoring(record) {
-        own.restore(record);
-        if (typeof record.column === 'string') ownFields = record;
-        else also.check(record.inputs || '');
+        if (typeof record.column === 'string') {
+          own.restore(record);
+          ownFields = record;
+        } else also.check(record.inputs || '');
       },
       started,
       stepsToGo: () => every - (panel.step % every),
@@ -186,6 +188,25 @@
     return panel;
   }
 
+  // The own table's columns: the one to forecast (guessed: the last that is not a date), the dates
+  // (guessed: one named so; or row order) and extra inputs.
+  function ownColumns() {
+    const $ = (id) => document.getElementById(id);
+    return {
+      fill(names, was) {
+        const dated = names.find((n) => /date|time|year|month|day|week/i.test(n)) || '';
+        OwnTable.options($('forecast-column'), names, was && names.includes(was.column) ? was.column
+          : names.filter((n) => n !== dated).pop());
+        OwnTable.options($('forecast-date'), names, was && (!was.dateColumn || names.includes(was.dateColumn)) ? was.dateColumn || ''
+          : dated, ['', 'none: row order']);
+        OwnTable.boxes($('forecast-inputs'), names, ((was && was.inputs) || '').split(','));
+      },
+      chosen: () => ({ column: $('forecast-column').value, dateColumn: $('forecast-date').value,
+        inputs: OwnTable.ticked($('forecast-inputs')).filter((n) => n !== $('forecast-column').value && n !== $('forecast-date').value)
+          .join(',') }),
+    };
+  }
+
   // A built-in series' other columns a model may read beside it (Seattle's: temp_min, precipitation,
   // wind), offered as boxes under the settings while that series is chosen; changed() when one is
   // ticked or cleared (a new model is needed). The boxes have no names: the settings form leaves them out.
@@ -200,16 +221,9 @@
         box.hidden = names.length === 0;
         if (shown === series()) return;
         shown = series();
-        list.replaceChildren(...names.map((n) => {
-          const l = document.createElement('label');
-          const c = document.createElement('input');
-          c.type = 'checkbox';
-          c.value = n;
-          l.append(c, ' ' + n);
-          return l;
-        }));
+        OwnTable.boxes(list, names, []);
       },
-      inputs: () => [...list.querySelectorAll('input:checked')].map((c) => c.value).join(','),
+      inputs: () => OwnTable.ticked(list).join(','),
       // ticks those of a kept model (comma-separated)
       check(inputs) {
         api.show();
@@ -225,7 +239,9 @@
     // the box of a person's own table (own-table.js is loaded by the time the markup is built), and
     // a built-in series' other columns
     get settingsExtra() {
-      return OwnTable.markup + '<div id="forecast-also" class="own-table" hidden><div class="own-columns">Also read, beside the'
+      return OwnTable.markup('forecast', 'or paste it here, a header line first:&#10;date,sales&#10;2024-01-01,12&#10;2024-01-02,15',
+        '<label>Forecast <select id="forecast-column"></select></label> <label>Dates <select id="forecast-date"></select></label>'
+        + ' <span>Extra inputs: <span id="forecast-inputs"></span></span>') + '<div id="forecast-also" class="own-table" hidden><div class="own-columns">Also read, beside the'
         + ' forecast column:&nbsp;<span id="forecast-also-inputs"></span></div></div>';
     },
     intro: 'The network reads a window of the last L steps of a series and forecasts the next H: all at once (direct), or one'

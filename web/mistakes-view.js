@@ -1,6 +1,6 @@
 'use strict';
 // The held-out examples a classifier gets wrong, the most confident mistakes first: each a card with
-// the example (a handwritten digit drawn as its 8 x 8 pixels; other data as its values by step), its
+// the example (a handwritten digit drawn as its 8 x 8 pixels; a text as written; other data as its values by step), its
 // true class and the model's three likeliest answers; with attention pooling, the weight of each step
 // beside it (a bar per row of a digit read row by row, a shade per pixel of one read pixel by pixel).
 const MistakesView = (() => {
@@ -36,7 +36,11 @@ const MistakesView = (() => {
     el.className = 'mistake';
     el.dataset.example = String(m.example);
     const picture = document.createElement('div');
-    if (m.values.length === 64 && (inputs === 8 || inputs === 1)) {
+    if (m.text !== undefined) {
+      const q = document.createElement('blockquote');
+      q.textContent = m.text;
+      picture.append(q);
+    } else if (m.values.length === 64 && (inputs === 8 || inputs === 1)) {
       picture.append(grid(m.values, 16, '36, 41, 47'));
       if (m.attention) picture.append(inputs === 8 ? bars(m.attention) : grid(m.attention, Math.max(...m.attention), '31, 111, 235'));
     } else {

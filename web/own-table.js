@@ -1,8 +1,9 @@
 'use strict';
-// A person's own table for the forecast panel: pasted or opened (CSV, or TSV when the first line holds
-// a tab), its columns offered from its header line: the one to forecast, the dates (or row order),
-// and extra input columns. The engine reads the table itself and names any bad row; this only reads
-// the header. Its controls have no names, so the settings form leaves them out.
+// A person's own table, pasted or opened (CSV, or TSV when the first line holds a tab), with the
+// columns a panel asks of it offered from its header line: the forecast panel's (the column to
+// forecast, the dates, extra inputs) and the classify panel's (the label, how rows make an example).
+// The engine reads the table itself and names any bad row; this only reads the header. Its controls
+// have no names, so the settings form leaves them out.
 const OwnTable = (() => {
   // The header line's fields (quoted fields may hold the delimiter).
   function header(text) {
@@ -21,82 +22,82 @@ const OwnTable = (() => {
     return out.filter((h) => h !== '');
   }
 
-  // The box's markup (ids under `forecast-`), shown when the series is "own".
-  const markup = '<div id="forecast-own" class="own-table" hidden>'
-    + '<label class="file">Open a CSV or TSV file <input type="file" id="forecast-file" accept=".csv,.tsv,.txt,text/csv"></label>'
-    + ' <span id="forecast-file-name" class="status"></span>'
-    + '<textarea id="forecast-table" rows="5" spellcheck="false" aria-label="your table"'
-    + ' placeholder="or paste it here, a header line first:&#10;date,sales&#10;2024-01-01,12&#10;2024-01-02,15"></textarea>'
-    + '<div class="own-columns"><label>Forecast <select id="forecast-column"></select></label>'
-    + ' <label>Dates <select id="forecast-date"></select></label>'
-    + ' <span>Extra inputs: <span id="forecast-inputs"></span></span></div></div>';
+  // The box's markup (ids under `{prefix}-`), shown when the panel's data is "own"; columns: the
+  // panel's column controls, below the table.
+  function markup(prefix, placeholder, columns) {
+    return '<div id="' + prefix + '-own" class="own-table" hidden>'
+      + '<label class="file">Open a CSV or TSV file <input type="file" id="' + prefix + '-file" accept=".csv,.tsv,.txt,text/csv"></label>'
+      + ' <span id="' + prefix + '-file-name" class="status"></span>'
+      + '<textarea id="' + prefix + '-table" rows="5" spellcheck="false" aria-label="your table" placeholder="' + placeholder + '">'
+      + '</textarea><div class="own-columns">' + columns + '</div></div>';
+  }
 
-  // Wires the box; changed() is called when the table or its columns change (a new model is needed).
-  function create(changed) {
-    const $ = (id) => document.getElementById(id);
+  // A select's options: the names (after `first`, an option [value, label] that comes before them, if
+  // any), with `value` chosen if it is one of them.
+  function options(select, names, value, first) {
+    select.replaceChildren(...(first ? [new Option(first[1], first[0])] : []), ...names.map((n) => new Option(n, n)));
+    if ([...select.options].some((o) => o.value === value)) select.value = value;
+  }
+
+  // A box per name in el, those in `chosen` ticked; and the names ticked.
+  function boxes(el, names, chosen) {
+    el.replaceChildren(...names.map((n) => {
+      const l = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = n;
+      box.checked = chosen.includes(n);
+      l.append(box, ' ' + n);
+      return l;
+    }));
+  }
+  const ticked = (el) => [...el.querySelectorAll('input:checked')].map((b) => b.value);
+
+  // Wires the box. columns: { fill(names, was): offers the header's names (was: the fields chosen
+  // before, null the first time: guess), chosen(): the fields chosen now }. changed() is called when
+  // the table or its columns change (a new model is needed).
+  function create(prefix, columns, changed) {
+    const $ = (id) => document.getElementById(prefix + '-' + id);
     let name = 'pasted table';
+    let filled = false;
 
-    function fill(keep) {
-      const names = header($('forecast-table').value);
-      const column = $('forecast-column');
-      const date = $('forecast-date');
-      // what was chosen before (none the first time: the columns are guessed)
-      const was = keep || (column.options.length ? { column: column.value, dateColumn: date.value, inputs: inputs() } : {});
-      const dated = names.find((n) => /date|time|year|month|day|week/i.test(n)) || '';
-      column.replaceChildren(...names.map((n) => new Option(n, n)));
-      date.replaceChildren(new Option('none: row order', ''), ...names.map((n) => new Option(n, n)));
-      column.value = names.includes(was.column) ? was.column : (names.filter((n) => n !== dated).pop() || '');
-      date.value = was.dateColumn !== undefined && (was.dateColumn === '' || names.includes(was.dateColumn)) ? was.dateColumn : dated;
-      const chosen = (was.inputs || '').split(',');
-      $('forecast-inputs').replaceChildren(...names.map((n) => {
-        const l = document.createElement('label');
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.value = n;
-        box.checked = chosen.includes(n);
-        l.append(box, ' ' + n);
-        return l;
-      }));
+    function fill(was) {
+      columns.fill(header($('table').value), was !== undefined ? was : filled ? columns.chosen() : null);
+      filled = true;
     }
 
-    function inputs() {
-      return [...document.querySelectorAll('#forecast-inputs input:checked')].map((b) => b.value)
-        .filter((n) => n !== $('forecast-column').value && n !== $('forecast-date').value).join(',');
-    }
-
-    $('forecast-table').addEventListener('input', () => { name = 'pasted table'; fill(); changed(); });
-    $('forecast-file').addEventListener('change', async (e) => {
+    $('table').addEventListener('input', () => { name = 'pasted table'; fill(); changed(); });
+    $('file').addEventListener('change', async (e) => {
       const file = e.target.files[0];
       if (!file) return;
-      $('forecast-table').value = await file.text();
+      $('table').value = await file.text();
       name = file.name;
-      $('forecast-file-name').textContent = file.name;
+      $('file-name').textContent = file.name;
       fill();
       changed();
     });
-    for (const id of ['forecast-column', 'forecast-date']) $(id).addEventListener('change', changed);
-    $('forecast-inputs').addEventListener('change', changed);
+    $('own').querySelector('.own-columns').addEventListener('change', () => { fill(columns.chosen()); changed(); });
 
     return {
-      show: (on) => { $('forecast-own').hidden = !on; },
+      show: (on) => { $('own').hidden = !on; },
       // the fields of a new model's request, or null with the reason in messageEl
       request(messageEl) {
-        const text = $('forecast-table').value;
+        const text = $('table').value;
         if (!text.trim()) {
-          messageEl.textContent = 'Paste a table, or open a CSV or TSV file: a header line, then a row per step.';
+          messageEl.textContent = 'Paste a table, or open a CSV or TSV file: a header line, then a row per '
+            + (prefix === 'forecast' ? 'step.' : 'example.');
           return null;
         }
-        return { text, textName: name, column: $('forecast-column').value, dateColumn: $('forecast-date').value, inputs: inputs() };
+        return Object.assign({ text, textName: name }, columns.chosen());
       },
-      // puts back a kept model's table (after a reload)
+      // puts back a kept model's table and columns (after a reload)
       restore(record) {
-        if (typeof record.column !== 'string') return;
-        $('forecast-table').value = record.text || '';
+        $('table').value = record.text || '';
         name = record.textName || name;
-        fill({ column: record.column, dateColumn: record.dateColumn || '', inputs: record.inputs || '' });
+        fill(record);
       },
     };
   }
 
-  return { markup, create, header };
+  return { markup, create, header, options, boxes, ticked };
 })();

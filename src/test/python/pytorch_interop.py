@@ -31,12 +31,15 @@ class Net(torch.nn.Module):
         self.rnn = rnn(width, a["hidden_size"], a["num_layers"], bias=a["bias"])
         self.fc = torch.nn.Linear(a["hidden_size"], a["output_size"])
 
-    def forward(self, x, state=None):  # x: [T, B] token ids, or [T, B, I] vectors (dense input)
+    def forward(self, x, state=None, lengths=None):  # x: [T, B] token ids, or [T, B, I] vectors (dense input)
         if self.a["input"] == "embedding":
             x = self.embedding(x)
         elif self.a["input"] == "one_hot":
             x = torch.nn.functional.one_hot(x, self.a["input_size"]).double()
         out, state = self.rnn(x, state)
+        if self.a.get("last_step_only"):  # a classifier: the class at each sequence's last real step
+            last = out[-1] if lengths is None else out[torch.as_tensor(lengths) - 1, torch.arange(out.shape[1])]
+            return self.fc(last), state  # logits [B][len(d["classes"])]
         return self.fc(out), state
 
 

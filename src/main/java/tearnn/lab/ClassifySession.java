@@ -238,7 +238,7 @@ final class ClassifySession implements TrainingSession {
             for (String t : e.tokens()) {
                 out.value(t);
             }
-            out.endArray();
+            out.endArray().name("characters").value(task.data().tokenizer().characterLevel());
         }
         out.name("connectivity").array(e.connectivity(), 0, e.connectivity().length);
         // p(the class said) and p(the true class) after each step

@@ -13,7 +13,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The Classify tab as a person uses it: the digits, read row by row, train on the page's workers past
  * 90% held-out accuracy, with the majority baseline and the confusion matrix drawn; the weather is a
- * pending change that trains on its own data; a reload brings the model back.
+ * pending change that trains on its own data; a reload brings the model back. A table of one's own.
  */
 class ClassifyPanelTest extends PageTest {
     @ParameterizedTest
@@ -40,8 +40,7 @@ class ClassifyPanelTest extends PageTest {
             BrowserTest.screenshot(d, "classify-" + build);
 
             // the weather: a pending change, then a new model on its own data
-            js(d, "const e = document.getElementById('classify-settings').elements.namedItem('data'); e.value = 'weather';"
-                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            choose(d, "classify", "data", "weather");
             assertEquals("Train new model", d.findElement(By.id("classify-train")).getText());
             int models = models(d, "classify");
             d.findElement(By.id("classify-step")).click();
@@ -74,8 +73,7 @@ class ClassifyPanelTest extends PageTest {
             d.get(BrowserTest.base + "index.html?build=" + build);
             ready(d);
             d.findElement(By.id("tab-classify")).click();
-            js(d, "const e = document.getElementById('classify-settings').elements.namedItem('attention'); e.value = 'dot';"
-                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            choose(d, "classify", "attention", "dot");
             d.findElement(By.id("classify-train")).click();
             waiting(d, 180).until(x -> !panelData(x, "classify", "accuracy").isEmpty()
                     && Double.parseDouble(panelData(x, "classify", "accuracy")) > 0.9);
@@ -119,6 +117,64 @@ class ClassifyPanelTest extends PageTest {
             assertTrue(text(d, "classify-why").contains("All classes: "), text(d, "classify-why"));
             js(d, "document.getElementById('classify-why').scrollIntoView();");
             BrowserTest.screenshot(d, "classify-why-" + build);
+            assertEquals(List.of(), BrowserTest.severe(d), "console errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    /**
+     * A person's own table of texts pasted: its columns guessed from the header (the label, a text read
+     * as words), trained past 90%, a text typed and classified word by word, a cell's examples shown as
+     * written, and the table and its columns brought back by a reload.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"wasm", "js"})
+    void anOwnTableOfTexts(String build) throws java.io.IOException {
+        WebDriver d = BrowserTest.browser();
+        try {
+            d.get(BrowserTest.base + "index.html?build=" + build);
+            ready(d);
+            d.findElement(By.id("tab-classify")).click();
+            choose(d, "classify", "data", "own");
+            assertTrue(d.findElement(By.id("classify-table")).isDisplayed(), "the box of one's own table");
+            d.findElement(By.id("classify-train")).click();
+            waiting(d, 10).until(x -> text(x, "classify-message").startsWith("Paste a table"));
+            paste(d, "classify-table", tearnn.testing.MadeUpReviews.of(500, 5));
+            assertEquals("label", d.findElement(By.id("classify-label")).getAttribute("value"));
+            assertEquals("text", d.findElement(By.id("classify-input")).getAttribute("value"), "a column named review: a text");
+            assertEquals("review", d.findElement(By.id("classify-text-column")).getAttribute("value"));
+            assertTrue(!d.findElement(By.id("classify-columns")).isDisplayed(), "no numbers to choose for a text");
+            d.findElement(By.id("classify-train")).click();
+            waiting(d, 180).until(x -> !panelData(x, "classify", "accuracy").isEmpty()
+                    && Double.parseDouble(panelData(x, "classify", "accuracy")) > 0.9);
+            d.findElement(By.id("classify-train")).click();
+            waitUntilSettled(d, "classify");
+            assertTrue(text(d, "classify-progress").contains("held-out accuracy"), text(d, "classify-progress"));
+
+            // a text typed: each word shaded by its pull, the word that tells the most
+            assertTrue(d.findElement(By.id("classify-type")).isDisplayed(), "a text model takes a typed text");
+            d.findElement(By.id("classify-typed")).sendKeys("the story was really dull and the acting");
+            d.findElement(By.cssSelector("#classify-type button")).click();
+            waiting(d, 30).until(x -> text(x, "classify-why").startsWith("Yours: the model says neg"));
+            List<WebElement> words = d.findElements(By.cssSelector("#classify-why .explain-tokens span"));
+            assertEquals(8, words.size());
+            assertEquals("dull", words.get(4).getText());
+            assertTrue(words.get(4).getAttribute("title").startsWith("pull "), words.get(4).getAttribute("title"));
+            js(d, "document.getElementById('classify-why').scrollIntoView();");
+            BrowserTest.screenshot(d, "classify-text-" + build);
+            // a cell's examples, each as written
+            d.findElement(By.cssSelector("#classify-confusion td[data-cell='0,0']")).click();
+            waiting(d, 30).until(x -> "0,0".equals(x.findElement(By.id("classify-cell")).getAttribute("data-cell")));
+            assertTrue(d.findElement(By.cssSelector("#classify-cell figure.mistake blockquote")).getText().endsWith(", truly."));
+            waitUntilKept(d, "classify");
+
+            d.navigate().refresh();
+            ready(d);
+            assertTrue(text(d, "classify-progress").startsWith("Restored your gru model for pasted table, review by words (2 classes;"),
+                    text(d, "classify-progress") + " / " + text(d, "classify-message") + " / " + BrowserTest.severe(d));
+            assertTrue(d.findElement(By.id("classify-table")).getAttribute("value").startsWith("label,review\n"), "the table kept");
+            assertEquals("review", d.findElement(By.id("classify-text-column")).getAttribute("value"));
             assertEquals(List.of(), BrowserTest.severe(d), "console errors");
         } finally {
             d.quit();

@@ -62,8 +62,7 @@ class ForecastPanelTest extends PageTest {
             BrowserTest.screenshot(d, "forecast-" + build);
 
             // CO2: a pending change, then a new model on its own series, its missing weeks said
-            js(d, "const e = document.getElementById('forecast-settings').elements.namedItem('series'); e.value = 'co2';"
-                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            choose(d, "forecast", "series", "co2");
             assertEquals("104", ((String) js(d, "return document.getElementById('forecast-settings').elements.namedItem('window').value;")),
                     "the window follows the series");
             assertEquals("Train new model", d.findElement(By.id("forecast-train")).getText());
@@ -96,8 +95,7 @@ class ForecastPanelTest extends PageTest {
             d.get(BrowserTest.base + "index.html?build=" + build);
             ready(d);
             d.findElement(By.id("tab-forecast")).click();
-            js(d, "const e = document.getElementById('forecast-settings').elements.namedItem('series'); e.value = 'own';"
-                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            choose(d, "forecast", "series", "own");
             assertTrue(d.findElement(By.id("forecast-table")).isDisplayed(), "the table's box, shown for your own table");
             d.findElement(By.id("forecast-train")).click();
             waiting(d, 10).until(x -> text(x, "forecast-message").startsWith("Paste a table, or open a CSV or TSV file"));
@@ -150,8 +148,7 @@ class ForecastPanelTest extends PageTest {
             ready(d);
             d.findElement(By.id("tab-forecast")).click();
             assertTrue(!d.findElement(By.id("forecast-also")).isDisplayed(), "sunspots have no other column");
-            js(d, "const e = document.getElementById('forecast-settings').elements.namedItem('series'); e.value = 'temperatures';"
-                    + " e.dispatchEvent(new Event('change', { bubbles: true }));");
+            choose(d, "forecast", "series", "temperatures");
             List<WebElement> boxes = d.findElements(By.cssSelector("#forecast-also-inputs input"));
             assertEquals(List.of("temp_min", "precipitation", "wind"), boxes.stream().map(b -> b.getAttribute("value")).toList());
             boxes.get(0).click();

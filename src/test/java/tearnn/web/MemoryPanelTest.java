@@ -68,9 +68,7 @@ class MemoryPanelTest extends PageTest {
     }
 
     private static void choose(WebDriver d, String name, String value) {
-        js(d, "const e = document.getElementById('memory-settings').elements.namedItem(arguments[0]);"
-                + " if (e.type === 'checkbox') e.checked = arguments[1] === 'true'; else e.value = arguments[1];"
-                + " e.dispatchEvent(new Event('change', { bubbles: true }));", name, value);
+        choose(d, "memory", name, value);
     }
 
     /**

@@ -34,6 +34,19 @@ abstract class PageTest {
         return BrowserTest.waiting(d, seconds);
     }
 
+    /** Sets a panel's setting as a person would (a box ticked with "true"), and says it changed. */
+    static void choose(WebDriver d, String panel, String name, String value) {
+        js(d, "const e = document.getElementById(arguments[0] + '-settings').elements.namedItem(arguments[1]);"
+                + " if (e.type === 'checkbox') e.checked = arguments[2] === 'true'; else e.value = arguments[2];"
+                + " e.dispatchEvent(new Event('change', { bubbles: true }));", panel, name, value);
+    }
+
+    /** Puts text into a text box as if pasted. */
+    static void paste(WebDriver d, String id, String text) {
+        js(d, "const t = document.getElementById(arguments[0]); t.value = arguments[1];"
+                + " t.dispatchEvent(new Event('input', { bubbles: true }));", id, text);
+    }
+
     static Object js(WebDriver d, String script, Object... args) {
         return ((JavascriptExecutor) d).executeScript(script, args);
     }

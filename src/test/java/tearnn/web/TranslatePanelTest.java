@@ -18,8 +18,7 @@ import org.openqa.selenium.WebDriver;
  */
 class TranslatePanelTest extends PageTest {
     private static void choose(WebDriver d, String name, String value) {
-        js(d, "const e = document.getElementById('translate-settings').elements.namedItem(arguments[0]); e.value = arguments[1];"
-                + " e.dispatchEvent(new Event('change', { bubbles: true }));", name, value);
+        choose(d, "translate", name, value);
     }
 
     private static void type(WebDriver d, String text) {
