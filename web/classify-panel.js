@@ -62,6 +62,7 @@
       }
       panel.publish({ accuracy: String(r.accuracy) });
       await explain();
+      if (units.due()) await units.refresh();
     }
 
     // a cell of the confusion matrix opened: its held-out examples, the surest first
@@ -145,9 +146,11 @@
         s.info.settings.data === 'own' ? ownFields : { text: texts[s.info.settings.data] }),
       trainLabel: () => (panel && panel.ready ? 'Resume' : 'Train'),
     }, description);
+    // what the units do over the held-out example chosen
+    const units = UnitsView.create(panel, 'classify', () => ({ example: Number($('classify-example').value) || 0 }));
     $('classify-example').addEventListener('change', () => {
       s.drawn = s.typed = null;
-      if (panel.ready) explain();
+      if (panel.ready) explain().then(units.refresh);
     });
     // a digit drawn on the pad: explained as a held-out one (the digits only)
     DigitPad.create($('classify-pad'), (values) => {
@@ -201,7 +204,7 @@
   Panels.register('classify', {
     title: 'Classify',
     scripts: ['site-data.js', 'check-pace.js', 'own-table.js', 'confusion-view.js', 'attention-view.js', 'mistakes-view.js',
-      'explain-view.js', 'digit-pad.js'],
+      'explain-view.js', 'digit-pad.js', 'units-view.js'],
     // the box of a person's own table (own-table.js is loaded by the time the markup is built)
     get settingsExtra() {
       return OwnTable.markup('classify', 'or paste it here, a header line first:&#10;label,review&#10;pos,A lovely film'
@@ -221,7 +224,8 @@
     lossCaption: 'Training loss at each step (cross-entropy at each sequence\'s end; dark: its moving mean)',
     charts: '<figure><canvas id="classify-held" width="440" height="220" aria-label="held-out accuracy chart"></canvas>'
       + '<figcaption>Held-out accuracy (dashed: always answering the most frequent class)</figcaption></figure>',
-    body: `<h2>What it gets wrong</h2>
+    get body() {
+      return `<h2>What it gets wrong</h2>
   <p class="explain">The held-out examples by their true class (rows) and the class the model said (columns); the diagonal is right.
   At each row's end, the share of that class found (recall); under each column, the share of those answers that were right (precision).
   Click a cell to see its examples.</p>
@@ -244,7 +248,9 @@
   <p class="explain">With attention pooling, the model's answer reads a weighted mean of its states at every step, not its last
   state alone. For each true class (rows), the mean weight each step (columns) got over the held-out examples of that class:
   a digit read row by row is told apart by a few rows.</p>
-  <figure><canvas id="classify-attention" width="900" height="300" aria-label="attention weights by class and step"></canvas></figure></div>`,
+  <figure><canvas id="classify-attention" width="900" height="300" aria-label="attention weights by class and step"></canvas></figure></div>
+  ${UnitsView.markup('classify', 'The held-out example chosen above', '', '')}`;
+    },
     create,
   });
 })();

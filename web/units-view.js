@@ -1,10 +1,11 @@
 'use strict';
-// What single units and gates of a word model do (Karpathy et al. 2015, on the model in training):
-// a text (held-out, or the prompt and what the model writes after it) colored by one unit's value
-// at every token; the layer's units listed by how much they vary and how often they saturate, to
-// pick from; and per gate a scatter of the units, how often each is nearly shut (below 0.1) against
-// how often nearly open (above 0.9). Asks the engine for word.units; refreshed on request and,
-// while training, when due (at most an eightieth of the time).
+// What single units and gates of a model do (Karpathy et al. 2015, on the model in training): a
+// sequence (the word panel's held-out text, or its prompt and what the model writes after it; a
+// classifier's held-out example) colored by one unit's value at every step; the layer's units listed
+// by how much they vary and how often they saturate, to pick from; and per gate a scatter of the
+// units, how often each is nearly shut (below 0.1) against how often nearly open (above 0.9). Asks
+// the engine for the panel's units verb; refreshed on request and, while training, when due (at most
+// an eightieth of the time). Its element ids are the panel's name, a dash, and a part.
 const UnitsView = (() => {
   const GATE_COLORS = { i: '#1f6feb', f: '#1a7f37', o: '#bf3989', r: '#1f6feb', z: '#1a7f37' };
 
@@ -63,9 +64,11 @@ const UnitsView = (() => {
     });
   }
 
-  // panel: the word panel (call, ready); $: getElementById; prompt(): the prompt's text
-  function create(panel, $, prompt) {
-    const form = $('word-units-form');
+  // panel: the panel (call, ready); name: its name; request(form): the units request's own fields,
+  // beside the layer, what is shown and the unit
+  function create(panel, name, request) {
+    const $ = (part) => document.getElementById(name + '-' + part);
+    const form = $('units-form');
     const u = { busy: false, cost: 0, at: 0 };
 
     function setOptions(select, values, labels) {
@@ -104,7 +107,7 @@ const UnitsView = (() => {
       const kind = form.elements.show.value;
       const what = kind === 'h' || kind === 'c' || kind === 'g' || kind === 'n' ? kind : 'gate';
       const scale = kind === 'c' ? Math.max(1e-9, ...r.values.map(Math.abs)) : 1;
-      const text = $('word-units-text');
+      const text = $('units-text');
       text.replaceChildren(...r.tokens.map((t, i) => {
         const span = document.createElement('span');
         span.className = 'unit-token';
@@ -113,9 +116,9 @@ const UnitsView = (() => {
         span.title = show(t) + ': ' + r.values[i].toFixed(3);
         return span;
       }));
-      const lists = $('word-units-lists');
+      const lists = $('units-lists');
       lists.replaceChildren(...[list('most varied', r.spread, r), list('most often saturated', r.saturation, r)].filter(Boolean));
-      scatter($('word-saturation'), r.gates);
+      scatter($('saturation'), r.gates);
     }
 
     async function refresh() {
@@ -123,12 +126,12 @@ const UnitsView = (() => {
       u.busy = true;
       const t0 = performance.now();
       const e = form.elements;
-      const r = await panel.call('units', { source: e.source.value, prompt: prompt(), length: 120, seed: 1,
-        layer: Number(e.layer.value) || 1, show: e.show.value || 'h', unit: Number(e.unit.value) || 0 });
+      const r = await panel.call('units', Object.assign(request(form), { layer: Number(e.layer.value) || 1,
+        show: e.show.value || 'h', unit: Number(e.unit.value) || 0 }));
       u.busy = false;
       u.cost = performance.now() - t0;
       u.at = performance.now();
-      $('word-units-message').textContent = r.ok ? '' : Forms.sentence(r.error);
+      $('units-message').textContent = r.ok ? '' : Forms.sentence(r.error);
       if (r.ok) render(r);
     }
 
@@ -141,24 +144,24 @@ const UnitsView = (() => {
     };
   }
 
-  // The view's markup (the word panel places it).
-  const markup = `<h2>Units and gates</h2>
-  <p class="explain">What single units do. The text is colored by one unit's value at every token (hidden and cell states: blue
-  negative, red positive; gates: white shut, green open); hover a token for the number. The lists offer the units that vary most
-  over the text and those most often saturated (near the ends of their range): some come to track quotes, line ends or the position
-  in a sentence. For an LSTM or a GRU, the chart puts each unit of each gate by how often it is nearly shut and nearly open: dots in
-  the corners are gates that act as switches.</p>
-  <form id="word-units-form" class="settings" autocomplete="off">
-    <label>Text <select name="source"><option value="held-out">held-out text</option>
-      <option value="prompt">the prompt and what the model writes after it</option></select></label>
+  // The view's markup (the panel places it): name, the panel's; what, the sequence shown (the subject
+  // of the explanation's first sentence); more, what the panel's units are seen to do; source, the
+  // panel's own controls of which sequence (static markup).
+  const markup = (name, what, more, source) => `<h2>Units and gates</h2>
+  <p class="explain">What single units do. ${what} is colored by one unit's value at every step (hidden and cell states: blue
+  negative, red positive; gates: white shut, green open); hover a step for the number. The lists offer the units that vary most
+  over it and those most often saturated (near the ends of their range)${more}. For an LSTM or a GRU, the chart puts each unit of each
+  gate by how often it is nearly shut and nearly open: dots in the corners are gates that act as switches.</p>
+  <form id="${name}-units-form" class="settings" autocomplete="off">
+    ${source}
     <label>Layer <select name="layer"><option value="1">1</option></select></label>
     <label>Show <select name="show"><option value="h">hidden state h</option></select></label>
     <label>Unit <input name="unit" type="number" min="0" value="0"></label>
   </form>
-  <div id="word-units-lists" class="unit-lists"></div>
-  <p id="word-units-message" class="message" role="alert"></p>
-  <p id="word-units-text" class="units-text"></p>
-  <figure class="saturation"><canvas id="word-saturation" width="440" height="260" aria-label="gate saturation chart"></canvas>
+  <div id="${name}-units-lists" class="unit-lists"></div>
+  <p id="${name}-units-message" class="message" role="alert"></p>
+  <p id="${name}-units-text" class="units-text"></p>
+  <figure class="saturation"><canvas id="${name}-saturation" width="440" height="260" aria-label="gate saturation chart"></canvas>
   <figcaption>Gate saturation, one dot per unit and gate</figcaption></figure>`;
 
   return { create, markup };

@@ -219,7 +219,8 @@
       clearTimeout(predictTimer);
       predictTimer = setTimeout(predict, 80);
     });
-    const units = UnitsView.create(panel, $, () => $('word-prompt').value);
+    const units = UnitsView.create(panel, 'word', (form) => ({ source: form.elements.source.value, prompt: $('word-prompt').value,
+      length: 120, seed: 1 }));
     const samples = SamplesView.create(panel, $('word-samples'), () => $('word-prompt').value,
       () => (s.info && s.info.level === 'char' ? '' : ' '));
     Forms.build($('word-gen'), description.generate);
@@ -277,7 +278,9 @@
   <form id="word-gen" class="settings" autocomplete="off"></form>
   <div class="buttons"><button id="word-generate">Generate</button></div>
   <p id="word-output" class="output"></p>
-  ${UnitsView.markup}`;
+  ${UnitsView.markup('word', 'The text', ': some come to track quotes, line ends or the position in a sentence',
+    '<label>Text <select name="source"><option value="held-out">held-out text</option>'
+    + '<option value="prompt">the prompt and what the model writes after it</option></select></label>')}`;
     },
     create,
     race: {

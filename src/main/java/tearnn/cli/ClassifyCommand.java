@@ -91,6 +91,7 @@ final class ClassifyCommand {
         int maxSteps = a.integer("max-steps", Integer.MAX_VALUE);
         int checkEvery = a.integer("check-every", 100);
         String outFile = a.string("out", null);
+        String splitFile = a.string("split-out", null);
         int threads = ThreadsOption.read(a);
         a.done();
         if (!(seconds > 0) || maxSteps <= 0 || checkEvery <= 0) {
@@ -102,6 +103,10 @@ final class ClassifyCommand {
                 data.name(), data.size(), data.maxSteps(), data.isText() ? "a token (" + String.format("%,d", data.vocabulary().size())
                         + " kept)" : data.inputs() + " value" + (data.inputs() == 1 ? "" : "s"), data.classes().size(),
                 task.split().train().length, task.split().heldOut().length, s.cell().id, s.hidden(), task.model().params().size());
+        if (splitFile != null) {
+            writeSplit(splitFile, task);
+            out.println("wrote the held-out examples' indices to " + splitFile);
+        }
         long t0 = System.nanoTime();
         double elapsed = 0;
         ClassificationMetrics m = task.heldOut();
@@ -120,6 +125,18 @@ final class ClassifyCommand {
             out.println("wrote " + outFile);
         }
         out.printf("held-out accuracy %.3f (majority baseline %.3f)%n", m.accuracy(), m.majorityBaseline());
+    }
+
+    /**
+     * The held-out part, for another tool to score the same examples: their indices in the data (0: the
+     * first example, the first data row), one a line.
+     */
+    static void writeSplit(String file, ClassificationTask task) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i : task.split().heldOut()) {
+            sb.append(i).append('\n');
+        }
+        Files.writeString(Path.of(file), sb.toString(), StandardCharsets.UTF_8);
     }
 
     /** Where the attention looked: each class's mean weight of every step, over its held-out examples. */

@@ -44,6 +44,7 @@ public final class Main {
             "          or --data F.csv --label COLUMN --text COLUMN [--tokens words|characters] (a text a row)",
             options(ClassificationSettings.ALL),
             "          --seconds 60 --max-steps N --check-every 100 --out FILE.json --threads N",
+            "          --split-out FILE (the held-out examples' indices, one a line: to score a peer on them)",
             "  forecast forecast a time series: --series sunspots|co2|elnino|temperatures, or a table of your own:",
             "          --csv F.csv --column C [--date D (sorts and labels the rows)]; either with --inputs A,B (extra",
             "          input columns; temperatures: temp_min, precipitation, wind)",

@@ -7,6 +7,7 @@ import java.util.Map;
 import tearnn.file.SavedModel;
 import tearnn.json.JsonObject;
 import tearnn.json.JsonWriter;
+import tearnn.model.Trace;
 import tearnn.settings.Setting;
 import tearnn.settings.SettingException;
 import tearnn.task.ClassificationCsv;
@@ -46,7 +47,8 @@ final class ClassifySession implements TrainingSession {
 
     static final Panel PANEL = new Panel("classify", "classify-panel.js", settings(),
             List.of(ClassificationSettings.LEARNING_RATE, ClassificationSettings.CLIP), List.of("settings", "text", "textName", "label", "input", "id", "textColumn", "tokens", "columns"),
-            Panel.verbs("heldout", Verb.READ, "mistakes", Verb.READ, "cell", Verb.READ, "explain", Verb.READ), ClassifySession::start,
+            Panel.verbs("heldout", Verb.READ, "mistakes", Verb.READ, "cell", Verb.READ, "explain", Verb.READ,
+                    "units", Verb.READ), ClassifySession::start,
             out -> { });
     /** The most misclassified examples a reply shows. */
     static final int MISTAKES_SHOWN = 60;
@@ -179,6 +181,8 @@ final class ClassifySession implements TrainingSession {
             case "cell" -> examples(task.examples(r.integer("label", 0), r.integer("said", 0), limit(r)), out);
             case "explain" -> explain(r.has("values") ? task.explain(r.array("values", r.list("values").size()))
                     : r.has("text") ? task.explain(r.string("text")) : task.explain(r.integer("example", 0)), out);
+            case "units" -> units(r.integer("example", 0), r.integer("layer", 1) - 1, r.has("show") ? r.string("show") : "h",
+                    r.integer("unit", 0), out);
             default -> throw new IllegalArgumentException("unknown command 'classify." + command + "'");
         }
     }
@@ -255,6 +259,21 @@ final class ClassifySession implements TrainingSession {
         if (e.attention() != null) {
             out.name("attention").array(e.attention(), 0, e.attention().length);
         }
+    }
+
+    /**
+     * The units-and-gates view (see {@link UnitsReport}) over one held-out example: {@code tokens}, each
+     * step's label (a text's tokens; else the step's number from 1).
+     */
+    private void units(int example, int layer, String show, int unit, JsonWriter out) {
+        Trace tr = task.trace(example);
+        String[] tokens = task.heldOutTokens(example);
+        out.name("tokens").beginArray();
+        for (int t = 0; t < tr.steps(); t++) {
+            out.value(tokens != null ? tokens[t] : Integer.toString(t + 1));
+        }
+        out.endArray();
+        UnitsReport.write(tr, layer, show, unit, out);
     }
 
     /** A text as a mistake shows it: its first {@link #TEXT_SHOWN} characters. */

@@ -12,6 +12,7 @@ import tearnn.model.Connectivity;
 import tearnn.model.Initialization;
 import tearnn.model.Model;
 import tearnn.model.PrefixPredictions;
+import tearnn.model.Trace;
 import tearnn.nn.Attention;
 import tearnn.settings.SettingException;
 import tearnn.train.Trainer;
@@ -266,6 +267,38 @@ public final class ClassificationTask extends EpochRun {
     }
 
     /**
+     * What the units of the model do over held-out example {@code i} (its place in the held-out part):
+     * every layer's states and gates at each of its steps (see {@link Trace}), as the model reads it.
+     */
+    public Trace trace(int i) {
+        int[] held = split.heldOut();
+        if (i < 0 || i >= held.length) {
+            throw new SettingException("example", "the held-out part has " + held.length + " examples: 0 to " + (held.length - 1)
+                    + ", not " + i);
+        }
+        int example = held[i];
+        return data.isText() ? Trace.ofTokens(model, data.tokens[example])
+                : Trace.ofVectors(model, scaled.data().values[example], data.steps(example));
+    }
+
+    /** Held-out example i's tokens as the model reads them (text), or null (numbers). */
+    public String[] heldOutTokens(int i) {
+        if (!data.isText()) {
+            return null;
+        }
+        return words(data.tokens[split.heldOut()[i]]);
+    }
+
+    /** Tokens as the vocabulary writes them. */
+    private String[] words(int[] tokens) {
+        String[] words = new String[tokens.length];
+        for (int t = 0; t < tokens.length; t++) {
+            words[t] = data.vocabulary().token(tokens[t]);
+        }
+        return words;
+    }
+
+    /**
      * As {@link #explain(int)} for a person's own text (a text model's): split as the data was, its
      * tokens outside the vocabulary read as {@code <unk>}, cut after as many tokens as the data's
      * longest; its class unknown (-1). A text with no token is refused by name.
@@ -291,11 +324,7 @@ public final class ClassificationTask extends EpochRun {
             connectivity = new Connectivity(model);
         }
         double[] why = connectivity.ofTokens(tokens, said).norms();
-        String[] words = new String[tokens.length];
-        for (int t = 0; t < tokens.length; t++) {
-            words[t] = data.vocabulary().token(tokens[t]);
-        }
-        return new Explained(example, label, said, null, words, when.probabilities(), why, when.attention());
+        return new Explained(example, label, said, null, words(tokens), when.probabilities(), why, when.attention());
     }
 
     /**

@@ -42,6 +42,13 @@ class ClassifySessionTest {
         JsonObject cell = reply("{\"cmd\":\"classify.cell\",\"label\":0,\"said\":0,\"limit\":3}", true);
         JsonObject first = new JsonObject(cell.list("mistakes").get(0), "example");
         assertTrue(first.string("text").endsWith(", truly."), "a text is shown as written: " + first.string("text"));
+        // the units over a held-out text: a value a token, a score a unit, the GRU's gates
+        JsonObject units = reply("{\"cmd\":\"classify.units\",\"example\":2,\"show\":\"z\",\"unit\":3}", true);
+        assertEquals(held.list("tokens"), units.list("tokens"));
+        assertEquals(units.list("tokens").size(), units.list("values").size());
+        assertEquals(List.of("h", "r", "z", "n"), units.list("shows"));
+        assertEquals(16, units.list("spread").size());
+        assertEquals("example", reply("{\"cmd\":\"classify.units\",\"example\":100}", false).string("field"));
         assertEquals("values", reply("{\"cmd\":\"classify.explain\",\"values\":[1,2]}", false).string("field"));
         assertEquals("text", reply("{\"cmd\":\"classify.explain\",\"text\":\"  \"}", false).string("field"));
 
@@ -62,6 +69,8 @@ class ClassifySessionTest {
         JsonObject d = reply(own(rows, ",\"label\":\"kind\",\"input\":\"row\""), true);
         assertFalse(d.bool("text"));
         assertEquals(2, d.integer("maxSteps"), "a row's two numbers, a step each");
+        assertEquals(List.of("1", "2"), reply("{\"cmd\":\"classify.units\",\"example\":0}", true).list("tokens"),
+                "a step of numbers is named by its number");
         String grouped = "id,v,kind\np,1,x\np,2,x\nq,5,y\nr,1,x\ns,6,y\ns,7,y\n";
         JsonObject g = reply(own(grouped, ",\"label\":\"kind\",\"input\":\"id\",\"id\":\"id\""), true);
         assertEquals("mine.csv, the rows of each id", g.string("dataName"));

@@ -163,6 +163,9 @@ class ClassifyPanelTest extends PageTest {
             assertTrue(words.get(4).getAttribute("title").startsWith("pull "), words.get(4).getAttribute("title"));
             js(d, "document.getElementById('classify-why').scrollIntoView();");
             BrowserTest.screenshot(d, "classify-text-" + build);
+            // what the units do over held-out example 0: a span a word
+            waiting(d, 30).until(x -> !x.findElements(By.cssSelector("#classify-units-text span")).isEmpty());
+            assertTrue(d.findElement(By.cssSelector("#classify-units-text span")).getAttribute("title").matches(".+: -?\\d\\.\\d{3}"));
             // a cell's examples, each as written
             d.findElement(By.cssSelector("#classify-confusion td[data-cell='0,0']")).click();
             waiting(d, 30).until(x -> "0,0".equals(x.findElement(By.id("classify-cell")).getAttribute("data-cell")));
