@@ -112,6 +112,10 @@
       newRequest() {
         if (data() !== 'own') return SiteData.request(texts, data(), $('classify-message'), 'data');
         const r = own.request($('classify-message'));
+        if (r && r.input !== 'text' && !OwnTable.ticked($('classify-columns')).length) {
+          $('classify-message').textContent = 'Tick one number column at least: the numbers an example is made of.';
+          return null;
+        }
         if (r) ownFields = r;
         return r;
       },

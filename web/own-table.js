@@ -59,11 +59,15 @@ const OwnTable = (() => {
   function create(prefix, columns, changed) {
     const $ = (id) => document.getElementById(prefix + '-' + id);
     let name = 'pasted table';
-    let filled = false;
+    let shown = null; // the header the columns were offered from
 
+    // offers the header's columns: with `was` chosen, or what is chosen now if the header is the same
+    // (rows edited), or guessed afresh (another table)
     function fill(was) {
-      columns.fill(header($('table').value), was !== undefined ? was : filled ? columns.chosen() : null);
-      filled = true;
+      const names = header($('table').value);
+      const same = shown !== null && shown.join('\n') === names.join('\n');
+      columns.fill(names, was !== undefined ? was : same ? columns.chosen() : null);
+      shown = names;
     }
 
     $('table').addEventListener('input', () => { name = 'pasted table'; fill(); changed(); });

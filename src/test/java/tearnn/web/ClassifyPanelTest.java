@@ -140,6 +140,12 @@ class ClassifyPanelTest extends PageTest {
             assertTrue(d.findElement(By.id("classify-table")).isDisplayed(), "the box of one's own table");
             d.findElement(By.id("classify-train")).click();
             waiting(d, 10).until(x -> text(x, "classify-message").startsWith("Paste a table"));
+            paste(d, "classify-table", "a,b,kind\n1,2,x\n2,1,y\n");
+            assertEquals("kind", d.findElement(By.id("classify-label")).getAttribute("value"), "the last column");
+            assertEquals(2, d.findElements(By.cssSelector("#classify-columns input:checked")).size(), "every number column");
+            js(d, "for (const b of document.querySelectorAll('#classify-columns input')) b.checked = false;");
+            d.findElement(By.id("classify-train")).click();
+            waiting(d, 10).until(x -> text(x, "classify-message").startsWith("Tick one number column at least"));
             paste(d, "classify-table", tearnn.testing.MadeUpReviews.of(500, 5));
             assertEquals("label", d.findElement(By.id("classify-label")).getAttribute("value"));
             assertEquals("text", d.findElement(By.id("classify-input")).getAttribute("value"), "a column named review: a text");
