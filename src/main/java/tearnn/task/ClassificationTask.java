@@ -254,12 +254,7 @@ public final class ClassificationTask extends EpochRun {
      * the weight of each step.
      */
     public Explained explain(int i) {
-        int[] held = split.heldOut();
-        if (i < 0 || i >= held.length) {
-            throw new SettingException("example", "the held-out part has " + held.length + " examples: 0 to " + (held.length - 1)
-                    + ", not " + i);
-        }
-        int example = held[i];
+        int example = heldOutExample(i);
         if (data.isText()) {
             return explainTokens(example, data.labels[example], data.tokens[example]);
         }
@@ -271,22 +266,24 @@ public final class ClassificationTask extends EpochRun {
      * every layer's states and gates at each of its steps (see {@link Trace}), as the model reads it.
      */
     public Trace trace(int i) {
-        int[] held = split.heldOut();
-        if (i < 0 || i >= held.length) {
-            throw new SettingException("example", "the held-out part has " + held.length + " examples: 0 to " + (held.length - 1)
-                    + ", not " + i);
-        }
-        int example = held[i];
+        int example = heldOutExample(i);
         return data.isText() ? Trace.ofTokens(model, data.tokens[example])
                 : Trace.ofVectors(model, scaled.data().values[example], data.steps(example));
     }
 
     /** Held-out example i's tokens as the model reads them (text), or null (numbers). */
     public String[] heldOutTokens(int i) {
-        if (!data.isText()) {
-            return null;
+        return data.isText() ? words(data.tokens[heldOutExample(i)]) : null;
+    }
+
+    /** The index in the data of held-out example {@code i} (its place in the held-out part), refused by name if there is none. */
+    private int heldOutExample(int i) {
+        int[] held = split.heldOut();
+        if (i < 0 || i >= held.length) {
+            throw new SettingException("example", "the held-out part has " + held.length + " examples: 0 to " + (held.length - 1)
+                    + ", not " + i);
         }
-        return words(data.tokens[split.heldOut()[i]]);
+        return held[i];
     }
 
     /** Tokens as the vocabulary writes them. */
