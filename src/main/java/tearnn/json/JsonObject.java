@@ -44,6 +44,11 @@ public final class JsonObject {
         return s;
     }
 
+    /** The string at {@code key}, or {@code fallback} where the key is absent or null. */
+    public String string(String key, String fallback) {
+        return has(key) && map.get(key) != null ? string(key) : fallback;
+    }
+
     public double number(String key) {
         Object v = get(key);
         if (!(v instanceof Double d)) {

@@ -68,10 +68,6 @@ final class ClassifySession implements TrainingSession {
         return List.copyOf(all);
     }
 
-    private static String field(JsonObject request, String name) {
-        return request.has(name) && request.get(name) != null ? request.string(name) : "";
-    }
-
     /**
      * A person's own table ({@code text}, named {@code textName}): {@code label} names the class column;
      * {@code input} says how rows become sequences: {@code row} (each row's number columns in order),
@@ -80,21 +76,21 @@ final class ClassifySession implements TrainingSession {
      * (comma-separated; empty: every number column) says which numbers are read.
      */
     static ClassificationData own(JsonObject request) {
-        String text = field(request, "text");
+        String text = request.string("text", "");
         if (text.isBlank()) {
             throw new SettingException("data", "paste a table, or open a CSV or TSV file: a header line, then a row an example");
         }
-        String label = field(request, "label");
+        String label = request.string("label", "");
         if (label.isEmpty()) {
             throw new SettingException("label", "choose the column that holds the classes");
         }
-        String name = field(request, "textName").isEmpty() ? "your table" : field(request, "textName");
-        String input = field(request, "input").isEmpty() ? BY_ROW : field(request, "input");
-        List<String> columns = field(request, "columns").isEmpty() ? List.of() : List.of(field(request, "columns").split(","));
+        String name = request.string("textName", "").isEmpty() ? "your table" : request.string("textName", "");
+        String input = request.string("input", "").isEmpty() ? BY_ROW : request.string("input", "");
+        List<String> columns = request.string("columns", "").isEmpty() ? List.of() : List.of(request.string("columns", "").split(","));
         switch (input) {
             case BY_TEXT -> {
-                String column = field(request, "textColumn");
-                String tokens = field(request, "tokens").isEmpty() ? "words" : field(request, "tokens");
+                String column = request.string("textColumn", "");
+                String tokens = request.string("tokens", "").isEmpty() ? "words" : request.string("tokens", "");
                 if (column.isEmpty()) {
                     throw new SettingException("textColumn", "choose the column that holds the texts");
                 }
@@ -104,7 +100,7 @@ final class ClassifySession implements TrainingSession {
                 return ClassificationCsv.texts(text, name + ", " + column + " by " + tokens, label, column, tokens.equals("characters"));
             }
             case BY_ID -> {
-                String id = field(request, "id");
+                String id = request.string("id", "");
                 if (id.isEmpty()) {
                     throw new SettingException("id", "choose the column whose rows make one sequence");
                 }

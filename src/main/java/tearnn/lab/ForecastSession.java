@@ -68,33 +68,29 @@ final class ForecastSession implements TrainingSession {
         return List.copyOf(all);
     }
 
-    private static String field(JsonObject request, String name) {
-        return request.has(name) && request.get(name) != null ? request.string(name) : null;
-    }
-
     /**
      * The series of a request: a built-in one from its file's {@code text}, or a person's table
      * ({@code text}, named {@code textName}) whose {@code column} is forecast, with {@code dateColumn}
      * (none: row order); either with {@code inputs} (extra input columns, comma-separated).
      */
     static ForecastSeries series(JsonObject request, String id) {
-        String text = field(request, "text");
+        String text = request.string("text", null);
         boolean own = OWN.equals(id);
         if (text == null || text.isEmpty()) {
             throw own ? new SettingException("data", "paste a table, or open a CSV or TSV file")
                     : new SettingException("series", "no series came with the request (the page sends the file's text)");
         }
-        String inputText = field(request, "inputs");
+        String inputText = request.string("inputs", null);
         List<String> inputs = inputText == null || inputText.isEmpty() ? List.of() : List.of(inputText.split(","));
         if (!own) {
             return ForecastCsv.read(ForecastCsv.builtIn(id), text, inputs);
         }
-        String column = field(request, "column");
+        String column = request.string("column", null);
         if (column == null || column.isEmpty()) {
             throw new SettingException("column", "choose the column to forecast");
         }
-        String date = field(request, "dateColumn");
-        String name = field(request, "textName");
+        String date = request.string("dateColumn", null);
+        String name = request.string("textName", null);
         return ForecastCsv.table(text, (name != null ? name : "your table") + ", " + column, column, inputs,
                 date == null || date.isEmpty() ? null : date);
     }

@@ -88,6 +88,15 @@ class JsonTest {
     }
 
     @Test
+    void aStringWithAFallbackForAnAbsentOrNullKey() {
+        JsonObject o = JsonObject.parse("{\"a\": \"x\", \"b\": null, \"c\": 1}", "o");
+        assertEquals("x", o.string("a", "-"));
+        assertEquals("-", o.string("b", "-"));
+        assertEquals("-", o.string("d", "-"));
+        assertEquals("o: \"c\" must be a string, found a number", assertThrows(JsonException.class, () -> o.string("c", "-")).getMessage());
+    }
+
+    @Test
     void escapesAndSurrogatePairs() {
         assertEquals("\"\\/\b\f\n\r\t", Json.parse("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\""));
         assertEquals("é", Json.parse("\"\\u00e9\""));
