@@ -16,22 +16,22 @@ public final class MatMul {
     }
 
     /**
-     * C[m][n] += A[m][k] * B[n][k]^T. Modifies C only. Dot-product form in register blocks: four
-     * rows of A against four rows of B give sixteen independent sums, so each pass over k loads 8
-     * values for 32 flops; the leftover rows and columns use narrower blocks.
+     * C[m][n] += A[m][k] * B[n][k]^T. Modifies C only. Dot-product form in register blocks: five
+     * rows of A against two rows of B give ten independent sums, so each pass over k loads 7
+     * values for 20 flops; the leftover rows and columns use narrower blocks.
      */
     public static void multAddTransB(double[] c, int cOff, double[] a, int aOff, double[] b, int bOff,
             int m, int n, int k) {
         int i = 0;
-        for (; i + 3 < m; i += 4) {
+        for (; i + 4 < m; i += 5) {
             int a0 = aOff + i * k;
             int c0 = cOff + i * n;
             int j = 0;
-            for (; j + 3 < n; j += 4) {
-                DotBlocks.dot4x4(c, c0 + j, n, a, a0, b, bOff + j * k, k);
+            for (; j + 1 < n; j += 2) {
+                DotBlocks.dot5x2(c, c0 + j, n, a, a0, b, bOff + j * k, k);
             }
-            for (; j < n; j++) {
-                DotBlocks.dot4x1(c, c0 + j, n, a, a0, b, bOff + j * k, k);
+            if (j < n) {
+                DotBlocks.dot5x1(c, c0 + j, n, a, a0, b, bOff + j * k, k);
             }
         }
         for (; i < m; i++) {
