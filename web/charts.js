@@ -31,8 +31,8 @@ const Charts = (() => {
   // empty (the text when there is nothing to draw), marks: [{x, label}] (a dashed upright line at x,
   // labelled at its top: where training went back after a blow-up), bands: [{x0, x1, color, label}]
   // (shaded stretches behind the lines, labelled at their top: a series' parts), xFormat (an x tick's
-  // label: a step's date)}. Returns {xAt(pixel)}: the x a pixel of the canvas stands for (or null if
-  // nothing was drawn).
+  // label: a step's date), xWhole (x counts things, steps or words: ticks only at whole numbers)}.
+  // Returns {xAt(pixel)}: the x a pixel of the canvas stands for (or null if nothing was drawn).
   function draw(canvas, series, opts) {
     if (opts.log) {
       const logged = series.map((s) => Object.assign({}, s, {
@@ -145,12 +145,15 @@ const Charts = (() => {
     }
     // what the y axis shows, for tests and the curious: its labels, bottom to top
     canvas.dataset.yTicks = yTicks.map(yFormat).join(' ');
-    const xs_ = niceStep(x1 - x0, 5);
+    const xs_ = opts.xWhole ? Math.max(1, niceStep(x1 - x0, 5)) : niceStep(x1 - x0, 5);
     ctx.textAlign = 'center';
+    const xTicks = [];
     for (let v = Math.ceil(x0 / xs_) * xs_; v <= x1 + 1e-12; v += xs_) {
       ctx.beginPath(); ctx.moveTo(px(v), h - bottom); ctx.lineTo(px(v), h - bottom + 4); ctx.stroke();
-      ctx.fillText(opts.xFormat ? opts.xFormat(v) : format(v), px(v), h - bottom + 16);
+      xTicks.push(opts.xFormat ? opts.xFormat(v) : format(v));
+      ctx.fillText(xTicks[xTicks.length - 1], px(v), h - bottom + 16);
     }
+    canvas.dataset.xTicks = xTicks.join(' ');
     ctx.fillText(opts.xLabel || '', left + (w - left - right) / 2, h - 6);
     ctx.strokeStyle = '#8c959f';
     ctx.beginPath(); ctx.moveTo(left, top); ctx.lineTo(left, h - bottom); ctx.lineTo(w - right, h - bottom); ctx.stroke();

@@ -108,7 +108,7 @@ const ExplainView = (() => {
     classes.textContent = 'All classes: ' + r.probabilities.slice().sort((a, b) => b.p - a.p)
       .map((c) => c.class + ' ' + (100 * c.p).toFixed(c.p < 0.1 ? 1 : 0) + '%').join(', ');
     el.append(head, row, classes);
-    Charts.draw(when, series, { xLabel: r.tokens ? (r.characters ? 'character' : 'word') : 'step', yMin: 0, yMax: 100 });
+    Charts.draw(when, series, { xLabel: r.tokens ? (r.characters ? 'character' : 'word') : 'step', yMin: 0, yMax: 100, xWhole: true });
     // the step from which on p(the class named) stays above one half (steps + 1: it never does)
     let knew = steps;
     while (knew > 0 && r.saidAfter[knew - 1] > 0.5) knew--;

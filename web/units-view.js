@@ -44,7 +44,7 @@ const UnitsView = (() => {
     }
     ctx.textAlign = 'center';
     for (const v of [0, 0.25, 0.5, 0.75, 1]) ctx.fillText(v.toFixed(2), px(v), h - bottom + 16);
-    ctx.fillText('share of tokens with the gate nearly shut (below 0.1)', left + (w - left - right) / 2, h - 6);
+    ctx.fillText('share of steps with the gate nearly shut (below 0.1)', left + (w - left - right) / 2, h - 6);
     ctx.save();
     ctx.translate(12, top + (h - top - bottom) / 2);
     ctx.rotate(-Math.PI / 2);

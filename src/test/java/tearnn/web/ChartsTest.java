@@ -43,7 +43,8 @@ class ChartsTest extends PageTest {
     /**
      * A log axis spans whole decades, labelled from end to end (the gradient flow's lines, within 25%
      * of each other, were drawn on a band that made noise look like structure, and the labels stopped
-     * below them); a flat loss's ticks tell each other apart (an adder's read "0.69" six times).
+     * below them); a flat loss's ticks tell each other apart (an adder's read "0.69" six times); an axis
+     * that counts steps or words is ticked at whole numbers (a text of 3 words read 1, 1.5, 2 ...).
      */
     @Test
     void axesThatDoNotMislead() {
@@ -60,6 +61,10 @@ class ChartsTest extends PageTest {
             String[] labels = flat.split(" ");
             assertEquals(labels.length, java.util.Arrays.stream(labels).distinct().count(), flat);
             assertTrue(labels.length >= 3 && flat.contains("0.6931"), flat);
+            String steps = "const c = document.createElement('canvas'); c.width = 440; c.height = 220;"
+                    + " Charts.draw(c, [{ points: [[1, 20], [2, 60], [3, 90]] }], { xWhole: %s }); return c.dataset.xTicks;";
+            assertEquals("1 2 3", js(d, String.format(steps, "true")), "a chart over 3 steps is ticked at each step");
+            assertTrue(((String) js(d, String.format(steps, "false"))).contains("1.5"), "measured x keeps its fine ticks");
         } finally {
             d.quit();
         }
