@@ -84,13 +84,14 @@ final class ClassifySession implements TrainingSession {
         if (label.isEmpty()) {
             throw new SettingException("label", "choose the column that holds the classes");
         }
-        String name = request.string("textName", "").isEmpty() ? "your table" : request.string("textName", "");
-        String input = request.string("input", "").isEmpty() ? BY_ROW : request.string("input", "");
-        List<String> columns = request.string("columns", "").isEmpty() ? List.of() : List.of(request.string("columns", "").split(","));
+        String name = orElse(request.string("textName", ""), "your table");
+        String input = orElse(request.string("input", ""), BY_ROW);
+        String columnList = request.string("columns", "");
+        List<String> columns = columnList.isEmpty() ? List.of() : List.of(columnList.split(","));
         switch (input) {
             case BY_TEXT -> {
                 String column = request.string("textColumn", "");
-                String tokens = request.string("tokens", "").isEmpty() ? "words" : request.string("tokens", "");
+                String tokens = orElse(request.string("tokens", ""), "words");
                 if (column.isEmpty()) {
                     throw new SettingException("textColumn", "choose the column that holds the texts");
                 }
@@ -112,6 +113,11 @@ final class ClassifySession implements TrainingSession {
             default -> throw new SettingException("input", "a sequence is a row's numbers (row), the rows of an id (id) or a text"
                     + " (text), not '" + input + "'");
         }
+    }
+
+    /** A field's value, or {@code fallback} where the page left it empty. */
+    private static String orElse(String value, String fallback) {
+        return value.isEmpty() ? fallback : value;
     }
 
     /** The data set chosen, read from the text the page sent (its file's), or a person's own table. */
